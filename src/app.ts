@@ -1,0 +1,100 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { registerAccessControl } from './lib/http/access';
+import { registerCsrf } from './lib/http/csrf';
+import { registerErrorHandling } from './lib/http/error-handler';
+import { registerAssetRoutes, type AssetStore } from './web/assets';
+import { registerPageContext } from './web/context';
+import { registerHealthRoutes } from './features/health/health.routes';
+import { registerHomeRoutes } from './features/home/home.routes';
+import { registerSearchRoutes } from './features/search/search.routes';
+import { registerServiceRoutes } from './features/services/services.routes';
+import { registerEntiRoutes } from './features/enti/enti.routes';
+import { registerSpaziRoutes } from './features/spazi/spazi.routes';
+import { registerTaxonomyRoutes } from './features/taxonomy/taxonomy.routes';
+import { registerCityServiceRoutes } from './features/city-services/city-services.routes';
+import { registerContentPageRoutes } from './features/pages/pages.routes';
+import { registerFeedbackRoutes } from './features/feedback/feedback.routes';
+import { registerApiV1Routes } from './features/api-v1/api-v1.routes';
+import { registerHsdsRoutes } from './features/hsds/hsds.routes';
+
+/** Everything the routes need, built once by the composition root (server.ts or a test). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  assets: AssetStore;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  });
+  const secureCookies = config.publicBaseUrl.startsWith('https://');
+
+  // 1. Cross-cutting plugins, in order.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:', new URL(config.MAP_TILE_URL.replace(/\{[a-z]\}/g, 'a')).origin],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        ...(secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    strictTransportSecurity: secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+
+  registerErrorHandling(app, deps.assets, config);
+  registerCsrf(app, { secureCookies, publicBaseUrl: config.publicBaseUrl });
+  registerPageContext(app, {
+    assets: deps.assets,
+    baseUrl: config.publicBaseUrl,
+    mapTileUrl: config.MAP_TILE_URL,
+    mapAttribution: config.MAP_ATTRIBUTION,
+    secureCookies,
+  });
+  registerAccessControl(app);
+
+  // 2. Routes, feature by feature.
+  registerAssetRoutes(app, deps.assets);
+  registerHealthRoutes(app, deps);
+  registerHomeRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  registerServiceRoutes(app, deps);
+  registerEntiRoutes(app, deps);
+  registerSpaziRoutes(app, deps);
+  registerTaxonomyRoutes(app, deps);
+  registerCityServiceRoutes(app, deps);
+  registerContentPageRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
+  registerApiV1Routes(app, deps);
+  registerHsdsRoutes(app, deps);
+
+  return app;
+}
+
+export type { FastifyError };

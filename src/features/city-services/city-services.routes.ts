@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app';
+
+export function registerCityServiceRoutes(_app: FastifyInstance, _deps: AppDeps): void {
+  // Routes of this feature are registered here.
+}

@@ -1,0 +1,8 @@
+import { defineMessages } from '../../i18n/define';
+
+export const messages = defineMessages(
+  {
+  },
+  {
+  },
+);

@@ -1,0 +1,71 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './errors';
+
+// Double-submit CSRF protection for every state-changing request: a random token in an httpOnly
+// SameSite=Lax cookie must match the `_csrf` form field or the `x-csrf-token` header; a cross-site
+// Origin is refused outright. Stateless, so any app node can check any request.
+
+export const CSRF_COOKIE = 'wemi_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    csrfToken: string;
+  }
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    const k = part.slice(0, i).trim();
+    const v = part.slice(i + 1).trim();
+    try {
+      out[k] = decodeURIComponent(v);
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export function cookiesOf(request: FastifyRequest): Record<string, string> {
+  return parseCookies(request.headers.cookie);
+}
+
+function equal(a: string, b: string): boolean {
+  const ba = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ba.length === bb.length && timingSafeEqual(ba, bb);
+}
+
+export function registerCsrf(app: FastifyInstance, opts: { secureCookies: boolean; publicBaseUrl: string }): void {
+  app.decorateRequest('csrfToken', '');
+  app.addHook('onRequest', async (request, reply: FastifyReply) => {
+    const existing = cookiesOf(request)[CSRF_COOKIE];
+    const valid = existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing) ? existing : undefined;
+    request.csrfToken = valid ?? randomBytes(24).toString('base64url');
+    if (!valid) {
+      reply.header(
+        'set-cookie',
+        `${CSRF_COOKIE}=${request.csrfToken}; Path=/; HttpOnly; SameSite=Lax${opts.secureCookies ? '; Secure' : ''}`,
+      );
+    }
+  });
+  app.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    const origin = request.headers.origin;
+    if (origin && origin !== 'null') {
+      const host = request.headers.host;
+      const sameOrigin = origin === opts.publicBaseUrl || (host !== undefined && new URL(origin).host === host);
+      if (!sameOrigin) throw new AppError('csrf', 'Cross-site request refused');
+    }
+    const cookie = cookiesOf(request)[CSRF_COOKIE];
+    const body = request.body as Record<string, unknown> | undefined;
+    const sent = (request.headers['x-csrf-token'] as string | undefined) ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+    if (!cookie || !sent || !equal(cookie, sent)) throw new AppError('csrf', 'Missing or invalid CSRF token');
+  });
+}

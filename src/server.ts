@@ -1,0 +1,54 @@
+import { loadConfig, ConfigError } from './config';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { seedDemoData } from './db/seed/demo';
+import { buildAssets } from './web/assets';
+import { buildApp } from './app';
+
+// Composition root of the running server: configuration → database → migrations → seed → app → listen.
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE });
+  await migrate(db);
+  if (config.SEED_DEMO_DATA) await seedDemoData(db);
+  const assets = await buildAssets();
+  const app = await buildApp({ config, db, assets });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      app.log.error('forced exit after 10 s');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    try {
+      await app.close();
+      await db.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  app.log.info({ url: config.publicBaseUrl, database: db.kind }, 'WeMi is serving');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+// Typed path builders: routes, links, redirects and tests all build URLs here.
+const enc = encodeURIComponent;
+
+export const paths = {
+  home: () => '/',
+  services: (query?: Record<string, string | number | boolean | readonly string[] | undefined>) => {
+    if (!query) return '/servizi';
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) {
+      if (v === undefined || v === '' || v === false) continue;
+      if (Array.isArray(v)) for (const x of v) params.append(k, String(x));
+      else params.set(k, String(v));
+    }
+    const s = params.toString();
+    return s ? `/servizi?${s}` : '/servizi';
+  },
+  service: (slug: string) => `/servizi/${enc(slug)}`,
+  enti: () => '/enti',
+  ente: (slug: string) => `/enti/${enc(slug)}`,
+  spazi: (municipio?: number) => (municipio ? `/spazi-wemi?municipio=${municipio}` : '/spazi-wemi'),
+  spazio: (slug: string) => `/spazi-wemi/${enc(slug)}`,
+  section: (slug: string) => `/aree/${enc(slug)}`,
+  category: (slug: string) => `/categorie/${enc(slug)}`,
+  cityServices: () => '/servizi-del-comune',
+  cityService: (slug: string) => `/servizi-del-comune/${enc(slug)}`,
+  page: (slug: 'faq' | 'privacy' | 'note-legali' | 'accessibilita' | 'contatti' | 'mappa-del-sito') => `/${slug}`,
+  feedback: () => '/feedback',
+  login: () => '/accedi',
+  autocomplete: () => '/api/v1/autocomplete',
+} as const;
