@@ -5,6 +5,7 @@ import formbody from '@fastify/formbody';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { registerAccessControl } from './lib/http/access';
+import { registerOpenApi } from './lib/http/api';
 import { registerCsrf } from './lib/http/csrf';
 import { registerErrorHandling } from './lib/http/error-handler';
 import { registerAssetRoutes, type AssetStore } from './web/assets';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies,
   });
   registerAccessControl(app);
+  registerOpenApi(app);
 
   // 2. Routes, feature by feature.
   registerAssetRoutes(app, deps.assets);

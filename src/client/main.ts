@@ -1,2 +1,9 @@
 // Progressive enhancements for every page. Pages work fully without this script.
+import { initNav } from './nav';
+import { initAutocomplete } from './autocomplete';
+import { initFeedback } from './feedback';
+
 document.documentElement.classList.add('js');
+initNav();
+initAutocomplete();
+initFeedback();

@@ -105,7 +105,12 @@ const stripSourceMap = (b: Buffer) => Buffer.from(b.toString('utf8').replace(/\/
 export async function buildAssets(): Promise<AssetStore> {
   const store = new AssetStore();
   const fontsCss = readFileSync(path.join(CLIENT, 'styles/fonts.css'), 'utf8').replaceAll('{{FONT_BASE}}', store.fontBase);
-  const wemiCss = fontsCss + '\n' + readFileSync(path.join(CLIENT, 'styles/wemi.css'), 'utf8');
+  // wemi.css first, then one stylesheet per feature (styles/<feature>.css), in name order.
+  const featureCss = readdirSync(path.join(CLIENT, 'styles'))
+    .filter((f) => f.endsWith('.css') && f !== 'fonts.css' && f !== 'wemi.css')
+    .sort()
+    .map((f) => readFileSync(path.join(CLIENT, 'styles', f), 'utf8'));
+  const wemiCss = [fontsCss, readFileSync(path.join(CLIENT, 'styles/wemi.css'), 'utf8'), ...featureCss].join('\n');
   await Promise.all([
     store.add('css/bootstrap-italia.css', stripSourceMap(readFileSync(path.join(BI_DIST, 'css/bootstrap-italia.min.css')))),
     store.add('css/wemi.css', Buffer.from(wemiCss)),
