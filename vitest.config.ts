@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: unit and route tests (fast, on a real database) and browser tests (Chromium).
+// VITEST_JSON=<file> adds a JSON report (used by .ci/run for its closing line).
+const json = process.env.VITEST_JSON;
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: '#jsx' } },
   test: {
+    reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],
     projects: [
       {
         extends: true,

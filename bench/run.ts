@@ -1,0 +1,223 @@
+// npm run bench — measures the search API and the home page on the embedded database (PGlite) and on
+// PostgreSQL, each filled with the demo data plus synthetic data (default 10,000 services, 1,000 enti).
+// The server runs as its own process; this process generates the load over loopback keep-alive
+// connections and reports p50/p95/p99 latency and requests per second. Also reports the home page weight.
+//
+// Options (environment): BENCH_SERVICES (10000), BENCH_ENTI (1000), BENCH_SECONDS (10 per scenario),
+// BENCH_CONNECTIONS (32), BENCH_TARGETS (pglite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_WORKERS (app processes; default 1).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import zlib from 'node:zlib';
+import { openDatabase } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { seedDemoData } from '../src/db/seed/demo';
+import { seedSynthetic } from '../src/db/seed/synthetic';
+
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
+const ENTI = Number(process.env.BENCH_ENTI ?? 1_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const TARGETS = (process.env.BENCH_TARGETS ?? 'pglite,postgres').split(',');
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+
+// Queries a citizen would type, with and without filters; the search API is hit with them in turn.
+const SEARCHES = [
+  '/api/v1/services?q=badante',
+  '/api/v1/services?q=assistenza%20anziani&municipio=3',
+  '/api/v1/services?q=pasti',
+  '/api/v1/services?q=psicologo&ordina=prezzo_asc',
+  '/api/v1/services?q=baby%20sitter&municipio=5&municipio=6',
+  '/api/v1/services?gratuito=1',
+  '/api/v1/services?q=badnte',
+  '/api/v1/services?q=corsi%20italiano&pagina=2',
+  '/api/v1/services?municipio=8&ordina=prezzo_desc',
+  '/api/v1/services?q=trasporto',
+];
+
+interface Figures {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)]!;
+}
+
+/** Closed-loop load: CONNECTIONS concurrent keep-alive clients, each sending its next request when the last answered. */
+async function load(port: number, urls: string[], seconds: number, connections: number): Promise<Figures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const end = performance.now() + seconds * 1000;
+  const one = (url: string) =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.get({ host: '127.0.0.1', port, path: url, agent, headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) errors++;
+          latencies.push(performance.now() - t0);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) await one(urls[n++ % urls.length]!);
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+function get(port: number, url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: url, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Bytes on the wire (brotli) of the home page with its CSS and JS, fonts apart. */
+async function homeWeight(port: number): Promise<{ total: number; parts: Record<string, number> }> {
+  const parts: Record<string, number> = {};
+  const home = await get(port, '/', { 'accept-encoding': 'br' });
+  parts['/'] = home.body.length;
+  const html = home.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(home.body).toString() : home.body.toString();
+  const assets = [...html.matchAll(/(?:href|src)="(\/static\/[^"]+\.(?:css|js|svg))"/g)].map((m) => m[1]!);
+  for (const a of new Set(assets)) {
+    if (a.endsWith('.svg') && !html.includes(`src="${a}"`) && !html.includes(`href="${a}"`)) continue;
+    parts[a] = (await get(port, a, { 'accept-encoding': 'br' })).body.length;
+  }
+  // The icon sprite is referenced from <use href="…#it-x">: the browser fetches it once.
+  const sprite = /href="(\/static\/svg\/sprites\.[^"#]+\.svg)#/.exec(html)?.[1];
+  if (sprite) parts[sprite] = (await get(port, sprite, { 'accept-encoding': 'br' })).body.length;
+  return { total: Object.values(parts).reduce((a, b) => a + b, 0), parts };
+}
+
+async function prepare(target: string): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  if (target === 'pglite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wemi-bench-'));
+    const db = await openDatabase({ dataDir: dir });
+    await migrate(db);
+    await seedDemoData(db);
+    await seedSynthetic(db, { services: SERVICES, enti: ENTI, log: (m) => console.log(`  ${m}`) });
+    await db.close();
+    return { env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = 'wemi_bench';
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  await migrate(db);
+  await seedDemoData(db);
+  await seedSynthetic(db, { services: SERVICES, enti: ENTI, log: (m) => console.log(`  ${m}`) });
+  await db.exec('analyze');
+  await db.close();
+  return { env: { DATABASE_URL: url.toString() }, cleanup: async () => undefined };
+}
+
+async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess[]> {
+  const children: ChildProcess[] = [];
+  // PGlite is one embedded database: a single process owns it. PostgreSQL can take several app processes.
+  const workers = env.DATABASE_URL ? WORKERS : 1;
+  for (let i = 0; i < workers; i++) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', DATABASE_POOL_SIZE: '16' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(child);
+  }
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await get(port, '/readyz')).status === 200) return children;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not become ready');
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+
+async function main(): Promise<void> {
+  console.log(`WeMi benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`Data: demo + ${SERVICES} synthetic services, ${ENTI} synthetic enti; ${CONNECTIONS} connections, ${SECONDS} s per scenario\n`);
+  const rows: string[] = [];
+  for (const target of TARGETS) {
+    console.log(`== ${target}: preparing data`);
+    const t0 = performance.now();
+    const { env, cleanup } = await prepare(target);
+    console.log(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const port = 3900 + TARGETS.indexOf(target);
+    const children = await startServer(env, port);
+    try {
+      const count = JSON.parse((await get(port, '/api/v1/services?per_pagina=1')).body.toString()).total;
+      console.log(`  public services: ${count}`);
+      await load(port, SEARCHES, 3, CONNECTIONS); // warm-up
+      for (const [name, urls] of [
+        ['search API', SEARCHES],
+        ['home page', ['/']],
+      ] as const) {
+        const f = await load(port, [...urls], SECONDS, CONNECTIONS);
+        const row = `| ${target} | ${name} | ${CONNECTIONS} | ${f.requests} | ${f.errors} | ${fmt(f.rps)} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.p99)} |`;
+        console.log(row);
+        rows.push(row);
+      }
+      if (target === TARGETS[0]) {
+        const w = await homeWeight(port);
+        console.log(`  home page weight (brotli, fonts apart): ${(w.total / 1024).toFixed(1)} KB`);
+        for (const [k, v] of Object.entries(w.parts)) console.log(`    ${k}: ${(v / 1024).toFixed(1)} KB`);
+      }
+    } finally {
+      for (const c of children) c.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1000));
+      await cleanup();
+    }
+  }
+  console.log('\n| database | scenario | connections | requests | errors | req/s | p50 ms | p95 ms | p99 ms |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
