@@ -100,7 +100,15 @@ async function bundle(entry: string): Promise<Buffer> {
   return Buffer.from(result.outputFiles[0]!.contents);
 }
 
-const stripSourceMap = (b: Buffer) => Buffer.from(b.toString('utf8').replace(/\/\*# sourceMappingURL=[^*]*\*\/\s*$/, ''));
+// Bootstrap Italia's CSS without its source-map comment and without the VideoJS icon font (a data: URL the
+// CSP would block; we ship no video player).
+const trimBootstrapCss = (b: Buffer) =>
+  Buffer.from(
+    b
+      .toString('utf8')
+      .replace(/\/\*# sourceMappingURL=[^*]*\*\/\s*$/, '')
+      .replace(/@font-face\{font-family:VideoJS;[^}]*\}/g, ''),
+  );
 
 export async function buildAssets(): Promise<AssetStore> {
   const store = new AssetStore();
@@ -112,7 +120,7 @@ export async function buildAssets(): Promise<AssetStore> {
     .map((f) => readFileSync(path.join(CLIENT, 'styles', f), 'utf8'));
   const wemiCss = [fontsCss, readFileSync(path.join(CLIENT, 'styles/wemi.css'), 'utf8'), ...featureCss].join('\n');
   await Promise.all([
-    store.add('css/bootstrap-italia.css', stripSourceMap(readFileSync(path.join(BI_DIST, 'css/bootstrap-italia.min.css')))),
+    store.add('css/bootstrap-italia.css', trimBootstrapCss(readFileSync(path.join(BI_DIST, 'css/bootstrap-italia.min.css')))),
     store.add('css/wemi.css', Buffer.from(wemiCss)),
     store.add('css/leaflet.css', readFileSync(path.join(ROOT, 'node_modules/leaflet/dist/leaflet.css'))),
     store.add('svg/sprites.svg', readFileSync(path.join(BI_DIST, 'svg/sprites.svg'))),
