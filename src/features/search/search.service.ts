@@ -1,24 +1,58 @@
-import type { Db } from '../../db/database';
-import type { Locale } from '../../i18n/i18n';
+import type { Db, Queryable } from '../../db/database';
+import { translator, type Locale } from '../../i18n/i18n';
+import { paths } from '../../web/paths';
+import {
+  checkTokens,
+  loadSuggestRows,
+  loadSynonymGroups,
+  loadTerms,
+  readCatalogueVersion,
+  runSearch,
+  stopWordsAmong,
+  type PageRow,
+  type SearchFilterIds,
+  type TermRow,
+} from './search.repository';
+import { buildUnits, normalize, similarity, tokenize, tsqueryText, variants, type QueryUnit, type SynonymGroup } from './search.text';
 
 // THE search of WeMi: the /servizi page, the autocomplete, the JSON API and the HSDS `search` parameter
-// all go through this module. (Implementation in progress.)
+// all go through this module.
+//
+// Matching: PostgreSQL full-text search (configuration `italian`) on service.search_tsv, built by
+// refresh_service_search() from wemi_norm()ed text (lower case, no accents). Each word of the query is
+// searched in all its gender/number forms (the Italian stemmer does not always agree with itself), words
+// that match no card are corrected with pg_trgm against the vocabulary (search_word), expressions with
+// synonyms (search_synonym, taxonomy_term.synonyms) are searched with their synonyms, and the last word,
+// when it is the beginning of longer words, also matches them as a prefix (search-as-you-type).
+// Ranking: cards whose name/service type (weight A) contain every word first, then those matching in
+// category/synonyms/ente (B), then the rest; within each tier ts_rank_cd; then alphabetical order.
+//
+// Caching: results, vocabulary and taxonomy are kept in memory per database, keyed by a counter that
+// triggers move on every change of the data a search depends on (migration 0002); one tiny query per
+// search checks it, so a published, edited or hidden card shows at once.
 
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface SearchQuery {
   q?: string | undefined;
+  /** Section slug. */
   section?: string | undefined;
+  /** Category slugs (OR). */
   categories: string[];
+  /** Service type slug. */
   serviceType?: string | undefined;
+  /** Municipio numbers 1–9 (OR). */
   municipi: number[];
   free?: boolean | undefined;
   mode?: 'individual' | 'shared' | undefined;
+  /** Target-group slugs (OR). */
   targets: string[];
+  /** Time-band slugs (OR). */
   timeBands: string[];
   maxPrice?: number | undefined;
   organizationId?: string | undefined;
+  /** 'relevance' falls back to 'name' when there is no text to rank by. */
   sort: Sort;
   page: number;
   perPage: number;
@@ -60,29 +94,493 @@ export interface SearchResult {
   pages: number;
   items: SearchHit[];
   facets: {
+    /** Sections (value = slug). */
+    sections: Facet[];
+    /** Categories (value = slug); only those with results or selected. */
     categories: Facet[];
+    /** Service types (value = slug); only those with results or selected. */
+    serviceTypes: Facet[];
+    /** The nine Municipi (value = '1'…'9'), always all of them. */
     municipi: Facet[];
     targets: Facet[];
     timeBands: Facet[];
+    /** value 'free' | 'paid' (only 'free' is a filter: gratuito=1). */
     offer: Facet[];
+    /** value 'individual' | 'shared' (cards offered both ways count in each). */
     mode: Facet[];
   };
   /** The words actually searched, when typo correction changed the query. */
   correctedQuery?: string | undefined;
+  /** The sort actually applied (relevance becomes name without text). */
+  sort: Sort;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-database cache, valid for one value of the catalogue counter.
+
+const RESULT_TTL_MS = 60_000;
+const STATE_TTL_MS = 5 * 60_000;
+const MAX_RESULTS = 500;
+const MAX_PLANS = 1000;
+
+interface Taxonomy {
+  byId: Map<string, TermRow>;
+  /** taxonomy code → slug → term */
+  bySlug: Map<string, Map<string, TermRow>>;
+  /** taxonomy code → terms in display order */
+  lists: Map<string, TermRow[]>;
+  municipioByNumber: Map<number, TermRow>;
+}
+
+interface Synonyms {
+  groups: SynonymGroup[];
+  /** Stop words appearing in the synonym expressions. */
+  stopWords: Set<string>;
+}
+
+export interface Suggestion {
+  type: 'service_type' | 'category' | 'organization';
+  label: string;
+  url: string;
+}
+
+interface SuggestEntry {
+  type: Suggestion['type'];
+  slug: string;
+  label: Record<Locale, string>;
+  /** Normalised names (both languages) and synonyms; the first ones are the names. */
+  names: { text: string; words: string[]; synonym: boolean }[];
+  count: number;
+}
+
+interface TextPlan {
+  /** tsquery texts for to_tsquery('italian', …): every weight, name/type only, and up to category/ente. */
+  all: string;
+  a: string;
+  ab: string;
+  correctedQuery?: string | undefined;
+}
+
+interface CacheState {
+  version: string;
+  createdAt: number;
+  taxonomy?: Promise<Taxonomy>;
+  synonyms?: Promise<Synonyms>;
+  suggest?: Promise<SuggestEntry[]>;
+  plans: Map<string, TextPlan | null>;
+  results: Map<string, { at: number; value: SearchResult }>;
+  suggestions: Map<string, Suggestion[]>;
+}
+
+const states = new WeakMap<object, CacheState>();
+
+async function stateFor(db: Queryable): Promise<CacheState> {
+  const version = await readCatalogueVersion(db);
+  const now = Date.now();
+  let state = states.get(db);
+  if (!state || state.version !== version || now - state.createdAt > STATE_TTL_MS) {
+    state = { version, createdAt: now, plans: new Map(), results: new Map(), suggestions: new Map() };
+    states.set(db, state);
+  }
+  return state;
+}
+
+/** Forgets everything cached for a database (tests that change data without the triggers, e.g. in a rolled-back transaction). */
+export function clearSearchCache(db: Queryable): void {
+  states.delete(db);
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  if (map.size >= max) {
+    const first = map.keys().next();
+    if (!first.done) map.delete(first.value);
+  }
+  map.set(key, value);
+}
+
+function taxonomyOf(db: Queryable, state: CacheState): Promise<Taxonomy> {
+  state.taxonomy ??= loadTerms(db).then((rows) => {
+    const byId = new Map<string, TermRow>();
+    const bySlug = new Map<string, Map<string, TermRow>>();
+    const lists = new Map<string, TermRow[]>();
+    const municipioByNumber = new Map<number, TermRow>();
+    for (const r of rows) {
+      byId.set(r.id, r);
+      if (!bySlug.has(r.taxonomy)) bySlug.set(r.taxonomy, new Map());
+      bySlug.get(r.taxonomy)!.set(r.slug, r);
+      if (!lists.has(r.taxonomy)) lists.set(r.taxonomy, []);
+      lists.get(r.taxonomy)!.push(r);
+      if (r.taxonomy === 'municipio') {
+        const n = /^m([1-9])$/.exec(r.code)?.[1] ?? (r.position >= 1 && r.position <= 9 ? String(r.position) : undefined);
+        if (n) municipioByNumber.set(Number(n), r);
+      }
+    }
+    return { byId, bySlug, lists, municipioByNumber };
+  });
+  state.taxonomy.catch(() => (state.taxonomy = undefined));
+  return state.taxonomy;
+}
+
+function synonymsOf(db: Queryable, state: CacheState): Promise<Synonyms> {
+  state.synonyms ??= loadSynonymGroups(db).then(async (rows) => {
+    const groups = rows.map((terms) => terms.map((t) => tokenize(t)).filter((t) => t.length > 0)).filter((g) => g.length > 1);
+    const words = [...new Set(groups.flat(2))];
+    return { groups, stopWords: new Set(await stopWordsAmong(db, words)) };
+  });
+  state.synonyms.catch(() => (state.synonyms = undefined));
+  return state.synonyms;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Text matching.
+
+/** Works out what to ask PostgreSQL for a text: corrections, synonyms, prefix; null when nothing to search. */
+async function planText(db: Queryable, state: CacheState, text: string): Promise<TextPlan | null> {
+  const key = normalize(text);
+  if (state.plans.has(key)) return state.plans.get(key)!;
+  const tokens = tokenize(text);
+  let plan: TextPlan | null = null;
+  if (tokens.length > 0) {
+    const synonyms = await synonymsOf(db, state);
+    const checks = await checkTokens(
+      db,
+      tokens,
+      tokens.map((t) => variants(t).join(' | ')),
+      true,
+    );
+    const stop = new Set<number>();
+    const corrected = [...tokens];
+    let changed = false;
+    let prefix: string | undefined;
+    for (const c of checks) {
+      const i = c.i - 1;
+      const tok = tokens[i]!;
+      if (c.stop) stop.add(i);
+      else if (c.prefix_of && !c.matches && i === tokens.length - 1) prefix = tok;
+      else if (!c.matches && c.correction && c.correction !== tok) {
+        corrected[i] = c.correction;
+        changed = true;
+      }
+    }
+    // Stop words take no part in matching (they are kept for synonym expressions like "assistenza alla persona").
+    const units: QueryUnit[] = buildUnits(corrected, synonyms.groups);
+    const stopWords = new Set([...synonyms.stopWords, ...[...stop].map((i) => corrected[i]!)]);
+    if (prefix) {
+      const last = units[units.length - 1];
+      if (last && last.tokens.length === 1 && last.tokens[0] === prefix) last.prefix = prefix;
+    }
+    const kept = units
+      .map((u) => ({ ...u, alternatives: u.alternatives.map((alt) => alt.filter((w) => !stopWords.has(w))) }))
+      // A unit whose own words are all stop words is dropped; so are empty synonym expressions.
+      .filter((u) => u.alternatives[0]!.length > 0)
+      .map((u) => ({ ...u, alternatives: u.alternatives.filter((alt) => alt.length > 0) }));
+    if (kept.length > 0) {
+      plan = {
+        all: tsqueryText(kept),
+        a: tsqueryText(kept, 'A'),
+        ab: tsqueryText(kept, 'AB'),
+        correctedQuery: changed ? corrected.join(' ') : undefined,
+      };
+    }
+  }
+  remember(state.plans, key, plan, MAX_PLANS);
+  return plan;
+}
+
+const WEIGHTS = `'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
+
+function textSql(plan: TextPlan, params: unknown[]): { condition: string; rank: string } {
+  params.push(plan.all, plan.a, plan.ab);
+  const n = params.length;
+  const all = `to_tsquery('italian', $${n - 2}::text)`;
+  const a = `to_tsquery('italian', $${n - 1}::text)`;
+  const ab = `to_tsquery('italian', $${n}::text)`;
+  return {
+    condition: `s.search_tsv @@ ${all}`,
+    rank: `((case when s.search_tsv @@ ${a} then 2 when s.search_tsv @@ ${ab} then 1 else 0 end) + ts_rank_cd(${WEIGHTS}, s.search_tsv, ${all}, 32))`,
+  };
 }
 
 /**
  * SQL for matching services `s` against free text: appends its parameters to `params` and returns a
  * boolean condition and a rank expression (higher is better) that reference the alias `s` (table service).
+ * With no searchable words the condition is `true` and the rank `0`.
  */
 export async function serviceTextMatch(
-  _db: Db,
-  _text: string,
-  _params: unknown[],
+  db: Db,
+  text: string,
+  params: unknown[],
 ): Promise<{ condition: string; rank: string; correctedQuery?: string | undefined }> {
-  throw new Error('not implemented yet');
+  const state = await stateFor(db);
+  const plan = await planText(db, state, text);
+  if (!plan) return { condition: 'true', rank: '0' };
+  return { ...textSql(plan, params), correctedQuery: plan.correctedQuery };
 }
 
-export async function searchServices(_db: Db, _query: SearchQuery, _locale: Locale): Promise<SearchResult> {
-  throw new Error('not implemented yet');
+// ---------------------------------------------------------------------------------------------------
+// Search.
+
+/** An id that matches nothing: unknown slugs select no card rather than being ignored. */
+const NO_MATCH = '00000000-0000-0000-0000-000000000000';
+
+export interface UnknownFilter {
+  field: 'section' | 'categories' | 'serviceType' | 'municipi' | 'targets' | 'timeBands';
+  value: string;
+}
+
+/** Filter values that name no term (unknown slugs, Municipio numbers without a term). */
+export async function findUnknownFilters(db: Db, query: Pick<SearchQuery, 'section' | 'categories' | 'serviceType' | 'municipi' | 'targets' | 'timeBands'>): Promise<UnknownFilter[]> {
+  const state = await stateFor(db);
+  const tax = await taxonomyOf(db, state);
+  const out: UnknownFilter[] = [];
+  const check = (field: UnknownFilter['field'], taxonomy: string, slugs: (string | undefined)[]) => {
+    for (const s of slugs) if (s !== undefined && !tax.bySlug.get(taxonomy)?.has(s)) out.push({ field, value: s });
+  };
+  check('section', 'section', [query.section]);
+  check('categories', 'category', query.categories);
+  check('serviceType', 'service_type', [query.serviceType]);
+  check('targets', 'target_group', query.targets);
+  check('timeBands', 'time_band', query.timeBands);
+  for (const m of query.municipi) if (!tax.municipioByNumber.has(m)) out.push({ field: 'municipi', value: String(m) });
+  return out;
+}
+
+function resolveFilters(tax: Taxonomy, q: SearchQuery): SearchFilterIds {
+  const id = (taxonomy: string, slug: string) => tax.bySlug.get(taxonomy)?.get(slug)?.id ?? NO_MATCH;
+  return {
+    sectionId: q.section ? id('section', q.section) : undefined,
+    categoryIds: q.categories.map((s) => id('category', s)),
+    serviceTypeId: q.serviceType ? id('service_type', q.serviceType) : undefined,
+    municipioIds: q.municipi.map((m) => tax.municipioByNumber.get(m)?.id ?? NO_MATCH),
+    free: q.free || undefined,
+    mode: q.mode,
+    targetIds: q.targets.map((s) => id('target_group', s)),
+    timeBandIds: q.timeBands.map((s) => id('time_band', s)),
+    maxPrice: q.maxPrice,
+    organizationId: q.organizationId,
+  };
+}
+
+/** The query in a canonical form (sorted lists, no duplicates): the cache key, and what the result reports. */
+export function canonicalQuery(q: SearchQuery): SearchQuery {
+  const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
+  const text = q.q?.trim();
+  return {
+    q: text ? text : undefined,
+    section: q.section || undefined,
+    categories: uniq(q.categories),
+    serviceType: q.serviceType || undefined,
+    municipi: [...new Set(q.municipi)].sort((a, b) => a - b),
+    free: q.free || undefined,
+    mode: q.mode,
+    targets: uniq(q.targets),
+    timeBands: uniq(q.timeBands),
+    maxPrice: q.maxPrice,
+    organizationId: q.organizationId,
+    sort: q.sort,
+    page: Math.max(1, Math.floor(q.page)),
+    perPage: Math.min(100, Math.max(1, Math.floor(q.perPage))),
+  };
+}
+
+const label = (t: TermRow, locale: Locale) => (locale === 'en' && t.name_en ? t.name_en : t.name_it);
+
+function facetList(
+  terms: TermRow[],
+  counts: [string, number][],
+  selected: Set<string>,
+  locale: Locale,
+  keep: (count: number, isSelected: boolean) => boolean = (c, s) => c > 0 || s,
+): Facet[] {
+  const byId = new Map(counts);
+  return terms
+    .filter((t) => t.active || selected.has(t.slug))
+    .map((t) => ({ value: t.slug, label: label(t, locale), count: Number(byId.get(t.id) ?? 0), selected: selected.has(t.slug) }))
+    .filter((f) => keep(f.count, f.selected));
+}
+
+function toHit(r: PageRow, tax: Taxonomy, locale: Locale): SearchHit {
+  const type = tax.byId.get(r.type_id);
+  const cat = type?.parent_id ? tax.byId.get(type.parent_id) : undefined;
+  const municipi = (r.municipio_ids ?? [])
+    .map((id) => {
+      const t = tax.byId.get(id);
+      const n = t ? /^m([1-9])$/.exec(t.code)?.[1] ?? String(t.position) : undefined;
+      return n ? Number(n) : NaN;
+    })
+    .filter((n) => Number.isInteger(n))
+    .sort((a, b) => a - b);
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    summary: locale === 'en' && r.summary_en ? r.summary_en : r.summary_it,
+    serviceType: { slug: type?.slug ?? '', name: type ? label(type, locale) : '' },
+    category: { slug: cat?.slug ?? '', name: cat ? label(cat, locale) : '' },
+    organization: { id: r.organization_id, slug: r.organization_slug, name: r.organization_name, isDemo: r.organization_demo },
+    offerType: r.offer_type,
+    priceFrom: r.price_from === null ? null : Number(r.price_from),
+    priceUnit: r.price_unit,
+    customQuote: r.custom_quote,
+    mode: r.mode,
+    municipi,
+    spazi: r.spazi ?? [],
+    ratingAvg: r.rating_avg === null ? null : Number(r.rating_avg),
+    ratingCount: r.rating_count,
+    isDemo: r.is_demo,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/**
+ * Searches the public cards (published card of an active ente): text, filters combined with AND (OR
+ * within one filter's values), facet counts under the other filters, sorting and pagination.
+ * Unknown slugs match nothing (use findUnknownFilters to reject them first).
+ */
+export async function searchServices(db: Db, query: SearchQuery, locale: Locale): Promise<SearchResult> {
+  const q = canonicalQuery(query);
+  const state = await stateFor(db);
+  const key = JSON.stringify([locale, q]);
+  const cached = state.results.get(key);
+  if (cached && Date.now() - cached.at < RESULT_TTL_MS) return cached.value;
+
+  const tax = await taxonomyOf(db, state);
+  const plan = q.q ? await planText(db, state, q.q) : null;
+  const params: unknown[] = [];
+  const text = plan ? textSql(plan, params) : { condition: 'true', rank: '0' };
+  const sort: Sort = q.sort === 'relevance' && !plan ? 'name' : q.sort;
+  const filters = resolveFilters(tax, q);
+  const row = await runSearch(db, {
+    text,
+    params,
+    filters,
+    order: sort,
+    limit: q.perPage,
+    offset: (q.page - 1) * q.perPage,
+    allTargetIds: (tax.lists.get('target_group') ?? []).map((t) => t.id),
+    allTimeBandIds: (tax.lists.get('time_band') ?? []).map((t) => t.id),
+  });
+
+  const t = translator(locale);
+  const list = (code: string) => tax.lists.get(code) ?? [];
+  const municipiSelected = new Set(q.municipi.map(String));
+  const munCounts = new Map(row.f_mun);
+  const municipi: Facet[] = [...tax.municipioByNumber.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, t]) => ({ value: String(n), label: label(t, locale), count: Number(munCounts.get(t.id) ?? 0), selected: municipiSelected.has(String(n)) }));
+  const result: SearchResult = {
+    query: q,
+    total: row.total,
+    page: q.page,
+    perPage: q.perPage,
+    pages: Math.max(1, Math.ceil(row.total / q.perPage)),
+    items: row.items.map((r) => toHit(r, tax, locale)),
+    facets: {
+      sections: facetList(list('section'), row.f_sec, new Set(q.section ? [q.section] : []), locale),
+      categories: facetList(list('category'), row.f_cat, new Set(q.categories), locale),
+      serviceTypes: facetList(list('service_type'), row.f_type, new Set(q.serviceType ? [q.serviceType] : []), locale),
+      municipi,
+      targets: facetList(list('target_group'), row.f_tgt, new Set(q.targets), locale),
+      timeBands: facetList(list('time_band'), row.f_band, new Set(q.timeBands), locale),
+      offer: [
+        { value: 'free', label: t('search.facet.freeValue'), count: Number(row.f_offer.free), selected: !!q.free },
+        { value: 'paid', label: t('search.facet.paid'), count: Number(row.f_offer.paid), selected: false },
+      ],
+      mode: [
+        { value: 'individual', label: t('search.facet.individual'), count: Number(row.f_mode.individual), selected: q.mode === 'individual' },
+        { value: 'shared', label: t('search.facet.shared'), count: Number(row.f_mode.shared), selected: q.mode === 'shared' },
+      ],
+    },
+    correctedQuery: plan?.correctedQuery,
+    sort,
+  };
+  remember(state.results, key, { at: Date.now(), value: result }, MAX_RESULTS);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Autocomplete: service types, categories and enti with public cards, matched in memory with the same
+// normalisation as the search, by word prefix, synonyms and trigram similarity (typos).
+
+function suggestIndexOf(db: Queryable, state: CacheState): Promise<SuggestEntry[]> {
+  state.suggest ??= loadSuggestRows(db).then((rows) =>
+    rows.map((r) => {
+      const names = [...new Set([normalize(r.name_it), normalize(r.name_en)])].map((text) => ({ text, words: text.split(' '), synonym: false }));
+      for (const s of r.synonyms) {
+        const text = normalize(s);
+        if (text) names.push({ text, words: text.split(' '), synonym: true });
+      }
+      return { type: r.kind, slug: r.slug, label: { it: r.name_it, en: r.name_en || r.name_it }, names, count: r.n };
+    }),
+  );
+  state.suggest.catch(() => (state.suggest = undefined));
+  return state.suggest;
+}
+
+const sameRoot = (word: string, token: string) => word === token || (token.length >= 4 && word.length >= 4 && word.slice(0, -1) === token.slice(0, -1));
+
+function scoreName(name: SuggestEntry['names'][number], tokens: string[], phrase: string): number {
+  const penalty = name.synonym ? 5 : 0;
+  if (name.text.startsWith(phrase)) return 100 - penalty;
+  const last = tokens.length - 1;
+  const exactAll = tokens.every((tok, i) =>
+    name.words.some((w) => (i === last ? w.startsWith(tok) : sameRoot(w, tok) || (tok.length >= 3 && w.startsWith(tok)))),
+  );
+  if (exactAll) return 80 - penalty;
+  const fuzzyAll = tokens.every((tok) =>
+    name.words.some((w) => w.startsWith(tok) || (tok.length >= 4 && similarity(w, tok) >= 0.4) || (tok.length >= 4 && w.length > tok.length && similarity(w.slice(0, tok.length + 1), tok) >= 0.4)),
+  );
+  return fuzzyAll ? 40 - penalty : 0;
+}
+
+const GROUP_ORDER: Suggestion['type'][] = ['service_type', 'category', 'organization'];
+const QUOTA: Record<Suggestion['type'], number> = { service_type: 4, category: 2, organization: 2 };
+export const MAX_SUGGESTIONS = 8;
+
+/** Up to 8 suggestions for what is being typed, grouped: service types, categories, enti. */
+export async function autocomplete(db: Db, text: string, locale: Locale): Promise<Suggestion[]> {
+  const tokens = tokenize(text);
+  if (tokens.length === 0 || tokens.join('').length < 2) return [];
+  const state = await stateFor(db);
+  const key = `${locale}|${tokens.join(' ')}`;
+  const hit = state.suggestions.get(key);
+  if (hit) return hit;
+  const index = await suggestIndexOf(db, state);
+  const phrase = tokens.join(' ');
+  const scored = index
+    .map((e) => ({ e, score: Math.max(0, ...e.names.map((n) => scoreName(n, tokens, phrase))) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || b.e.count - a.e.count || a.e.label[locale].localeCompare(b.e.label[locale], locale));
+  const byGroup = new Map<Suggestion['type'], typeof scored>(GROUP_ORDER.map((g) => [g, []]));
+  for (const x of scored) byGroup.get(x.e.type)!.push(x);
+  const taken = new Map<Suggestion['type'], number>(GROUP_ORDER.map((g) => [g, Math.min(QUOTA[g], byGroup.get(g)!.length)]));
+  let free = MAX_SUGGESTIONS - [...taken.values()].reduce((a, b) => a + b, 0);
+  for (const g of GROUP_ORDER) {
+    const extra = Math.min(free, byGroup.get(g)!.length - taken.get(g)!);
+    taken.set(g, taken.get(g)! + extra);
+    free -= extra;
+  }
+  const out: Suggestion[] = [];
+  for (const g of GROUP_ORDER) {
+    for (const { e } of byGroup.get(g)!.slice(0, taken.get(g)!)) {
+      out.push({
+        type: e.type,
+        label: e.label[locale],
+        url: e.type === 'organization' ? paths.ente(e.slug) : e.type === 'category' ? paths.services({ categoria: e.slug }) : paths.services({ tipo: e.slug }),
+      });
+    }
+  }
+  remember(state.suggestions, key, out, MAX_PLANS);
+  return out;
+}
+
+/** The categories with most public cards (for the empty-results page). */
+export async function popularCategories(db: Db, locale: Locale, limit = 6): Promise<{ slug: string; name: string; count: number }[]> {
+  const state = await stateFor(db);
+  const index = await suggestIndexOf(db, state);
+  return index
+    .filter((e) => e.type === 'category')
+    .sort((a, b) => b.count - a.count || a.label[locale].localeCompare(b.label[locale], locale))
+    .slice(0, limit)
+    .map((e) => ({ slug: e.slug, name: e.label[locale], count: e.count }));
 }

@@ -1,6 +1,52 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../app';
+import { apiGet } from '../../lib/http/api';
+import { notFound } from '../../lib/http/errors';
+import { findPublicServiceBySlug } from './services.repository';
+import { presentServiceCard, serviceJsonLd } from './services.presenter';
+import { serviceCardSchema } from './services.schemas';
+import { ServicePage } from './services.view';
 
-export function registerServiceRoutes(_app: FastifyInstance, _deps: AppDeps): void {
-  // Routes of this feature are registered here.
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const slugParams = z.object({
+  slug: z.string().max(200).regex(SLUG_PATTERN).describe('Slug of the service card, as in its page URL'),
+});
+
+export function registerServiceRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+
+  // The public service card page.
+  app.get<{ Params: { slug: string } }>('/servizi/:slug', { config: { access: 'public' } }, async (request, reply) => {
+    const { slug } = request.params;
+    if (!SLUG_PATTERN.test(slug) || slug.length > 200) throw notFound('Service');
+    const bundle = await findPublicServiceBySlug(db, slug);
+    if (!bundle) throw notFound('Service');
+    const ctx = request.ctx;
+    const card = presentServiceCard(bundle, ctx.locale, ctx.t);
+    return reply.page(ServicePage({ ctx, card, jsonLd: serviceJsonLd(card, ctx.baseUrl) }));
+  });
+
+  apiGet(
+    app,
+    {
+      url: '/api/v1/services/:slug',
+      operationId: 'getService',
+      summary: 'A public service card',
+      description:
+        'Everything published about one service card: ente, service type, category, recipients, times, price and ' +
+        'current price lists, places and areas covered. Only published cards of active enti are public. ' +
+        'Term names follow ?lang=it|en; the free text written by the ente is in Italian.',
+      tags: ['services'],
+      access: 'public',
+      params: slugParams,
+      response: serviceCardSchema,
+      errors: { 404: 'Service not found (or not public)' },
+    },
+    async ({ params, request }) => {
+      const bundle = await findPublicServiceBySlug(db, params.slug);
+      if (!bundle) throw notFound('Service');
+      return serviceCardSchema.parse(presentServiceCard(bundle, request.ctx.locale, request.ctx.t));
+    },
+  );
 }

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { locationSchema, termSchema } from '../services/services.schemas';
+
+// Public organisations (enti) as the JSON API publishes them.
+
+export const enteSummarySchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  url: z.string().describe('Path of the ente page'),
+  legalForm: z.string(),
+  description: z.string(),
+  descriptionLanguage: z.enum(['it', 'en']).describe('Language of the description (Italian when no translation exists)'),
+  logoUrl: z.string().nullable(),
+  servicesCount: z.number().int().describe('Public services of the ente'),
+  isDemo: z.boolean(),
+});
+
+export const enteListSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  pages: z.number().int(),
+  items: z.array(enteSummarySchema),
+});
+
+export const enteServiceSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  url: z.string(),
+  summary: z.string(),
+  serviceType: termSchema,
+  category: termSchema.nullable(),
+  offerType: z.enum(['free_public', 'free_volunteer', 'paid']),
+  priceFrom: z.number().nullable().describe('Lowest current unit price, euro VAT included; null when free'),
+  priceUnit: z.string(),
+  unitLabel: z.string(),
+  customQuote: z.boolean(),
+  isDemo: z.boolean(),
+});
+
+export const enteDetailSchema = enteSummarySchema.extend({
+  taxCode: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  email: z.string().nullable(),
+  pec: z.string().nullable(),
+  phone: z.string().nullable(),
+  website: z.string().nullable(),
+  operatorsCount: z.number().int(),
+  sites: z.array(locationSchema),
+  spazi: z.array(locationSchema),
+  services: z.array(enteServiceSchema),
+  updatedAt: z.string(),
+});
+
+export type EnteSummary = z.infer<typeof enteSummarySchema>;
+export type EnteDetail = z.infer<typeof enteDetailSchema>;
+export type EnteService = z.infer<typeof enteServiceSchema>;
