@@ -145,7 +145,8 @@ function PriceTable(props: { ctx: PageContext; card: ServiceCard; list: ServiceC
     ? ctx.t('services.cost.caption', { from, to: formatDate(ctx.locale, list.validTo) })
     : ctx.t('services.cost.captionOpen', { from });
   return (
-    <div class="table-responsive mb-3">
+    // Focusable and named, so keyboard users can scroll the table when it is wider than the screen.
+    <div class="table-responsive mb-3" tabindex="0" role="region" aria-label={caption}>
       <table class="table table-sm wemi-price-table">
         <caption>{caption}</caption>
         <thead>
