@@ -119,8 +119,9 @@ function Filters(props: { ctx: PageContext; view: SearchPageView }): Html {
   const free = f.offer.find((o) => o.value === 'free');
   return (
     <section class="wemi-filters" aria-labelledby="filters-title">
-      <a class="visually-hidden-focusable" href="#search-results">
-        {t('search.results')}
+      {/* On phones the filters come first: a visible shortcut to the results; on desktop, for keyboard users only. */}
+      <a class="wemi-skip-results" href="#search-results">
+        {t('search.results')} ({formatNumber(ctx.locale, result.total)})
       </a>
       <h2 class="h4 wemi-filters-title" id="filters-title">
         {t('search.filters')}
