@@ -22,6 +22,12 @@ import { registerContentPageRoutes } from './features/pages/pages.routes';
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes';
 import { registerApiV1Routes } from './features/api-v1/api-v1.routes';
 import { registerHsdsRoutes } from './features/hsds/hsds.routes';
+import { registerSessions, type SessionSettings } from './features/accounts/session';
+import { registerLoginRoutes } from './features/accounts/public/login.routes';
+import { registerOidcRoutes } from './features/accounts/public/oidc.routes';
+import { registerEmailLinkRoutes } from './features/accounts/public/links.routes';
+import { registerPersonalAreaRoutes } from './features/accounts/personal/personal.routes';
+import { registerCityUserRoutes } from './features/accounts/city/users.routes';
 
 /** Everything the routes need, built once by the composition root (server.ts or a test). */
 export interface AppDeps {
@@ -29,6 +35,13 @@ export interface AppDeps {
   db: Db;
   assets: AssetStore;
 }
+
+/** Session settings derived from the configuration. */
+export const sessionSettings = (config: Config): SessionSettings => ({
+  idleMinutes: config.SESSION_IDLE_MINUTES,
+  absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+  secureCookies: config.publicBaseUrl.startsWith('https://'),
+});
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -78,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mapAttribution: config.MAP_ATTRIBUTION,
     secureCookies,
   });
+  // Sessions before access control: the access hook reads request.user.
+  registerSessions(app, deps.db, sessionSettings(config));
   registerAccessControl(app);
   registerOpenApi(app);
 
@@ -95,6 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFeedbackRoutes(app, deps);
   registerApiV1Routes(app, deps);
   registerHsdsRoutes(app, deps);
+  registerLoginRoutes(app, deps);
+  registerOidcRoutes(app, deps);
+  registerEmailLinkRoutes(app, deps);
+  registerPersonalAreaRoutes(app, deps);
+  registerCityUserRoutes(app, deps);
 
   return app;
 }

@@ -23,9 +23,27 @@ const ConfigSchema = z.object({
   TRUST_PROXY: bool.default(false),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  // Identity: the City's SPID/CIE gateway, spoken to as OpenID Connect.
+  OIDC_ISSUER_URL: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).default('wemi'),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  DEMO_IDENTITY_GATEWAY: bool.optional(),
+  DEMO_IDENTITY_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  CITIZEN_PASSWORD_LOGIN: bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // E-mail: SMTP when set (smtp://user:pass@host:587, smtps://…), otherwise .eml files under MAIL_DIR.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('WeMi Comune di Milano <noreply@wemi.comune.milano.it>'),
+  MAIL_DIR: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { publicBaseUrl: string };
+export type Config = z.infer<typeof ConfigSchema> & {
+  publicBaseUrl: string;
+  /** The demo identity gateway runs in this process (development, no OIDC_ISSUER_URL). */
+  demoIdentityGateway: boolean;
+  mailDir: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -38,5 +56,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
   }
   const c = parsed.data;
-  return { ...c, publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') };
+  if (c.NODE_ENV === 'production' && c.DEMO_IDENTITY_GATEWAY) {
+    throw new ConfigError('Invalid configuration:\n  - DEMO_IDENTITY_GATEWAY: the demo identity gateway cannot run in production\nSee .env.example for every setting.');
+  }
+  if (c.OIDC_ISSUER_URL && !c.OIDC_CLIENT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  - OIDC_CLIENT_SECRET: required with OIDC_ISSUER_URL\nSee .env.example for every setting.');
+  }
+  return {
+    ...c,
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    demoIdentityGateway: !c.OIDC_ISSUER_URL && (c.DEMO_IDENTITY_GATEWAY ?? c.NODE_ENV === 'development'),
+    mailDir: c.MAIL_DIR ?? `${c.DATA_DIR.replace(/\/$/, '')}/mail`,
+  };
 }

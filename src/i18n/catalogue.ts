@@ -11,8 +11,13 @@ import { messages as taxonomy } from '../features/taxonomy/taxonomy.messages';
 import { messages as cityServices } from '../features/city-services/city-services.messages';
 import { messages as pages } from '../features/pages/pages.messages';
 import { messages as feedback } from '../features/feedback/feedback.messages';
+import { messages as auth } from '../features/accounts/accounts.messages';
+import { messages as oidc } from '../features/accounts/public/oidc.messages';
+import { messages as links } from '../features/accounts/public/links.messages';
+import { messages as personal } from '../features/accounts/personal/personal.messages';
+import { messages as cityUsers } from '../features/accounts/city/users.messages';
 
-const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback] as const;
+const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers] as const;
 
 type Union = (typeof parts)[number]['it'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -50,6 +50,12 @@ export function sendError(
 ): FastifyReply {
   const status = ERRORS[code].status;
   reply.header('cache-control', 'no-store');
+  // A page that needs a login sends the visitor to log in (or to give the second factor) and back here.
+  if (code === 'unauthorized' && !wantsJson(request)) {
+    const back = request.method === 'GET' ? request.url : (request.url.split('?')[0] ?? '/');
+    const target = request.pendingMfa ? paths.loginSecondFactor() : paths.login();
+    return reply.redirect(`${target}?ritorno=${encodeURIComponent(back)}`, 303);
+  }
   if (wantsJson(request)) {
     return reply.code(status).send({ error: { code, message, ...(issues.length ? { issues } : {}) } });
   }

@@ -4,9 +4,9 @@ import type { MessageKey } from '../../i18n/catalogue';
 export const ERRORS = {
   not_found: { status: 404, title: 'error.notFound.title', body: 'error.notFound.body' },
   bad_request: { status: 400, title: 'error.badRequest.title', body: 'error.badRequest.body' },
-  unauthorized: { status: 401, title: 'error.badRequest.title', body: 'error.badRequest.body' },
-  forbidden: { status: 403, title: 'error.badRequest.title', body: 'error.badRequest.body' },
-  csrf: { status: 403, title: 'error.badRequest.title', body: 'error.badRequest.body' },
+  unauthorized: { status: 401, title: 'error.unauthorized.title', body: 'error.unauthorized.body' },
+  forbidden: { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' },
+  csrf: { status: 403, title: 'error.csrf.title', body: 'error.csrf.body' },
   too_many_requests: { status: 429, title: 'error.tooMany.title', body: 'error.tooMany.body' },
   internal: { status: 500, title: 'error.server.title', body: 'error.server.body' },
 } as const satisfies Record<string, { status: number; title: MessageKey; body: MessageKey }>;

@@ -1,0 +1,74 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+// Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as produced by any
+// authenticator app. A code is accepted for the current step and one step either side (clock drift);
+// the caller stores the step it accepted so the same code is never accepted twice.
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const STEP_SECONDS = 30;
+
+export function base32Encode(buf: Buffer): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of buf) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  return out;
+}
+
+export function base32Decode(s: string): Buffer {
+  const clean = s.replace(/[\s=-]/g, '').toUpperCase();
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of clean) {
+    const i = ALPHABET.indexOf(ch);
+    if (i < 0) throw new Error('Invalid base32');
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+export const newTotpSecret = () => base32Encode(randomBytes(20));
+
+export function totpAt(secret: string, step: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(code).padStart(6, '0');
+}
+
+export const currentStep = (nowMs = Date.now()) => Math.floor(nowMs / 1000 / STEP_SECONDS);
+
+/**
+ * The step a code matches (current ±1), or null. Steps at or before `lastStep` are refused: a code
+ * already used, or an older one, never works again.
+ */
+export function verifyTotp(secret: string, code: string, lastStep: number | null, nowMs = Date.now()): number | null {
+  const digits = code.replace(/\s/g, '');
+  if (!/^\d{6}$/.test(digits)) return null;
+  const now = currentStep(nowMs);
+  for (const step of [now - 1, now, now + 1]) {
+    if (lastStep !== null && step <= lastStep) continue;
+    if (totpAt(secret, step) === digits) return step;
+  }
+  return null;
+}
+
+export function otpauthUrl(secret: string, account: string, issuer = 'WeMi Comune di Milano'): string {
+  return `otpauth://totp/${encodeURIComponent(`${issuer}:${account}`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=${STEP_SECONDS}`;
+}
