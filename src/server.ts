@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
 import { buildAssets } from './web/assets';
 import { buildApp } from './app';
+import { createMailSender, startMailWorker } from './lib/mail/outbox';
 
 // Composition root of the running server: configuration → database → migrations → seed → app → listen.
 
@@ -20,9 +21,18 @@ async function main(): Promise<void> {
   }
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE });
   await migrate(db);
-  if (config.SEED_DEMO_DATA) await seedDemoData(db);
+  // Demo accounts (public passwords) never in production.
+  if (config.SEED_DEMO_DATA) await seedDemoData(db, { accounts: config.NODE_ENV !== 'production' });
   const assets = await buildAssets();
   const app = await buildApp({ config, db, assets });
+
+  // The e-mail outbox worker: every node may run it (rows are leased with SKIP LOCKED).
+  const mail = startMailWorker(db, createMailSender({ smtpUrl: config.SMTP_URL, dropDir: config.mailDir }), {
+    from: config.MAIL_FROM,
+    domain: new URL(config.publicBaseUrl).hostname,
+    intervalMs: 5_000,
+    onError: (err) => app.log.error({ err }, 'mail delivery round failed'),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +46,7 @@ async function main(): Promise<void> {
     timer.unref();
     try {
       await app.close();
+      await mail.stop();
       await db.close();
     } finally {
       process.exit(0);

@@ -2,8 +2,10 @@
 import { initNav } from './nav';
 import { initAutocomplete } from './autocomplete';
 import { initFeedback } from './feedback';
+import { initSessionWarning } from './session';
 
 document.documentElement.classList.add('js');
 initNav();
 initAutocomplete();
 initFeedback();
+initSessionWarning();

@@ -21,7 +21,7 @@ try {
   const applied = await migrate(db);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Migrations: up to date');
   if (command === 'seed') {
-    console.log(await seedDemoData(db));
+    console.log(await seedDemoData(db, { accounts: config.NODE_ENV !== 'production' }));
   } else if (command === 'synthetic') {
     await seedSynthetic(db, { services: arg('services', 10_000), enti: arg('enti', 1_000), log: (m) => console.log(m) });
   } else if (command !== 'migrate') {

@@ -17,6 +17,8 @@ export interface PageContext {
   baseUrl: string;
   mapTileUrl: string;
   mapAttribution: string;
+  /** The logged-in person (name for the header; idle expiry for the session warning), or null. */
+  user: { name: string; idleExpiresAt: string } | null;
 }
 
 export const LANG_COOKIE = 'wemi_lang';
@@ -59,6 +61,12 @@ export function registerPageContext(
       baseUrl: opts.baseUrl,
       mapTileUrl: opts.mapTileUrl,
       mapAttribution: opts.mapAttribution,
+      user: request.user
+        ? {
+            name: `${request.user.givenName} ${request.user.familyName}`.trim() || (request.user.email ?? ''),
+            idleExpiresAt: request.user.session.idleExpiresAt.toISOString(),
+          }
+        : null,
     };
   });
   app.decorateReply('page', function (this: FastifyReply, html: Html, status = 200) {

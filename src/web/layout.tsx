@@ -42,6 +42,8 @@ export function Layout(props: LayoutProps): Html {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {ctx.user ? <meta name="wemi-session-idle-expires" content={ctx.user.idleExpiresAt} /> : null}
+        {ctx.user ? <meta name="wemi-csrf" content={ctx.csrfToken} /> : null}
         <title>{fullTitle}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href={assets.url('css/bootstrap-italia.css')} />
@@ -74,13 +76,23 @@ export function Layout(props: LayoutProps): Html {
                           {otherLang === 'en' ? 'English' : 'Italiano'}
                         </a>
                       </div>
-                      <a class="btn btn-primary btn-icon btn-full" href={paths.login()} data-element="personal-area-login">
-                        <span class="rounded-icon" aria-hidden="true">
-                          <Icon ctx={ctx} name="user" class="icon-primary" />
-                        </span>
-                        <span class="d-none d-lg-block">{t('header.login')}</span>
-                        <span class="visually-hidden d-lg-none">{t('header.login')}</span>
-                      </a>
+                      {ctx.user ? (
+                        <a class="btn btn-primary btn-icon btn-full" href={paths.personalArea()} data-element="personal-area">
+                          <span class="rounded-icon" aria-hidden="true">
+                            <Icon ctx={ctx} name="user" class="icon-primary" />
+                          </span>
+                          <span class="d-none d-lg-block">{ctx.user.name}</span>
+                          <span class="visually-hidden d-lg-none">{t('header.personalArea', { name: ctx.user.name })}</span>
+                        </a>
+                      ) : (
+                        <a class="btn btn-primary btn-icon btn-full" href={paths.login()} data-element="personal-area-login">
+                          <span class="rounded-icon" aria-hidden="true">
+                            <Icon ctx={ctx} name="user" class="icon-primary" />
+                          </span>
+                          <span class="d-none d-lg-block">{t('header.login')}</span>
+                          <span class="visually-hidden d-lg-none">{t('header.login')}</span>
+                        </a>
+                      )}
                     </div>
                   </div>
                 </div>
@@ -220,6 +232,22 @@ export function Layout(props: LayoutProps): Html {
             </div>
           </div>
         </footer>
+        {ctx.user ? (
+          // Shown by src/client/session.ts two minutes before the idle timeout; never shown without JavaScript.
+          <dialog class="wemi-session-dialog" id="session-dialog" aria-labelledby="session-dialog-title">
+            <h2 class="h4" id="session-dialog-title">
+              {t('auth.session.warningTitle')}
+            </h2>
+            <p>{t('auth.session.warningBody')}</p>
+            <form method="post" action="/sessione/rinnova">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <input type="hidden" name="ritorno" value={ctx.search ? `${ctx.path}?${ctx.search}` : ctx.path} />
+              <button type="submit" class="btn btn-primary">
+                {t('auth.session.stay')}
+              </button>
+            </form>
+          </dialog>
+        ) : null}
       </body>
     </html>
   );

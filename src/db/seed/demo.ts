@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../database';
+import { seedDemoAccounts } from './accounts';
 import { CITY_SERVICES } from './city-services';
 import { ENTI, FIRST_NAMES, LAST_NAMES, METRO_MUNICIPALITIES, STREETS, type EnteDef } from './enti';
 import { Prng, slugify } from './prng';
@@ -561,16 +562,21 @@ export async function insertDemoData(tx: Queryable, data: DemoData): Promise<voi
 }
 
 /** Loads the demo catalogue when the database has none yet (idempotent, safe with concurrent starts). */
-export async function seedDemoData(db: Db): Promise<string> {
+/** Loads the demo catalogue into an empty database; `accounts` also adds the demo accounts (never in production). */
+export async function seedDemoData(db: Db, opts: { accounts?: boolean } = {}): Promise<string> {
   const started = Date.now();
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const present = await tx.maybeOne('select 1 from taxonomy where code = $1', ['section']);
-    if (present) return 'Demo data already present: nothing to do.';
+    if (present) {
+      const accounts = opts.accounts ? await seedDemoAccounts(tx) : 0;
+      return accounts ? `Demo data already present; ${accounts} demo accounts added.` : 'Demo data already present: nothing to do.';
+    }
     const data = buildDemoData();
     await insertDemoData(tx, data);
     await tx.query('select refresh_service_search(null)');
     await tx.query('select refresh_search_words()');
+    if (opts.accounts) await seedDemoAccounts(tx);
     const terms = data.termLevels.reduce((s, l) => s + l.length, 0);
     return `Demo data loaded in ${Date.now() - started} ms: ${terms} terms, ${data.organizations.length} enti, ${data.services.length} services, ` +
       `${data.locations.length} locations, ${data.cityServices.length} city services, ${DEMO_FIGURES.citizens} citizens.`;

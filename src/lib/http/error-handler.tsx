@@ -36,6 +36,7 @@ function fallbackContext(request: FastifyRequest, assets: AssetStore, config: Co
     baseUrl: config.publicBaseUrl,
     mapTileUrl: config.MAP_TILE_URL,
     mapAttribution: config.MAP_ATTRIBUTION,
+    user: null,
   };
 }
 

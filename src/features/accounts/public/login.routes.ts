@@ -1,7 +1,187 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../../app';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { sessionSettings, type AppDeps } from '../../../app';
+import { audit } from '../../../lib/audit';
+import type { FieldIssue } from '../../../lib/http/errors';
+import { bodyString, emptyForm, type FormState } from '../../../web/forms';
+import { paths } from '../../../web/paths';
+import { completeLogin, nextAfterLogin, safeReturnTo } from '../login.service';
+import { dummyHash, verifyPassword } from '../password';
+import { endSession, startSession } from '../session';
+import { clearFailures, lockedFor, recordFailure, RULES } from '../throttle';
+import { newTotpSecret, otpauthUrl, verifyTotp } from '../totp';
+import { findUserByEmail, findUserById, normalizeEmail } from '../users.repository';
+import { LoginPage, PasswordLoginPage, SecondFactorPage } from './login.view';
+
+// /accedi (choice of SPID, CIE, other credentials), /accedi/credenziali (e-mail and password, with
+// throttling and progressive lockout that never reveal whether an account exists), /accedi/verifica
+// (TOTP second factor, enrolment on first use for City staff), /esci (logout), /sessione/rinnova.
+
+const emailSchema = z.string().trim().max(254).email();
+
+function minutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
 
 export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
-  void app;
-  void deps;
+  const { db, config } = deps;
+  const settings = sessionSettings(config);
+
+  app.get('/accedi', { config: { access: 'public' } }, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const returnTo = safeReturnTo(query.ritorno);
+    if (request.user) return reply.redirect(returnTo, 303);
+    const notice = query.uscito ? request.ctx.t('auth.logout.done') : query.scaduta ? request.ctx.t('auth.session.expired') : undefined;
+    return reply.page(LoginPage({ ctx: request.ctx, returnTo, notice }));
+  });
+
+  app.get('/accedi/credenziali', { config: { access: 'public' } }, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const returnTo = safeReturnTo(query.ritorno);
+    if (request.user) return reply.redirect(returnTo, 303);
+    const notice = query.reimpostata ? request.ctx.t('auth.password.resetDone') : undefined;
+    return reply.page(PasswordLoginPage({ ctx: request.ctx, form: emptyForm(), returnTo, notice }));
+  });
+
+  app.post('/accedi/credenziali', { config: { access: 'public', audit: 'auth.login' } }, async (request, reply) => {
+    const { t } = request.ctx;
+    const body = request.body;
+    const returnTo = safeReturnTo(bodyString(body, 'ritorno'));
+    const emailRaw = (bodyString(body, 'email') ?? '').trim().slice(0, 254);
+    const password = (bodyString(body, 'password') ?? '').slice(0, 128);
+    const fail = (issues: FieldIssue[]) => {
+      const form: FormState = { values: { email: emailRaw }, issues };
+      return reply.page(PasswordLoginPage({ ctx: request.ctx, form, returnTo }), 400);
+    };
+
+    const issues: FieldIssue[] = [];
+    if (!emailRaw) issues.push({ field: 'email', message: t('auth.error.emailRequired') });
+    else if (!emailSchema.safeParse(emailRaw).success) issues.push({ field: 'email', message: t('auth.error.emailFormat') });
+    if (!password) issues.push({ field: 'password', message: t('auth.error.passwordRequired') });
+    if (issues.length) return fail(issues);
+
+    const email = normalizeEmail(emailRaw);
+    const emailKey = `login:email:${email}`;
+    const ipKey = `login:ip:${request.ip}`;
+    const locked = Math.max(await lockedFor(db, emailKey), await lockedFor(db, ipKey));
+    if (locked > 0) {
+      await audit(db, { actorLabel: email, action: 'auth.login.locked', ip: request.ip, details: { method: 'password' } });
+      return fail([{ field: 'email', message: t('auth.error.locked', { minutes: minutes(locked) }) }]);
+    }
+
+    const user = await findUserByEmail(db, email);
+    // The same work whether or not the account exists: no timing difference to learn it from.
+    const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
+    if (!user || !user.password_hash || !ok || user.status === 'deleted' || user.status === 'invited') {
+      const lockEmail = await recordFailure(db, emailKey, RULES.loginEmail);
+      const lockIp = await recordFailure(db, ipKey, RULES.loginIp);
+      await audit(db, { actorId: user?.id, actorLabel: email, action: 'auth.login.failure', ip: request.ip, details: { method: 'password' } });
+      const lock = Math.max(lockEmail, lockIp);
+      return fail([{ field: 'email', message: lock ? t('auth.error.locked', { minutes: minutes(lock) }) : t('auth.error.wrongCredentials') }]);
+    }
+    // Past this point the password was right: saying why the login cannot go on reveals nothing new.
+    if (user.status === 'suspended') {
+      await audit(db, { actorId: user.id, actorLabel: email, action: 'auth.login.refused', ip: request.ip, details: { reason: 'suspended' } });
+      return fail([{ field: 'email', message: t('auth.error.suspended') }]);
+    }
+    if (user.kind === 'citizen' && !config.CITIZEN_PASSWORD_LOGIN) {
+      await audit(db, { actorId: user.id, actorLabel: email, action: 'auth.login.refused', ip: request.ip, details: { reason: 'citizen_password_disabled' } });
+      return fail([{ field: 'email', message: t('auth.error.useSpid') }]);
+    }
+    await clearFailures(db, emailKey);
+    return completeLogin(db, request, reply, settings, user, 'password', returnTo);
+  });
+
+  // ------------------------------------------------------------------------------------- second factor
+
+  /** The pending user, their enrolment secret (created on first view when not enrolled). */
+  async function pendingUser(request: FastifyRequest) {
+    const pending = request.pendingMfa;
+    if (!pending) return undefined;
+    let user = await findUserById(db, pending.userId);
+    if (!user) return undefined;
+    if (!user.totp_enabled_at && !user.totp_secret) {
+      await db.query('update app_user set totp_secret = $2 where id = $1 and totp_secret is null', [user.id, newTotpSecret()]);
+      user = (await findUserById(db, pending.userId))!;
+    }
+    return user;
+  }
+
+  async function renderSecondFactor(request: FastifyRequest, reply: FastifyReply, user: NonNullable<Awaited<ReturnType<typeof pendingUser>>>, form: FormState, returnTo: string, status = 200) {
+    let enrol: { qrDataUri: string; secret: string } | undefined;
+    if (!user.totp_enabled_at && user.totp_secret) {
+      const svg = await QRCode.toString(otpauthUrl(user.totp_secret, user.email ?? user.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      enrol = { qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, secret: user.totp_secret };
+    }
+    return reply.page(SecondFactorPage({ ctx: request.ctx, form, returnTo, enrol }), status);
+  }
+
+  app.get('/accedi/verifica', { config: { access: 'public' } }, async (request, reply) => {
+    const returnTo = safeReturnTo((request.query as Record<string, unknown>).ritorno);
+    if (request.user) return reply.redirect(returnTo, 303);
+    const user = await pendingUser(request);
+    if (!user) return reply.redirect(paths.login(returnTo), 303);
+    return renderSecondFactor(request, reply, user, emptyForm(), returnTo);
+  });
+
+  app.post('/accedi/verifica', { config: { access: 'public', audit: 'auth.mfa' } }, async (request, reply) => {
+    const { t } = request.ctx;
+    const returnTo = safeReturnTo(bodyString(request.body, 'ritorno'));
+    const user = await pendingUser(request);
+    if (!user || !request.pendingMfa) return reply.redirect(paths.login(returnTo), 303);
+    const code = (bodyString(request.body, 'code') ?? '').replace(/\s/g, '');
+    const fail = (message: string) => renderSecondFactor(request, reply, user, { values: {}, issues: [{ field: 'code', message }] }, returnTo, 400);
+    if (!code) return fail(t('auth.error.codeRequired'));
+    if (!/^\d{6}$/.test(code)) return fail(t('auth.error.codeFormat'));
+    const key = `mfa:user:${user.id}`;
+    const locked = await lockedFor(db, key);
+    if (locked > 0) return fail(t('auth.error.locked', { minutes: minutes(locked) }));
+
+    const step = verifyTotp(user.totp_secret ?? '', code, user.totp_last_step === null ? null : Number(user.totp_last_step));
+    if (step === null) {
+      const lock = await recordFailure(db, key, RULES.secondFactor);
+      await audit(db, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.mfa.failure', ip: request.ip });
+      return fail(lock ? t('auth.error.locked', { minutes: minutes(lock) }) : t('auth.error.codeWrong'));
+    }
+    const enrolling = !user.totp_enabled_at;
+    const method = await db.maybeOne<{ method: string }>('select method from user_session where id_hash = $1', [request.pendingMfa.idHash]);
+    // The step is recorded only if no other request used it first: a code works once, even when raced.
+    const accepted = await db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `update app_user set totp_last_step = $2, totp_enabled_at = coalesce(totp_enabled_at, now()), last_login_at = now()
+          where id = $1 and (totp_last_step is null or totp_last_step < $2) returning id`,
+        [user.id, step],
+      );
+      if (!rows.length) return false;
+      // Privilege change: a new session id replaces the pending one.
+      await startSession(tx, request, reply, settings, { userId: user.id, method: method?.method ?? 'password' });
+      if (enrolling) await audit(tx, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.mfa.enrol', targetType: 'user', targetId: user.id, ip: request.ip });
+      await audit(tx, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.login', targetType: 'user', targetId: user.id, ip: request.ip, details: { method: method?.method ?? 'password', mfa: true } });
+      return true;
+    });
+    if (!accepted) {
+      await recordFailure(db, key, RULES.secondFactor);
+      return fail(t('auth.error.codeWrong'));
+    }
+    await clearFailures(db, key);
+    return reply.redirect(nextAfterLogin(user, returnTo), 303);
+  });
+
+  // ------------------------------------------------------------------------------------------- logout
+
+  app.post('/esci', { config: { access: 'public', audit: 'auth.logout' } }, async (request, reply) => {
+    const who = request.user ?? (request.pendingMfa ? { id: request.pendingMfa.userId, label: request.pendingMfa.userId } : null);
+    await endSession(db, request, reply, settings);
+    if (who) await audit(db, { actorId: who.id, actorLabel: who.label, action: 'auth.logout', targetType: 'user', targetId: who.id, ip: request.ip });
+    return reply.redirect(`${paths.login()}?uscito=1`, 303);
+  });
+
+  // Keeps the session alive (the warning dialog's "Resta collegato"); the session hook already touched it.
+  app.post('/sessione/rinnova', { config: { access: 'authenticated' } }, async (request, reply) => {
+    await db.query('update user_session set last_seen_at = now() where id_hash = $1', [request.user!.session.idHash]);
+    const idleExpiresAt = new Date(Math.min(Date.now() + settings.idleMinutes * 60_000, request.user!.session.expiresAt.getTime()));
+    if (String(request.headers.accept ?? '').includes('application/json')) return reply.send({ idleExpiresAt: idleExpiresAt.toISOString() });
+    return reply.redirect(safeReturnTo(bodyString(request.body, 'ritorno')), 303);
+  });
 }

@@ -1,0 +1,178 @@
+import type { Html } from '../../../lib/jsx/jsx-runtime';
+import type { PageContext } from '../../../web/context';
+import { ErrorSummary, Icon } from '../../../web/components';
+import { CsrfField, TextField, type FormState } from '../../../web/forms';
+import { Layout, PageHeader } from '../../../web/layout';
+import { paths } from '../../../web/paths';
+
+// The "Accedi" page (Modello Comuni: SPID, CIE, other credentials), the e-mail and password form and the
+// second-factor step.
+
+const withReturn = (href: string, returnTo: string) => `${href}?ritorno=${encodeURIComponent(returnTo)}`;
+
+function Narrow(props: { children?: unknown }): Html {
+  return (
+    <div class="container mb-5">
+      <div class="row justify-content-center">
+        <div class="col-12 col-lg-8 px-lg-4">{props.children as Html}</div>
+      </div>
+    </div>
+  );
+}
+
+export function LoginPage(props: { ctx: PageContext; returnTo: string; notice?: string | undefined }): Html {
+  const { ctx, returnTo } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('auth.login.title')} description={t('auth.login.lead')}>
+      <PageHeader ctx={ctx} crumbs={[{ label: t('auth.login.title') }]} title={t('auth.login.title')} lead={t('auth.login.lead')} />
+      <Narrow>
+        {props.notice ? (
+          <div class="alert alert-success" role="status">
+            {props.notice}
+          </div>
+        ) : null}
+        <div class="row g-4 wemi-login-options">
+          <div class="col-12 col-md-6">
+            <div class="card shadow-sm rounded h-100 wemi-login-card" data-element="spid-login">
+              <div class="card-body">
+                <h2 class="h4 card-title">{t('auth.login.spid.title')}</h2>
+                <p class="card-text">{t('auth.login.spid.body')}</p>
+                <a class="btn btn-primary btn-icon wemi-login-button" href={withReturn(paths.loginSpid(), returnTo)}>
+                  <Icon ctx={ctx} name="user" class="icon-white me-2" />
+                  <span>{t('auth.login.spid.button')}</span>
+                </a>
+                <p class="mt-3 mb-0">
+                  <a href="https://www.spid.gov.it/cos-e-spid/come-attivare-spid/" hreflang="it">
+                    {t('auth.login.spid.how')}
+                  </a>
+                </p>
+              </div>
+            </div>
+          </div>
+          <div class="col-12 col-md-6">
+            <div class="card shadow-sm rounded h-100 wemi-login-card" data-element="cie-login">
+              <div class="card-body">
+                <h2 class="h4 card-title">{t('auth.login.cie.title')}</h2>
+                <p class="card-text">{t('auth.login.cie.body')}</p>
+                <a class="btn btn-primary btn-icon wemi-login-button" href={withReturn(paths.loginCie(), returnTo)}>
+                  <Icon ctx={ctx} name="card" class="icon-white me-2" />
+                  <span>{t('auth.login.cie.button')}</span>
+                </a>
+                <p class="mt-3 mb-0">
+                  <a href="https://www.cartaidentita.interno.gov.it/richiedi/" hreflang="it">
+                    {t('auth.login.cie.how')}
+                  </a>
+                </p>
+              </div>
+            </div>
+          </div>
+        </div>
+        <section class="mt-5 wemi-login-other" aria-labelledby="other-login-title">
+          <h2 class="h4" id="other-login-title">
+            {t('auth.login.other.title')}
+          </h2>
+          <p>{t('auth.login.other.body')}</p>
+          <a class="btn btn-outline-primary" href={withReturn(paths.loginPassword(), returnTo)}>
+            {t('auth.login.other.button')}
+          </a>
+        </section>
+        <p class="mt-5">{t('auth.login.help')}</p>
+      </Narrow>
+    </Layout>
+  );
+}
+
+export function PasswordLoginPage(props: { ctx: PageContext; form: FormState; returnTo: string; notice?: string | undefined }): Html {
+  const { ctx, form, returnTo } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={form.issues.length ? `${t('error.badRequest.title')}: ${t('auth.password.title')}` : t('auth.password.title')}>
+      <PageHeader
+        ctx={ctx}
+        crumbs={[{ label: t('auth.login.title'), href: paths.login(returnTo) }, { label: t('auth.password.title') }]}
+        title={t('auth.password.title')}
+        lead={t('auth.password.lead')}
+      />
+      <Narrow>
+        {props.notice ? (
+          <div class="alert alert-success" role="status">
+            {props.notice}
+          </div>
+        ) : null}
+        <form method="post" action={paths.loginPassword()} novalidate class="wemi-form">
+          <ErrorSummary ctx={ctx} issues={form.issues} />
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="ritorno" value={returnTo} />
+          <TextField ctx={ctx} form={form} name="email" type="email" label={t('auth.password.email')} autocomplete="username" required maxlength={254} />
+          <TextField ctx={ctx} form={form} name="password" type="password" label={t('auth.password.password')} autocomplete="current-password" required maxlength={128} noEcho />
+          <button type="submit" class="btn btn-primary">
+            {t('auth.password.submit')}
+          </button>
+        </form>
+        <p class="mt-4">
+          <a href={paths.forgotPassword()}>{t('auth.password.forgot')}</a>
+        </p>
+        <p>
+          <a href={paths.login(returnTo)}>{t('auth.password.back')}</a>
+        </p>
+      </Narrow>
+    </Layout>
+  );
+}
+
+export function SecondFactorPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  returnTo: string;
+  /** Enrolment: the QR code (SVG data URI) and the key to type by hand. */
+  enrol?: { qrDataUri: string; secret: string } | undefined;
+}): Html {
+  const { ctx, form, returnTo, enrol } = props;
+  const { t } = ctx;
+  const title = enrol ? t('auth.mfa.enrolTitle') : t('auth.mfa.title');
+  return (
+    <Layout ctx={ctx} title={form.issues.length ? `${t('error.badRequest.title')}: ${title}` : title}>
+      <PageHeader ctx={ctx} crumbs={[{ label: t('auth.login.title'), href: paths.login() }, { label: title }]} title={title} lead={enrol ? t('auth.mfa.enrolLead') : t('auth.mfa.lead')} />
+      <Narrow>
+        <form method="post" action={paths.loginSecondFactor()} novalidate class="wemi-form">
+          <ErrorSummary ctx={ctx} issues={form.issues} />
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="ritorno" value={returnTo} />
+          {enrol ? (
+            <div class="wemi-mfa-enrol mb-4">
+              <img src={enrol.qrDataUri} alt={t('auth.mfa.qrAlt')} width="200" height="200" class="wemi-mfa-qr" />
+              <p class="mt-3 mb-1">{t('auth.mfa.secret')}</p>
+              <p>
+                <code class="wemi-mfa-secret" data-element="totp-secret">
+                  {enrol.secret.replace(/(.{4})/g, '$1 ').trim()}
+                </code>
+              </p>
+            </div>
+          ) : null}
+          <TextField
+            ctx={ctx}
+            form={form}
+            name="code"
+            label={t('auth.mfa.code')}
+            hint={t('auth.mfa.codeHint')}
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            required
+            maxlength={7}
+            noEcho
+          />
+          <button type="submit" class="btn btn-primary">
+            {enrol ? t('auth.mfa.enrolSubmit') : t('auth.mfa.submit')}
+          </button>
+        </form>
+        <form method="post" action={paths.logout()} class="mt-4">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="btn btn-link px-0">
+            {t('auth.mfa.cancel')}
+          </button>
+        </form>
+      </Narrow>
+    </Layout>
+  );
+}
