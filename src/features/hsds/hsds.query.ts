@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { q } from '../../lib/http/validation';
+import { MAX_QUERY_LENGTH } from '../search/search.schema';
 
 // Query and path parameters of the HSDS API (names as in the HSDS 3.0 OpenAPI reference).
 // Ids are accepted in any 8-4-4-4-12 hexadecimal form (what PostgreSQL's uuid type accepts).
@@ -86,7 +87,7 @@ const paging = {
 export const DEFAULT_PER_PAGE = 50;
 
 export const servicesQuery = z.object({
-  search: q.text(199),
+  search: q.text(MAX_QUERY_LENGTH),
   ...paging,
   taxonomy_term_id: ids(),
   taxonomy_id: ids(),
@@ -98,7 +99,7 @@ export const servicesQuery = z.object({
 });
 
 export const serviceAtLocationsQuery = z.object({
-  search: q.text(199),
+  search: q.text(MAX_QUERY_LENGTH),
   ...paging,
   taxonomy_term_id: ids(),
   taxonomy_id: ids(),
@@ -110,7 +111,7 @@ export const serviceAtLocationsQuery = z.object({
 });
 
 export const organizationsQuery = z.object({
-  search: q.text(199),
+  search: q.text(MAX_QUERY_LENGTH),
   ...paging,
   full: q.bool(),
   full_service: q.bool(),
@@ -121,12 +122,12 @@ export const organizationQuery = z.object({
 });
 
 export const taxonomiesQuery = z.object({
-  search: q.text(199),
+  search: q.text(MAX_QUERY_LENGTH),
   ...paging,
 });
 
 export const taxonomyTermsQuery = z.object({
-  search: q.text(199),
+  search: q.text(MAX_QUERY_LENGTH),
   ...paging,
   taxonomy_id: ids(),
   parent_id: ids(),

@@ -189,9 +189,10 @@ async function serviceConditions(
   const where: string[] = [];
   let order = 's.name, s.id';
   let rank = '0';
-  if (filter.search) {
-    // The very same text search as the site's /servizi page.
-    const match = await serviceTextMatch(db, filter.search, params);
+  // The very same text search as the site's /servizi page. A text with no searchable words (stop words or
+  // punctuation only) filters nothing and keeps the default order, as on the site.
+  const match = filter.search ? await serviceTextMatch(db, filter.search, params) : undefined;
+  if (match) {
     where.push(`(${match.condition})`);
     rank = match.rank;
     order = `${rank} desc, s.name, s.id`;

@@ -31,16 +31,15 @@ export function loadTerms(db: Queryable): Promise<TermRow[]> {
   );
 }
 
-/** Synonym groups: the search_synonym table and every taxonomy term that lists synonyms (name ~ synonyms). */
+/**
+ * Synonym groups expanded at query time: the curated search_synonym table only. The synonyms of taxonomy
+ * terms are not equivalences between words: refresh_service_search() already puts them in the search document
+ * of each card of the term (a card of type "Assistenza familiare (badante)" matches "badante"), whereas
+ * expanding a term's name and synonyms into one group would make every broad synonym of a category
+ * ("assistenza", "cura della persona") stand for all the others.
+ */
 export async function loadSynonymGroups(db: Queryable): Promise<string[][]> {
-  const rows = await db.query<{ terms: string[] }>(
-    `select terms from search_synonym
-     union all
-     select array[t.name_it] || t.synonyms
-       from taxonomy_term t join taxonomy x on x.id = t.taxonomy_id
-      -- Municipi list their neighbourhoods as synonyms: places, not words of a card, so not expanded here.
-      where cardinality(t.synonyms) > 0 and t.active and x.code <> 'municipio'`,
-  );
+  const rows = await db.query<{ terms: string[] }>('select terms from search_synonym order by id');
   return rows.map((r) => r.terms);
 }
 

@@ -14,7 +14,6 @@ import {
   searchQuerySchema,
   searchResponseSchema,
   toSearchQuery,
-  type SearchField,
   type SearchParams,
 } from './search.schema';
 import { presentResult } from './search.presenter';
@@ -27,19 +26,11 @@ async function unknownValueIssues(db: Db, query: SearchQuery, t: Translate): Pro
   return unknown.map((u) => ({ field: FIELD_OF[u.field], message: t('validation.unknownValue', { value: u.value }) }));
 }
 
-const BOUNDS: Partial<Record<SearchField, [number, number]>> = { pagina: [1, 1000], per_pagina: [1, 100], prezzo_max: [0, 10000] };
-
-/** Messages of the HTML page: field label first, exact bounds, an amount example for the price. */
+/** Messages of the HTML page: the generic ones (exact bounds, the wrong value), an amount example for the price. */
 function pageIssues(error: z.ZodError, t: Translate): FieldIssue[] {
-  const generic = issuesOf(error, t);
-  return error.issues.map((issue, i) => {
-    const field = String(issue.path[0] ?? '(input)') as SearchField;
-    let message = generic[i]!.message;
-    const bounds = BOUNDS[field];
-    if (field === 'prezzo_max') message = t('search.error.money', { max: 10000 });
-    else if (bounds && (issue.code === 'too_big' || issue.code === 'too_small')) message = t('search.error.outOfRange', { min: bounds[0], max: bounds[1] });
-    return { field, message };
-  });
+  return issuesOf(error, t, searchQuerySchema).map((issue) =>
+    issue.field === 'prezzo_max' ? { ...issue, message: t('search.error.money', { max: 10000 }) } : issue,
+  );
 }
 
 /** Where the error summary links: the control of the field, or the results area. */
@@ -57,7 +48,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
     const ctx = request.ctx;
     const { t } = ctx;
     const input = (request.query ?? {}) as Record<string, unknown>;
-    const parsed = searchQuerySchema.safeParse(input);
+    // reportInput: messages quote the wrong value ("Valore sconosciuto: xyz").
+    const parsed = searchQuerySchema.safeParse(input, { reportInput: true });
     let params: SearchParams;
     let issues: FieldIssue[] = [];
     const raw: SearchPageView['raw'] = {};

@@ -14,8 +14,11 @@ export type SortParam = (typeof SORT_PARAMS)[number];
 const SORT_OF: Record<SortParam, Sort> = { rilevanza: 'relevance', prezzo_asc: 'price_asc', prezzo_desc: 'price_desc', nome: 'name' };
 export const SORT_PARAM_OF: Record<Sort, SortParam> = { relevance: 'rilevanza', price_asc: 'prezzo_asc', price_desc: 'prezzo_desc', name: 'nome' };
 
+/** Longest search text, in characters: the site's search box and the HSDS `search` parameter. */
+export const MAX_QUERY_LENGTH = 200;
+
 export const searchQuerySchema = z.object({
-  q: q.text(200).describe('Words to search for (Italian full-text search, typo-tolerant, with synonyms)'),
+  q: q.text(MAX_QUERY_LENGTH).describe('Words to search for (Italian full-text search, typo-tolerant, with synonyms)'),
   area: z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v), slug.optional()).describe('Section slug'),
   categoria: q.list(slug).describe('Category slug (repeatable; any of them)'),
   tipo: z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v), slug.optional()).describe('Service type slug'),

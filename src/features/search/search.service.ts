@@ -22,7 +22,8 @@ import { buildUnits, normalize, similarity, tokenize, tsqueryText, variants, typ
 // refresh_service_search() from wemi_norm()ed text (lower case, no accents). Each word of the query is
 // searched in all its gender/number forms (the Italian stemmer does not always agree with itself), words
 // that match no card are corrected with pg_trgm against the vocabulary (search_word), expressions with
-// synonyms (search_synonym, taxonomy_term.synonyms) are searched with their synonyms, and the last word,
+// curated synonyms (search_synonym) are searched with their synonyms (the synonyms of taxonomy terms are
+// indexed in the cards' search documents instead), and the last word,
 // when it is the beginning of longer words, also matches them as a prefix (search-as-you-type).
 // Ranking: cards whose name/service type (weight A) contain every word first, then those matching in
 // category/synonyms/ente (B), then the rest; within each tier ts_rank_cd; then alphabetical order.
@@ -304,16 +305,16 @@ function textSql(plan: TextPlan, params: unknown[]): { condition: string; rank: 
 /**
  * SQL for matching services `s` against free text: appends its parameters to `params` and returns a
  * boolean condition and a rank expression (higher is better) that reference the alias `s` (table service).
- * With no searchable words the condition is `true` and the rank `0`.
+ * Undefined when the text has no searchable words (stop words or punctuation only): it then filters nothing.
  */
 export async function serviceTextMatch(
   db: Db,
   text: string,
   params: unknown[],
-): Promise<{ condition: string; rank: string; correctedQuery?: string | undefined }> {
+): Promise<{ condition: string; rank: string; correctedQuery?: string | undefined } | undefined> {
   const state = await stateFor(db);
   const plan = await planText(db, state, text);
-  if (!plan) return { condition: 'true', rank: '0' };
+  if (!plan) return undefined;
   return { ...textSql(plan, params), correctedQuery: plan.correctedQuery };
 }
 

@@ -7,7 +7,7 @@ import { Layout, PageHeader } from '../../web/layout';
 import { DemoBadge, ErrorSummary, Icon, Pagination } from '../../web/components';
 import { paths } from '../../web/paths';
 import { FeedbackWidget } from '../feedback/feedback.view';
-import { SORT_PARAM_OF, toUrlParams } from './search.schema';
+import { MAX_QUERY_LENGTH, SORT_PARAM_OF, toUrlParams } from './search.schema';
 import { presentHit } from './search.presenter';
 import type { Facet, SearchQuery, SearchResult } from './search.service';
 
@@ -303,12 +303,14 @@ function Results(props: { ctx: PageContext; view: SearchPageView; filters: Activ
     );
   }
   const original = query.q ?? '';
+  // A page past the last one (an old link, a hand-edited URL): say so and link to the last page.
+  const pastEnd = result.total > 0 && result.page > result.pages;
   return (
     <section class="wemi-results" id="search-results" aria-labelledby="search-count">
       <div class="wemi-results-head">
         <h2 class="h4 wemi-results-count" id="search-count" aria-live="polite">
           {countText(ctx, result.total)}
-          {result.pages > 1 ? <span class="wemi-results-page"> — {t('search.count.page', { page: result.page, pages: result.pages })}</span> : null}
+          {result.pages > 1 && !pastEnd ? <span class="wemi-results-page"> — {t('search.count.page', { page: result.page, pages: result.pages })}</span> : null}
         </h2>
       </div>
       {result.correctedQuery ? (
@@ -342,10 +344,15 @@ function Results(props: { ctx: PageContext; view: SearchPageView; filters: Activ
             <ResultCard ctx={ctx} hit={hit} index={(result.page - 1) * result.perPage + i + 1} />
           ))}
         </ul>
+      ) : pastEnd ? (
+        <p class="alert alert-warning wemi-page-missing" data-element="search-page-missing">
+          {t('search.pageMissing', { page: result.page, pages: result.pages })}{' '}
+          <a href={paths.services(toUrlParams(query, { page: result.pages }))}>{t('search.pageMissing.last')}</a>
+        </p>
       ) : (
         <EmptyState ctx={ctx} view={view} filters={filters} />
       )}
-      <Pagination ctx={ctx} page={result.page} pages={result.pages} href={(page) => paths.services(toUrlParams(query, { page }))} />
+      {pastEnd ? null : <Pagination ctx={ctx} page={result.page} pages={result.pages} href={(page) => paths.services(toUrlParams(query, { page }))} />}
     </section>
   );
 }
@@ -354,7 +361,7 @@ export function pageTitle(ctx: PageContext, view: Pick<SearchPageView, 'query' |
   const { t } = ctx;
   if (view.issues.length) return t('search.titleError');
   const base = view.query.q ? t('search.titleQuery', { q: view.query.q }) : t('search.title');
-  return view.result.pages > 1 && view.result.page > 1 ? `${base} — ${t('pagination.summary', { page: view.result.page, pages: view.result.pages })}` : base;
+  return view.result.pages > 1 && view.result.page > 1 && view.result.page <= view.result.pages ? `${base} — ${t('pagination.summary', { page: view.result.page, pages: view.result.pages })}` : base;
 }
 
 export function SearchPage(props: { ctx: PageContext; view: SearchPageView }): Html {
@@ -381,7 +388,7 @@ export function SearchPage(props: { ctx: PageContext; view: SearchPageView }): H
                   id="q"
                   name="q"
                   value={qValue}
-                  maxlength="200"
+                  maxlength={String(MAX_QUERY_LENGTH)}
                   autocomplete="off"
                   placeholder={t('search.placeholder')}
                   aria-describedby="q-hint"

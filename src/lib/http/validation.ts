@@ -7,33 +7,79 @@ import type { Translate } from '../../i18n/i18n';
  * message in the visitor's language. Used by both the HTML pages and the JSON API.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, t: Translate): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput: the issues keep the value received, so a message can quote it ("Valore sconosciuto: xyz").
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  throw new AppError('bad_request', 'Invalid input', issuesOf(result.error, t));
+  throw new AppError('bad_request', 'Invalid input', issuesOf(result.error, t, schema));
 }
 
-export function issuesOf(error: z.ZodError, t: Translate): FieldIssue[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(input)', message: messageOf(issue, t) }));
+/**
+ * One issue per field and message. Inputs are flat maps (query strings, route parameters, forms), so the field
+ * is the parameter name: an issue about one value of a repeated parameter (path `municipio.0`) names `municipio`.
+ * With the schema, range messages give both bounds of the field even when only one is exceeded.
+ */
+export function issuesOf(error: z.ZodError, t: Translate, schema?: z.ZodType): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : '(input)';
+    const message = messageOf(issue, t, schema && schemaAt(schema, issue.path));
+    if (!out.some((i) => i.field === field && i.message === message)) out.push({ field, message });
+  }
+  return out;
 }
 
-function messageOf(issue: z.core.$ZodIssue, t: Translate): string {
+/** Longest part of a wrong value quoted back in a message. */
+const MAX_QUOTED = 100;
+
+function messageOf(issue: z.core.$ZodIssue, t: Translate, schema: z.ZodType | undefined): string {
   switch (issue.code) {
     case 'too_big':
-      if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
-      if (issue.origin === 'number' || issue.origin === 'int') return t('validation.outOfRange', { min: 0, max: Number(issue.maximum) });
-      return t('validation.invalid');
-    case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return t('validation.required');
-      if (issue.origin === 'number' || issue.origin === 'int') return t('validation.outOfRange', { min: Number(issue.minimum), max: '∞' });
-      return t('validation.invalid');
+    case 'too_small': {
+      if (issue.origin === 'string') {
+        if (issue.code === 'too_big') return t('validation.tooLong', { max: Number(issue.maximum) });
+        return Number(issue.minimum) === 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+      }
+      if (issue.origin !== 'number' && issue.origin !== 'int') return t('validation.invalid');
+      // The field's own bounds when the schema is known, else the one bound the issue carries.
+      const bounds = schema instanceof z.ZodNumber ? { min: bound(schema.minValue), max: bound(schema.maxValue) } : {};
+      const min = bounds.min ?? (issue.code === 'too_small' ? Number(issue.minimum) : undefined);
+      const max = bounds.max ?? (issue.code === 'too_big' ? Number(issue.maximum) : undefined);
+      if (min !== undefined && max !== undefined) return t('validation.outOfRange', { min, max });
+      return min !== undefined ? t('validation.atLeast', { min }) : t('validation.atMost', { max: max ?? '' });
+    }
     case 'invalid_value':
-      return t('validation.unknownValue', { value: String((issue.input as string | undefined) ?? '') });
+      // The value received (when the input was parsed with reportInput), else the values allowed.
+      return issue.input !== undefined
+        ? t('validation.unknownValue', { value: String(issue.input).slice(0, MAX_QUOTED) })
+        : t('validation.notAllowed', { values: issue.values.map(String).join(', ') });
     case 'invalid_format':
       return issue.format === 'uuid' ? t('validation.invalidId') : t('validation.invalid');
     case 'invalid_type':
       return issue.expected === 'int' || issue.expected === 'number' ? t('validation.notInteger') : t('validation.invalid');
     default:
       return issue.message && !issue.message.startsWith('Invalid') ? issue.message : t('validation.invalid');
+  }
+}
+
+/** A finite bound of a number schema; the safe-integer limits that `.int()` sets count as no bound. */
+const bound = (v: number | null) => (v === null || !Number.isFinite(v) || Math.abs(v) >= Number.MAX_SAFE_INTEGER ? undefined : v);
+
+/** The schema that validates the value at `path`: through objects, lists, preprocessing and optional wrappers. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let s: z.ZodType = schema;
+  let i = 0;
+  for (;;) {
+    if (s instanceof z.ZodPipe) s = (s.out instanceof z.ZodTransform ? s.in : s.out) as z.ZodType;
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+    else if (i === path.length) return s;
+    else if (s instanceof z.ZodObject) {
+      const next = s.shape[String(path[i++])] as z.ZodType | undefined;
+      if (!next) return undefined;
+      s = next;
+    } else if (s instanceof z.ZodArray) {
+      s = s.element as z.ZodType;
+      i++;
+    } else return undefined;
   }
 }
 
