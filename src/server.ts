@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
 import { buildAssets } from './web/assets';
 import { buildApp } from './app';
+import { startDemoIdentityGatewayFor, type DemoIdentityGateway } from './features/identity-gateway/demo-gateway';
 import { createMailSender, startMailWorker } from './lib/mail/outbox';
 
 // Composition root of the running server: configuration → database → migrations → seed → app → listen.
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
   // Demo accounts (public passwords) never in production.
   if (config.SEED_DEMO_DATA) await seedDemoData(db, { accounts: config.NODE_ENV !== 'production' });
   const assets = await buildAssets();
+  // Development without a real identity gateway: a local one with test citizens (see docs/decisions/0005).
+  let gateway: DemoIdentityGateway | undefined;
+  if (config.demoIdentityGateway) ({ gateway, config } = await startDemoIdentityGatewayFor(config));
   const app = await buildApp({ config, db, assets });
 
   // The e-mail outbox worker: every node may run it (rows are leased with SKIP LOCKED).
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     timer.unref();
     try {
       await app.close();
+      await gateway?.close();
       await mail.stop();
       await db.close();
     } finally {
@@ -57,6 +62,7 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info({ url: config.publicBaseUrl, database: db.kind }, 'WeMi is serving');
+  if (gateway) app.log.info({ issuer: gateway.issuer }, 'demo identity gateway (test citizens) is serving');
 }
 
 main().catch((err) => {

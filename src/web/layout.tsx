@@ -26,6 +26,13 @@ function langHref(ctx: PageContext, lang: string): string {
   return `${ctx.path}?${params.toString()}`;
 }
 
+/** The login link brings the visitor back to the page they were on (not to the home or a login step). */
+function loginHref(ctx: PageContext): string {
+  // Not the home, a login step, nor a page whose address carries a secret token.
+  if (ctx.path === '/' || /^\/(accedi|reimposta-password|invito|verifica-email)(\/|$)/.test(ctx.path)) return paths.login();
+  return paths.login(ctx.search ? `${ctx.path}?${ctx.search}` : ctx.path);
+}
+
 export function Layout(props: LayoutProps): Html {
   const { ctx } = props;
   const { t, assets } = ctx;
@@ -85,7 +92,7 @@ export function Layout(props: LayoutProps): Html {
                           <span class="visually-hidden d-lg-none">{t('header.personalArea', { name: ctx.user.name })}</span>
                         </a>
                       ) : (
-                        <a class="btn btn-primary btn-icon btn-full" href={paths.login()} data-element="personal-area-login">
+                        <a class="btn btn-primary btn-icon btn-full" href={loginHref(ctx)} data-element="personal-area-login">
                           <span class="rounded-icon" aria-hidden="true">
                             <Icon ctx={ctx} name="user" class="icon-primary" />
                           </span>

@@ -54,6 +54,8 @@ export async function openPage(
     locale: 'it-IT',
   });
   const page = await context.newPage();
+  // A step that cannot happen fails with its own message instead of hanging until the test times out.
+  page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   page.on('console', (m) => {
     // Map tiles cannot load in the sandbox (no internet): that failure is expected and handled by the page.
