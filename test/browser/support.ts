@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/app';
 
@@ -26,9 +27,18 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<Site> {
-  const t = await createTestApp();
-  const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+/** A free loopback port (for a site whose address must be known before it starts, e.g. an OIDC callback). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function startSite(opts: { env?: Record<string, string>; port?: number } = {}): Promise<Site> {
+  const t = await createTestApp(opts.env ? { env: opts.env } : {});
+  const address = await t.app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   return {
     t,
