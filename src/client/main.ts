@@ -9,3 +9,5 @@ initNav();
 initAutocomplete();
 initFeedback();
 initSessionWarning();
+// GOV.UK pattern: after a refused submission, the error summary takes the focus so it is read first.
+document.getElementById('error-summary')?.focus();

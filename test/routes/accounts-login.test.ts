@@ -89,7 +89,7 @@ describe('login with e-mail and password, second factor, logout', () => {
     const u = await createTestUser(t.db, { kind: 'ente' });
     for (let i = 0; i < 4; i++) expect(decode((await post('/accedi/credenziali', { email: u.email, password: `errata-${i}-xxxxxx` })).body)).toContain('non corretti');
     const fifth = await post('/accedi/credenziali', { email: u.email, password: 'errata-5-xxxxxx' });
-    expect(decode(fifth.body)).toMatch(/Troppi tentativi non riusciti\. Per sicurezza riprova tra 1 minuti/);
+    expect(decode(fifth.body)).toMatch(/Troppi tentativi non riusciti\. Per sicurezza riprova tra 1 minuto/);
     const right = await post('/accedi/credenziali', { email: u.email, password: u.password });
     expect(right.statusCode).toBe(400);
     expect(decode(right.body)).toContain('Troppi tentativi');

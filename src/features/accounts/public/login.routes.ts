@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { sessionSettings, type AppDeps } from '../../../app';
 import { audit } from '../../../lib/audit';
 import type { FieldIssue } from '../../../lib/http/errors';
+import type { Translate } from '../../../i18n/i18n';
 import { bodyString, emptyForm, type FormState } from '../../../web/forms';
 import { paths } from '../../../web/paths';
 import { completeLogin, nextAfterLogin, safeReturnTo } from '../login.service';
@@ -20,8 +21,10 @@ import { LoginPage, PasswordLoginPage, SecondFactorPage } from './login.view';
 
 const emailSchema = z.string().trim().max(254).email();
 
-function minutes(seconds: number): number {
-  return Math.max(1, Math.ceil(seconds / 60));
+/** "riprova tra N minuti", singular for one minute. */
+function lockedMessage(t: Translate, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? t('auth.error.lockedOne') : t('auth.error.locked', { minutes });
 }
 
 export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -67,7 +70,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     const locked = Math.max(await lockedFor(db, emailKey), await lockedFor(db, ipKey));
     if (locked > 0) {
       await audit(db, { actorLabel: email, action: 'auth.login.locked', ip: request.ip, details: { method: 'password' } });
-      return fail([{ field: 'email', message: t('auth.error.locked', { minutes: minutes(locked) }) }]);
+      return fail([{ field: 'email', message: lockedMessage(t, locked) }]);
     }
 
     const user = await findUserByEmail(db, email);
@@ -78,7 +81,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
       const lockIp = await recordFailure(db, ipKey, RULES.loginIp);
       await audit(db, { actorId: user?.id, actorLabel: email, action: 'auth.login.failure', ip: request.ip, details: { method: 'password' } });
       const lock = Math.max(lockEmail, lockIp);
-      return fail([{ field: 'email', message: lock ? t('auth.error.locked', { minutes: minutes(lock) }) : t('auth.error.wrongCredentials') }]);
+      return fail([{ field: 'email', message: lock ? lockedMessage(t, lock) : t('auth.error.wrongCredentials') }]);
     }
     // Past this point the password was right: saying why the login cannot go on reveals nothing new.
     if (user.status === 'suspended') {
@@ -136,13 +139,13 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!/^\d{6}$/.test(code)) return fail(t('auth.error.codeFormat'));
     const key = `mfa:user:${user.id}`;
     const locked = await lockedFor(db, key);
-    if (locked > 0) return fail(t('auth.error.locked', { minutes: minutes(locked) }));
+    if (locked > 0) return fail(lockedMessage(t, locked));
 
     const step = verifyTotp(user.totp_secret ?? '', code, user.totp_last_step === null ? null : Number(user.totp_last_step));
     if (step === null) {
       const lock = await recordFailure(db, key, RULES.secondFactor);
       await audit(db, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.mfa.failure', ip: request.ip });
-      return fail(lock ? t('auth.error.locked', { minutes: minutes(lock) }) : t('auth.error.codeWrong'));
+      return fail(lock ? lockedMessage(t, lock) : t('auth.error.codeWrong'));
     }
     const enrolling = !user.totp_enabled_at;
     const method = await db.maybeOne<{ method: string }>('select method from user_session where id_hash = $1', [request.pendingMfa.idHash]);
