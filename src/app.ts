@@ -2,6 +2,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import { MULTIPART_FILE_LIMIT } from './lib/uploads';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { registerAccessControl } from './lib/http/access';
@@ -81,6 +83,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Multipart forms (uploads): every field on request.body, files buffered and cut at the parser limit so the
+  // form can say "too large" instead of failing (src/lib/uploads.ts checks each file).
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: { fileSize: MULTIPART_FILE_LIMIT, files: 10, fields: 200, fieldSize: 64 * 1024, parts: 220 },
+  });
 
   registerErrorHandling(app, deps.assets, config);
   registerCsrf(app, { secureCookies, publicBaseUrl: config.publicBaseUrl });

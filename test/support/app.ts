@@ -40,12 +40,14 @@ async function createServerDatabase(serverUrl: string): Promise<{ url: string; d
 }
 
 /** A migrated database (seeded with the demo data unless `seed: false`). */
-export async function createTestDb(opts: { seed?: boolean } = {}): Promise<{ db: Db; close: () => Promise<void> }> {
+export async function createTestDb(opts: { seed?: boolean } = {}): Promise<{ db: Db; close: () => Promise<void>; url: string | null }> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let db: Db;
   let drop = async () => {};
+  let url: string | null = null;
   if (serverUrl) {
     const created = await createServerDatabase(serverUrl);
+    url = created.url;
     db = await openDatabase({ databaseUrl: created.url, dataDir: null, poolSize: 4 });
     drop = created.drop;
   } else {
@@ -55,6 +57,8 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<{ db:
   if (opts.seed !== false) await seedDemoData(db);
   return {
     db,
+    /** The server database's URL (to open a second connection pool, as a second app node would), or null on PGlite. */
+    url,
     close: async () => {
       await db.close();
       await drop();

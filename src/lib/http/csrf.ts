@@ -65,7 +65,10 @@ export function registerCsrf(app: FastifyInstance, opts: { secureCookies: boolea
     }
     const cookie = cookiesOf(request)[CSRF_COOKIE];
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = (request.headers['x-csrf-token'] as string | undefined) ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+    // Urlencoded forms carry a string; multipart forms a field part ({ value }).
+    const field = body?._csrf;
+    const fromBody = typeof field === 'string' ? field : typeof (field as { value?: unknown } | undefined)?.value === 'string' ? (field as { value: string }).value : undefined;
+    const sent = (request.headers['x-csrf-token'] as string | undefined) ?? fromBody;
     if (!cookie || !sent || !equal(cookie, sent)) throw new AppError('csrf', 'Missing or invalid CSRF token');
   });
 }
