@@ -30,6 +30,10 @@ import { registerOidcRoutes } from './features/accounts/public/oidc.routes';
 import { registerEmailLinkRoutes } from './features/accounts/public/links.routes';
 import { registerPersonalAreaRoutes } from './features/accounts/personal/personal.routes';
 import { registerCityUserRoutes } from './features/accounts/city/users.routes';
+import { registerApplicationRoutes } from './features/enti-applications/applications.routes';
+import { registerEnteCardRoutes } from './features/ente-backoffice/ente-card.routes';
+import { registerServiceCardRoutes } from './features/service-cards/service-cards.routes';
+import { registerCatalogueAdminRoutes } from './features/catalogue-admin/catalogue-admin.routes';
 
 /** Everything the routes need, built once by the composition root (server.ts or a test). */
 export interface AppDeps {
@@ -124,6 +128,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEmailLinkRoutes(app, deps);
   registerPersonalAreaRoutes(app, deps);
   registerCityUserRoutes(app, deps);
+  registerApplicationRoutes(app, deps);
+  registerEnteCardRoutes(app, deps);
+  registerServiceCardRoutes(app, deps);
+  registerCatalogueAdminRoutes(app, deps);
 
   return app;
 }

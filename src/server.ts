@@ -6,6 +6,8 @@ import { buildAssets } from './web/assets';
 import { buildApp } from './app';
 import { startDemoIdentityGatewayFor, type DemoIdentityGateway } from './features/identity-gateway/demo-gateway';
 import { createMailSender, startMailWorker } from './lib/mail/outbox';
+import { startJobRunner } from './lib/jobs';
+import { ALL_JOBS } from './jobs';
 
 // Composition root of the running server: configuration → database → migrations → seed → app → listen.
 
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await gateway?.close();
+      await jobs.stop();
       await mail.stop();
       await db.close();
     } finally {
@@ -59,6 +62,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  // Scheduled jobs (price-list expiry …): every node runs the runner, each job runs once (src/lib/jobs.ts).
+  const jobs = startJobRunner(db, ALL_JOBS, {
+    intervalMs: 60_000,
+    onError: (err) => app.log.error({ err }, 'scheduled job round failed'),
+    onRun: (o) => app.log.info({ job: o.job, outcome: o.outcome, details: o.details }, 'scheduled job ran'),
+  });
 
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info({ url: config.publicBaseUrl, database: db.kind }, 'WeMi is serving');

@@ -16,8 +16,12 @@ import { messages as oidc } from '../features/accounts/public/oidc.messages';
 import { messages as links } from '../features/accounts/public/links.messages';
 import { messages as personal } from '../features/accounts/personal/personal.messages';
 import { messages as cityUsers } from '../features/accounts/city/users.messages';
+import { messages as applications } from '../features/enti-applications/applications.messages';
+import { messages as enteCard } from '../features/ente-backoffice/ente-card.messages';
+import { messages as cards } from '../features/service-cards/service-cards.messages';
+import { messages as catalogueAdmin } from '../features/catalogue-admin/catalogue-admin.messages';
 
-const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers] as const;
+const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin] as const;
 
 type Union = (typeof parts)[number]['it'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,0 +1,25 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError, notFound } from '../../lib/http/errors';
+
+// Ownership in the ente back office: a route under /gestione-ente/:enteId/… serves only the people who act
+// for that ente, with the right role. Route access declarations say "an ente role"; this says "this ente".
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export type EnteRole = 'ente_admin' | 'ente_operator';
+
+/** Checks that the logged-in user acts for the ente with one of the roles; returns the ente id. */
+export function requireEnte(request: FastifyRequest, enteId: string, roles: readonly EnteRole[] = ['ente_admin', 'ente_operator']): string {
+  if (!UUID.test(enteId)) throw notFound('Ente');
+  const user = request.user;
+  if (!user) throw new AppError('unauthorized', 'Login required');
+  const link = user.organizations.find((o) => o.id === enteId.toLowerCase());
+  if (!link) throw new AppError('forbidden', 'Not an ente of this user');
+  if (!roles.includes(link.role)) throw new AppError('forbidden', 'Role not allowed for this ente');
+  return link.id;
+}
+
+/** The role the user holds in the ente, or undefined. */
+export function enteRoleOf(request: FastifyRequest, enteId: string): EnteRole | undefined {
+  return request.user?.organizations.find((o) => o.id === enteId)?.role;
+}
