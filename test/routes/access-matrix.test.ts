@@ -24,8 +24,13 @@ const PROFILES: { name: string; grant: Omit<RoleGrant, 'userId'> | null; has: Ro
 const allowed = (access: Access, has: Role[]) =>
   access === 'public' || (access === 'authenticated' ? true : access.roles.some((r) => has.includes(r)));
 
-/** A concrete URL for a route pattern: parameters get a well-formed id that names nothing. */
-const concrete = (url: string) => url.replace(/:[a-zA-Z_]+/g, '00000000-0000-4000-8000-000000000000').replace(/\*$/, 'x');
+/**
+ * A concrete URL for a route pattern: the ente of the ente profiles for :enteId (so an allowed role meets its
+ * own ente, not an ownership refusal), a well-formed id that names nothing for every other parameter.
+ */
+let enteOfProfiles = '00000000-0000-4000-8000-000000000000';
+const concrete = (url: string) =>
+  url.replace(/:enteId/g, enteOfProfiles).replace(/:[a-zA-Z_]+/g, '00000000-0000-4000-8000-000000000000').replace(/\*$/, 'x');
 
 describe('access declarations', () => {
   it('every registered route of the application has a declaration', async () => {
@@ -60,6 +65,7 @@ describe('role × route matrix', () => {
     t = await createTestApp();
     csrf = await csrfFor(t.app);
     const org = await t.db.one<{ id: string }>(`select id from organization where status = 'active' order by name limit 1`);
+    enteOfProfiles = org.id;
     const loc = await t.db.one<{ id: string }>(`select id from location order by name limit 1`);
     for (const p of PROFILES) {
       const grant = p.grant && (p.grant.role === 'ente_admin' || p.grant.role === 'ente_operator') ? { ...p.grant, organizationId: org.id } : p.grant?.role === 'spazio_operator' ? { ...p.grant, locationId: loc.id } : p.grant;
