@@ -216,6 +216,7 @@ export function Layout(props: LayoutProps): Html {
                     <li><a href={paths.spazi()} data-element="appointment-booking">{t('footer.booking')}</a></li>
                     <li><a href={paths.page('contatti')}>{t('footer.assistance')}</a></li>
                     <li><a href={paths.page('contatti')} data-element="report-inefficiency">{t('footer.report')}</a></li>
+                    <li><a href="/diventa-ente">{t('footer.becomeEnte')}</a></li>
                   </ul>
                 </div>
                 <div class="col-md-4 footer-items-wrapper">

@@ -13,13 +13,16 @@ export function requireEnte(request: FastifyRequest, enteId: string, roles: read
   if (!UUID.test(enteId)) throw notFound('Ente');
   const user = request.user;
   if (!user) throw new AppError('unauthorized', 'Login required');
-  const link = user.organizations.find((o) => o.id === enteId.toLowerCase());
-  if (!link) throw new AppError('forbidden', 'Not an ente of this user');
-  if (!roles.includes(link.role)) throw new AppError('forbidden', 'Role not allowed for this ente');
-  return link.id;
+  const id = enteId.toLowerCase();
+  const links = user.organizations.filter((o) => o.id === id);
+  if (!links.length) throw new AppError('forbidden', 'Not an ente of this user');
+  // A person may hold both roles for the same ente: any of them may open the door.
+  if (!links.some((l) => roles.includes(l.role))) throw new AppError('forbidden', 'Role not allowed for this ente');
+  return id;
 }
 
-/** The role the user holds in the ente, or undefined. */
+/** The strongest role the user holds in the ente (administrator first), or undefined. */
 export function enteRoleOf(request: FastifyRequest, enteId: string): EnteRole | undefined {
-  return request.user?.organizations.find((o) => o.id === enteId)?.role;
+  const roles = request.user?.organizations.filter((o) => o.id === enteId).map((o) => o.role) ?? [];
+  return roles.includes('ente_admin') ? 'ente_admin' : roles[0];
 }

@@ -12,6 +12,8 @@ export interface EnteListRow {
   description_it: string;
   description_en: string;
   logo_path: string | null;
+  /** Logo uploaded by the ente (served at /enti/<slug>/logo); preferred to logo_path. */
+  logo_file_id: string | null;
   is_demo: boolean;
   services_count: number;
 }
@@ -24,7 +26,20 @@ export interface EnteRow extends EnteListRow {
   phone: string | null;
   website: string | null;
   operators_count: number;
+  first_contact_hours: string;
+  /** { facebook, instagram, linkedin, youtube }: URLs written by the ente back office (read defensively). */
+  socials: unknown;
+  terms_file_id: string | null;
+  privacy_file_id: string | null;
+  withdrawal_file_id: string | null;
   updated_at: Date;
+}
+
+/** A public document of an ente (terms of use, privacy policy, withdrawal form). */
+export interface EnteDocumentRow {
+  id: string;
+  size_bytes: number;
+  original_name: string;
 }
 
 export interface EnteServiceRow {
@@ -94,7 +109,7 @@ export async function listActiveEnti(db: Queryable, filter: EnteListFilter): Pro
   const total = (await db.one<{ n: number }>(`select count(*)::int as n from organization o where ${where}`, params)).n;
   const pageParams = [...params, filter.perPage, (filter.page - 1) * filter.perPage];
   const rows = await db.query<EnteListRow>(
-    `select o.id, o.slug, o.name, o.legal_form, o.description_it, o.description_en, o.logo_path, o.is_demo,
+    `select o.id, o.slug, o.name, o.legal_form, o.description_it, o.description_en, o.logo_path, o.logo_file_id, o.is_demo,
             ${SERVICES_COUNT} as services_count
      from organization o
      where ${where}
@@ -119,6 +134,8 @@ export interface EnteBundle {
   sites: LocationRow[];
   spazi: LocationRow[];
   services: EnteServiceRow[];
+  /** The stored files of the ente's public documents, by id. */
+  documents: EnteDocumentRow[];
 }
 
 const LOCATION_COLUMNS = `
@@ -129,15 +146,17 @@ const LOCATION_COLUMNS = `
 /** An active ente with its sites, linked Spazi WeMi and public services, or undefined. */
 export async function findActiveEnteBySlug(db: Queryable, slug: string): Promise<EnteBundle | undefined> {
   const ente = await db.maybeOne<EnteRow>(
-    `select o.id, o.slug, o.name, o.legal_form, o.description_it, o.description_en, o.logo_path, o.is_demo,
+    `select o.id, o.slug, o.name, o.legal_form, o.description_it, o.description_en, o.logo_path, o.logo_file_id, o.is_demo,
             o.tax_code, o.vat_number, o.email, o.pec, o.phone, o.website, o.operators_count, o.updated_at,
+            o.first_contact_hours, o.socials, o.terms_file_id, o.privacy_file_id, o.withdrawal_file_id,
             ${SERVICES_COUNT} as services_count
      from organization o
      where o.slug = $1 and o.status = 'active'`,
     [slug],
   );
   if (!ente) return undefined;
-  const [sites, spazi, services] = await Promise.all([
+  const fileIds = [ente.terms_file_id, ente.privacy_file_id, ente.withdrawal_file_id].filter((x): x is string => x !== null);
+  const [sites, spazi, services, documents] = await Promise.all([
     db.query<LocationRow>(
       `select ${LOCATION_COLUMNS}
        from location l left join taxonomy_term m on m.id = l.municipio_id
@@ -166,6 +185,20 @@ export async function findActiveEnteBySlug(db: Queryable, slug: string): Promise
        order by cat.position nulls last, cat.name_it, wemi_norm(s.name), s.slug`,
       [ente.id],
     ),
+    fileIds.length
+      ? db.query<EnteDocumentRow>(`select id, size_bytes, original_name from stored_file where id = any($1::uuid[])`, [fileIds])
+      : Promise.resolve([] as EnteDocumentRow[]),
   ]);
-  return { ente, sites, spazi, services };
+  return { ente, sites, spazi, services, documents };
+}
+
+export type PublicFileColumn = 'logo_file_id' | 'terms_file_id' | 'privacy_file_id' | 'withdrawal_file_id';
+
+/** The id of a public file (logo or document) of an active ente, or undefined (unknown, not active, no file). */
+export async function publicFileOfEnte(db: Queryable, slug: string, column: PublicFileColumn): Promise<string | undefined> {
+  const row = await db.maybeOne<{ file_id: string | null }>(
+    `select ${column} as file_id from organization where slug = $1 and status = 'active'`,
+    [slug],
+  );
+  return row?.file_id ?? undefined;
 }

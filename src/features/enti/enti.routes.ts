@@ -5,8 +5,9 @@ import { apiGet } from '../../lib/http/api';
 import { notFound } from '../../lib/http/errors';
 import { parseInput, q } from '../../lib/http/validation';
 import { SLUG_PATTERN } from '../services/services.routes';
-import { findActiveEnteBySlug, listActiveEnti, listMunicipi } from './enti.repository';
-import { presentEnteDetail, presentEnteSummary } from './enti.presenter';
+import { sendStoredFile } from '../../lib/uploads';
+import { findActiveEnteBySlug, listActiveEnti, listMunicipi, publicFileOfEnte } from './enti.repository';
+import { DOCUMENT_COLUMNS, isDocumentKind, presentEnteDetail, presentEnteSummary } from './enti.presenter';
 import { enteDetailSchema, enteListSchema } from './enti.schemas';
 import { EntePage, EntiListPage } from './enti.view';
 
@@ -64,6 +65,24 @@ export function registerEntiRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!bundle) throw notFound('Ente');
     const ctx = request.ctx;
     return reply.page(EntePage({ ctx, ente: presentEnteDetail(bundle, ctx.locale, ctx.t) }));
+  });
+
+  // Public files of an active ente: its logo (shown inline on its page) and its documents (PDF downloads).
+  // Unknown, not active, or no file: 404.
+  app.get<{ Params: { slug: string } }>('/enti/:slug/logo', { config: { access: 'public' } }, async (request, reply) => {
+    const { slug } = request.params;
+    if (!SLUG_PATTERN.test(slug) || slug.length > 200) throw notFound('Logo');
+    const fileId = await publicFileOfEnte(db, slug, 'logo_file_id');
+    if (!fileId) throw notFound('Logo');
+    return sendStoredFile(db, reply, fileId, { inline: true });
+  });
+
+  app.get<{ Params: { slug: string; kind: string } }>('/enti/:slug/documenti/:kind', { config: { access: 'public' } }, async (request, reply) => {
+    const { slug, kind } = request.params;
+    if (!SLUG_PATTERN.test(slug) || slug.length > 200 || !isDocumentKind(kind)) throw notFound('Document');
+    const fileId = await publicFileOfEnte(db, slug, DOCUMENT_COLUMNS[kind]);
+    if (!fileId) throw notFound('Document');
+    return sendStoredFile(db, reply, fileId);
   });
 
   apiGet(

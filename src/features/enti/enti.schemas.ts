@@ -38,6 +38,19 @@ export const enteServiceSchema = z.object({
   isDemo: z.boolean(),
 });
 
+export const enteSocialsSchema = z.object({
+  facebook: z.string().nullable(),
+  instagram: z.string().nullable(),
+  linkedin: z.string().nullable(),
+  youtube: z.string().nullable(),
+});
+
+export const enteDocumentSchema = z.object({
+  kind: z.enum(['condizioni-uso', 'privacy', 'recesso']).describe('Terms of use, privacy policy, withdrawal form'),
+  url: z.string().describe('Path of the PDF file'),
+  sizeBytes: z.number().int(),
+});
+
 export const enteDetailSchema = enteSummarySchema.extend({
   taxCode: z.string().nullable(),
   vatNumber: z.string().nullable(),
@@ -46,6 +59,9 @@ export const enteDetailSchema = enteSummarySchema.extend({
   phone: z.string().nullable(),
   website: z.string().nullable(),
   operatorsCount: z.number().int(),
+  firstContactHours: z.string().describe('Days and hours the ente answers a first contact (free text, Italian)'),
+  socials: enteSocialsSchema.describe('Social network pages (https URLs), null when not given'),
+  documents: z.array(enteDocumentSchema).describe('Public documents of the ente (PDF)'),
   sites: z.array(locationSchema),
   spazi: z.array(locationSchema),
   services: z.array(enteServiceSchema),
@@ -55,3 +71,5 @@ export const enteDetailSchema = enteSummarySchema.extend({
 export type EnteSummary = z.infer<typeof enteSummarySchema>;
 export type EnteDetail = z.infer<typeof enteDetailSchema>;
 export type EnteService = z.infer<typeof enteServiceSchema>;
+export type EnteSocials = z.infer<typeof enteSocialsSchema>;
+export type EnteDocument = z.infer<typeof enteDocumentSchema>;

@@ -7,6 +7,8 @@ import { paths } from '../../web/paths';
 import { FeedbackWidget } from '../feedback/feedback.view';
 import { displayUrl, mailHref, Paragraphs, safeUrl, telHref } from '../services/services.format';
 import { PlaceCard } from '../services/services.view';
+import { formatSize } from '../../lib/uploads';
+import { SOCIAL_NETWORKS, type DocumentKind, type SocialNetwork } from './enti.presenter';
 import type { EnteDetail, EnteService, EnteSummary } from './enti.schemas';
 
 // Public pages of the enti: the paginated list with its GET filter form, and one ente's page.
@@ -154,7 +156,21 @@ const SECTIONS = [
   { id: 'sedi', label: 'enti.section.sites' },
   { id: 'spazi-wemi', label: 'enti.section.spazi' },
   { id: 'contatti', label: 'enti.section.contacts' },
+  { id: 'documenti', label: 'enti.section.documents' },
 ] as const;
+
+const DOCUMENT_LABELS = {
+  'condizioni-uso': 'enti.document.terms',
+  privacy: 'enti.document.privacy',
+  recesso: 'enti.document.withdrawal',
+} as const satisfies Record<DocumentKind, string>;
+
+const SOCIAL_LABELS = {
+  facebook: 'enti.social.facebook',
+  instagram: 'enti.social.instagram',
+  linkedin: 'enti.social.linkedin',
+  youtube: 'enti.social.youtube',
+} as const satisfies Record<SocialNetwork, string>;
 
 export function EntePage(props: { ctx: PageContext; ente: EnteDetail }): Html {
   const { ctx, ente } = props;
@@ -163,8 +179,12 @@ export function EntePage(props: { ctx: PageContext; ente: EnteDetail }): Html {
   const tel = telHref(ente.phone);
   const mail = mailHref(ente.email);
   const pec = mailHref(ente.pec);
-  const sections = SECTIONS.filter((s) => s.id !== 'spazi-wemi' || ente.spazi.length > 0);
-  const hasContacts = Boolean(ente.email || ente.pec || ente.phone || web);
+  const socials = SOCIAL_NETWORKS.flatMap((n) => {
+    const url = ente.socials[n];
+    return url ? [{ network: n, url }] : [];
+  });
+  const sections = SECTIONS.filter((s) => (s.id !== 'spazi-wemi' || ente.spazi.length > 0) && (s.id !== 'documenti' || ente.documents.length > 0));
+  const hasContacts = Boolean(ente.email || ente.pec || ente.phone || web || ente.firstContactHours || socials.length);
   return (
     <Layout ctx={ctx} title={ente.name} description={ente.description.slice(0, 300) || t('enti.lead')} section={paths.enti()}>
       <PageHeader
@@ -317,11 +337,55 @@ export function EntePage(props: { ctx: PageContext; ente: EnteDetail }): Html {
                             </dd>
                           </div>
                         ) : null}
+                        {ente.firstContactHours ? (
+                          <div class="wemi-dl-row">
+                            <dt>{t('enti.firstContactHours')}</dt>
+                            <dd lang={ctx.locale === 'it' ? undefined : 'it'}>
+                              <Paragraphs text={ente.firstContactHours} class="mb-0" />
+                            </dd>
+                          </div>
+                        ) : null}
+                        {socials.length ? (
+                          <div class="wemi-dl-row">
+                            <dt>{t('enti.socials')}</dt>
+                            <dd>
+                              <ul class="list-unstyled mb-0 wemi-ente-socials">
+                                {socials.map((s) => (
+                                  <li>
+                                    <a href={s.url} rel="noopener noreferrer">
+                                      {t(SOCIAL_LABELS[s.network])}
+                                      <span class="visually-hidden"> {t('enti.social.of', { name: ente.name })}</span>
+                                    </a>
+                                  </li>
+                                ))}
+                              </ul>
+                            </dd>
+                          </div>
+                        ) : null}
                       </dl>
                     ) : (
                       <p>{t('enti.noContacts')}</p>
                     )}
                   </section>
+
+                  {ente.documents.length > 0 ? (
+                    <section class="it-page-section mb-5" id="documenti" aria-labelledby="documenti-title">
+                      <h2 class="title-xxlarge mb-3" id="documenti-title">
+                        {t('enti.section.documents')}
+                      </h2>
+                      <p>{t('enti.documentsLead')}</p>
+                      <ul class="wemi-ente-documents">
+                        {ente.documents.map((d) => (
+                          <li>
+                            <a href={d.url} data-document={d.kind}>
+                              {t(DOCUMENT_LABELS[d.kind])}
+                            </a>{' '}
+                            <span class="wemi-muted">{t('enti.documentFormat', { size: formatSize(d.sizeBytes, ctx.locale) })}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </section>
+                  ) : null}
                 </div>
               </div>
             </div>

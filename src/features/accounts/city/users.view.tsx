@@ -232,6 +232,13 @@ export function citySections(ctx: PageContext, roles: readonly Role[]): CitySect
     out.push({ href: paths.cityInvite(), title: ctx.t('cityUsers.section.invite.title'), body: ctx.t('cityUsers.section.invite.body') });
     out.push({ href: paths.cityAudit(), title: ctx.t('cityUsers.section.audit.title'), body: ctx.t('cityUsers.section.audit.body') });
   }
+  if (roles.includes('city:enti')) {
+    out.push({ href: '/gestione-wemi/domande', title: ctx.t('cityUsers.section.applications.title'), body: ctx.t('cityUsers.section.applications.body') });
+    out.push({ href: '/gestione-wemi/schede', title: ctx.t('cityUsers.section.revisions.title'), body: ctx.t('cityUsers.section.revisions.body') });
+    out.push({ href: '/gestione-wemi/enti', title: ctx.t('cityUsers.section.enti.title'), body: ctx.t('cityUsers.section.enti.body') });
+    out.push({ href: '/gestione-wemi/schede-catalogo', title: ctx.t('cityUsers.section.catalogue.title'), body: ctx.t('cityUsers.section.catalogue.body') });
+    out.push({ href: '/gestione-wemi/tassonomie', title: ctx.t('cityUsers.section.taxonomy.title'), body: ctx.t('cityUsers.section.taxonomy.body') });
+  }
   return out;
 }
 
@@ -293,7 +300,9 @@ export function EnteLandingPage(props: {
           <li class="col-12 col-md-6">
             <div class="card card-teaser shadow-sm rounded h-100">
               <div class="card-body">
-                <h3 class="card-title h5 mb-1">{e.name}</h3>
+                <h3 class="card-title h5 mb-1">
+                  <a href={`/gestione-ente/${e.id}`}>{e.name}</a>
+                </h3>
                 <p class="card-text mb-1">{e.role === 'ente_admin' ? t('cityUsers.ente.roleAdmin') : t('cityUsers.ente.roleOperator')}</p>
                 {e.status === 'active' ? (
                   <a href={paths.ente(e.slug)}>{t('cityUsers.ente.publicPage', { name: e.name })}</a>
