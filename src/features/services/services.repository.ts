@@ -143,7 +143,7 @@ const SERVICE_SELECT = `
          st.description_it as type_description_it, st.description_en as type_description_en,
          cat.code as cat_code, cat.slug as cat_slug, cat.name_it as cat_name_it, cat.name_en as cat_name_en,
          sec.code as sec_code, sec.slug as sec_slug, sec.name_it as sec_name_it, sec.name_en as sec_name_en
-  from public_service s
+  from {source} s
   join organization o on o.id = s.organization_id
   join taxonomy_term st on st.id = s.service_type_id
   left join taxonomy_term cat on cat.id = st.parent_id
@@ -157,9 +157,18 @@ const LOCATION_SELECT = `
   from location l
   left join taxonomy_term m on m.id = l.municipio_id`;
 
-/** A public service card with everything its page shows, or undefined when it is not public. */
-export async function findPublicServiceBySlug(db: Queryable, slug: string): Promise<ServiceBundle | undefined> {
-  const service = await db.maybeOne<ServiceRow>(`${SERVICE_SELECT} where s.slug = $1`, [slug]);
+/**
+ * A public service card with everything its page shows, or undefined when it is not public.
+ * `includeNotPublic` also loads a card that is not public (draft, ente not active): the back office's preview
+ * applies a revision inside a transaction and renders the result with the public page.
+ */
+export async function findPublicServiceBySlug(
+  db: Queryable,
+  slug: string,
+  opts: { includeNotPublic?: boolean } = {},
+): Promise<ServiceBundle | undefined> {
+  const select = SERVICE_SELECT.replace('{source}', opts.includeNotPublic ? 'service' : 'public_service');
+  const service = await db.maybeOne<ServiceRow>(`${select} where s.slug = $1`, [slug]);
   if (!service) return undefined;
   const [terms, municipi, locations, orgSites, priceLists] = await Promise.all([
     db.query<TermRow>(

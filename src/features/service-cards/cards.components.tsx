@@ -1,0 +1,307 @@
+import type { Child, Html } from '../../lib/jsx/jsx-runtime';
+import { raw } from '../../lib/jsx/jsx-runtime';
+import { formatDate, formatEuro, formatNumber } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/catalogue';
+import type { PageContext } from '../../web/context';
+import { isEmptyValue, parseDecimal, parseWhole, type DiffSection, type DiffValue, type PriceListData } from './card-data';
+import type { RevisionState, ServiceStatus } from './card.state';
+import type { RevisionRow } from './service-cards.repository';
+
+// Pieces shared by the ente and City pages: state chips, the field-by-field diff, the history of revisions,
+// the City's notes, the outcome notice, and the preview frame around the public page.
+
+export type Names = Map<string, { it: string; en: string }>;
+
+const has = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
+
+export function RevisionChip(props: { ctx: PageContext; status: RevisionState }): Html {
+  return <span class={`wemi-chip wemi-card-chip wemi-card-chip-${props.status}`}>{props.ctx.t(`cards.revisionStatus.${props.status}` as MessageKey)}</span>;
+}
+
+export function ServiceStatusChip(props: { ctx: PageContext; status: ServiceStatus }): Html {
+  return <span class={`wemi-chip wemi-card-chip wemi-card-service-${props.status}`}>{props.ctx.t(`cards.serviceStatus.${props.status}` as MessageKey)}</span>;
+}
+
+/** The outcome of the previous action, announced politely. */
+export function CardNotice(props: { ctx: PageContext; notice: string | undefined }): Html {
+  if (!props.notice) return <></>;
+  return (
+    <div class="alert alert-success wemi-notice" role="status">
+      {props.ctx.t(`cards.notice.${props.notice}` as MessageKey)}
+    </div>
+  );
+}
+
+/** A note of the City about a section (or the whole revision). */
+export function CityNote(props: { ctx: PageContext; title: string; note: string; id?: string }): Html {
+  return (
+    <div class="callout wemi-card-note" id={props.id}>
+      <div class="callout-title">{props.title}</div>
+      {props.note.split(/\n+/).map((line) => (
+        <p class="mb-1">{line}</p>
+      ))}
+    </div>
+  );
+}
+
+/** A table that scrolls sideways on small screens, reachable by keyboard. */
+export function ScrollTable(props: { labelledBy: string; children?: Child }): Html {
+  return (
+    <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby={props.labelledBy}>
+      {props.children}
+    </div>
+  );
+}
+
+export function Row(props: { label: string; children?: Child }): Html {
+  return (
+    <div class="wemi-dl-row">
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+export const nameOf = (ctx: PageContext, names: Names, id: string) => {
+  const n = names.get(id);
+  return n ? (ctx.locale === 'en' && n.en ? n.en : n.it) : ctx.t('cards.diff.unknown');
+};
+
+function range(ctx: PageContext, min: string, max: string): string {
+  const a = parseWhole(min);
+  const b = max.trim() === '' ? null : parseWhole(max);
+  if (a === undefined || b === undefined) return `${min}–${max}`;
+  if (b === null) return ctx.t('cards.diff.rangeOpen', { min: a });
+  if (a === b) return String(a);
+  return ctx.t('cards.diff.range', { min: a, max: b });
+}
+
+const euro = (ctx: PageContext, s: string) => {
+  const n = parseDecimal(s);
+  return n === undefined ? s : formatEuro(ctx.locale, n);
+};
+const day = (ctx: PageContext, s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(ctx.locale, s) : s);
+
+export function PriceListSummary(props: { ctx: PageContext; list: PriceListData }): Html {
+  const { ctx, list } = props;
+  const { t } = ctx;
+  const window = has(list.validTo)
+    ? t('cards.diff.listWindow', { from: day(ctx, list.validFrom), to: day(ctx, list.validTo) })
+    : t('cards.diff.listOpen', { from: day(ctx, list.validFrom) });
+  return (
+    <div class="wemi-diff-list">
+      <p class="mb-1">
+        {window}
+        {has(list.minUnits) && list.minUnits !== '1' ? ` · ${t('cards.diff.minUnits', { n: list.minUnits })}` : ''}
+      </p>
+      <ul class="mb-1">
+        {list.tiers.map((tier) => (
+          <li>{t('cards.diff.tier', { people: range(ctx, tier.peopleMin, tier.peopleMax), units: range(ctx, tier.unitsMin, tier.unitsMax), price: euro(ctx, tier.unitPrice) })}</li>
+        ))}
+      </ul>
+      {has(list.notes) ? <p class="mb-0 wemi-muted">{list.notes}</p> : null}
+    </div>
+  );
+}
+
+/** One value of a card field, readable. */
+export function DiffValueView(props: { ctx: PageContext; value: DiffValue; names: Names }): Html {
+  const { ctx, value: v, names } = props;
+  const { t } = ctx;
+  if (isEmptyValue(v) && v.kind !== 'bool') return <span class="wemi-muted">{t('cards.diff.empty')}</span>;
+  switch (v.kind) {
+    case 'text':
+      return <span class="wemi-diff-text">{v.text}</span>;
+    case 'bool':
+      return <>{t(v.value ? 'cards.yes' : 'cards.no')}</>;
+    case 'terms':
+    case 'sites':
+      return (
+        <ul class="wemi-diff-items">
+          {v.ids.map((id) => (
+            <li>{nameOf(ctx, names, id)}</li>
+          ))}
+        </ul>
+      );
+    case 'codes':
+      return <>{v.codes.map((c) => t(`${v.prefix}${c}` as MessageKey)).join(', ')}</>;
+    case 'lines':
+      return (
+        <ul class="wemi-diff-items">
+          {v.lines.map((l) => (
+            <li>{l}</li>
+          ))}
+        </ul>
+      );
+    case 'staff':
+      return (
+        <ul class="wemi-diff-items">
+          {v.rows.map((r) => (
+            <li>
+              {t(r.kind === 'external' ? 'cards.staff.external' : 'cards.staff.internal')}
+              {has(r.count) ? ` · ${t('cards.diff.staffCount', { n: r.count })}` : ''}
+              {has(r.qualifications) ? ` · ${r.qualifications}` : ''}
+              {has(r.yearsExperience) ? ` · ${t('cards.diff.staffYears', { n: r.yearsExperience })}` : ''}
+              {r.references ? ` · ${t(r.references === 'yes' ? 'cards.diff.referencesYes' : 'cards.diff.referencesNo')}` : ''}
+              {r.kind === 'external' && has(r.supplier) ? ` · ${t('cards.diff.supplier', { name: r.supplier })}` : ''}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'packages':
+      return (
+        <ul class="wemi-diff-items">
+          {v.rows.map((p) => (
+            <li>
+              {p.name}
+              {has(p.units) ? ` · ${t('cards.diff.packageUnits', { n: p.units })}` : ''}
+              {has(p.price) ? ` · ${euro(ctx, p.price)}` : ''}
+              {has(p.description) ? ` · ${p.description}` : ''}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'priceList':
+      return v.list ? <PriceListSummary ctx={ctx} list={v.list} /> : <span class="wemi-muted">{t('cards.diff.noList')}</span>;
+  }
+}
+
+/**
+ * The changes of a revision, section by section: "before / after" for a change to a published card, the
+ * filled fields for a new card.
+ */
+export function DiffView(props: { ctx: PageContext; sections: DiffSection[]; names: Names; isNew: boolean; headingLevel?: 2 | 3 }): Html {
+  const { ctx, sections, names, isNew } = props;
+  const { t } = ctx;
+  if (sections.length === 0) return <p>{t(isNew ? 'cards.diff.nothingNew' : 'cards.diff.nothing')}</p>;
+  return (
+    <div class="wemi-diff">
+      {sections.map((s) => {
+        const id = `modifiche-${s.section}`;
+        return (
+          <section class="mb-4" aria-labelledby={`${id}-title`}>
+            {props.headingLevel === 2 ? (
+              <h2 class="h5" id={`${id}-title`}>
+                {t(s.label)}
+              </h2>
+            ) : (
+              <h3 class="h5" id={`${id}-title`}>
+                {t(s.label)}
+              </h3>
+            )}
+            <ScrollTable labelledBy={`${id}-title`}>
+              <table class="table wemi-bo-table wemi-diff-table">
+                <caption class="visually-hidden">{t(isNew ? 'cards.diff.captionNew' : 'cards.diff.caption', { section: t(s.label) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cards.diff.field')}</th>
+                    {isNew ? null : <th scope="col">{t('cards.diff.before')}</th>}
+                    <th scope="col">{t(isNew ? 'cards.diff.value' : 'cards.diff.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.changes.map((c) => (
+                    <tr data-field={c.field}>
+                      <th scope="row">{t(c.label, c.labelParams)}</th>
+                      {isNew ? null : (
+                        <td class="wemi-diff-before">
+                          <DiffValueView ctx={ctx} value={c.before} names={names} />
+                        </td>
+                      )}
+                      <td class="wemi-diff-after">
+                        <DiffValueView ctx={ctx} value={c.after} names={names} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Every revision of a card, newest first. */
+export function HistoryTable(props: { ctx: PageContext; revisions: RevisionRow[]; currentId?: string; link?: (r: RevisionRow) => string | undefined }): Html {
+  const { ctx } = props;
+  const { t } = ctx;
+  const when = (d: Date | null) => (d ? formatDate(ctx.locale, d) : '—');
+  return (
+    <>
+      <h2 class="h4 mt-5" id="cronologia-title">
+        {t('cards.history.title')}
+      </h2>
+      <ScrollTable labelledBy="cronologia-title">
+        <table class="table wemi-bo-table">
+          <caption class="visually-hidden">{t('cards.history.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cards.history.number')}</th>
+              <th scope="col">{t('cards.history.status')}</th>
+              <th scope="col">{t('cards.history.created')}</th>
+              <th scope="col">{t('cards.history.submitted')}</th>
+              <th scope="col">{t('cards.history.decided')}</th>
+              <th scope="col">{t('cards.history.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.revisions.map((r) => {
+              const href = props.link?.(r);
+              const label = t('cards.history.revision', { n: formatNumber(ctx.locale, r.number) });
+              return (
+                <tr class={r.id === props.currentId ? 'wemi-current-row' : undefined}>
+                  <th scope="row">
+                    {href && r.id !== props.currentId ? <a href={href}>{label}</a> : label}
+                    {r.id === props.currentId ? <span class="visually-hidden"> {t('cards.history.current')}</span> : null}
+                  </th>
+                  <td>
+                    <RevisionChip ctx={ctx} status={r.status} />
+                  </td>
+                  <td>
+                    {when(r.created_at)}
+                    {r.creator_name ? <span class="d-block small">{r.creator_name}</span> : null}
+                  </td>
+                  <td>{when(r.submitted_at)}</td>
+                  <td>
+                    {when(r.decided_at)}
+                    {r.decider_name ? <span class="d-block small">{r.decider_name}</span> : null}
+                  </td>
+                  <td class="wemi-break">{r.decision_note ?? ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </>
+  );
+}
+
+/**
+ * The public service page of a preview: the services feature's own page, with a notice at the top of the main
+ * content saying it is a preview, and kept out of search engines.
+ */
+export function previewFrame(ctx: PageContext, page: Html, back: { href: string; label: string }, lead: string): Html {
+  const banner = (
+    <div class="container">
+      <div class="row justify-content-center">
+        <div class="col-12 col-lg-10 px-lg-4">
+          <div class="alert alert-warning wemi-preview-banner mt-3 mb-0" role="status" id="anteprima">
+            <p class="mb-1">
+              <strong>{ctx.t('cards.preview.banner')}</strong> {lead}
+            </p>
+            <p class="mb-0">
+              <a href={back.href}>{back.label}</a>
+            </p>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+  const html = page.value
+    .replace('<main id="main-container">', `<main id="main-container">${banner.value}`)
+    .replace('</head>', '<meta name="robots" content="noindex, nofollow"></head>');
+  return raw(html);
+}
