@@ -32,6 +32,7 @@ export const messages = defineMessages(
     'cityUsers.ente.roleAdmin': 'amministratore',
     'cityUsers.ente.roleOperator': 'operatore',
     'cityUsers.ente.publicPage': 'Pagina pubblica di {name}',
+    'cityUsers.ente.cards': 'Schede servizio',
     'cityUsers.ente.notPublic': 'non ancora pubblicato',
 
     // Shared labels
@@ -266,6 +267,7 @@ export const messages = defineMessages(
     'cityUsers.ente.roleAdmin': 'administrator',
     'cityUsers.ente.roleOperator': 'operator',
     'cityUsers.ente.publicPage': 'Public page of {name}',
+    'cityUsers.ente.cards': 'Service cards',
     'cityUsers.ente.notPublic': 'not published yet',
 
     // Shared labels

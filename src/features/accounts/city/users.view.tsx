@@ -304,6 +304,9 @@ export function EnteLandingPage(props: {
                   <a href={`/gestione-ente/${e.id}`}>{e.name}</a>
                 </h3>
                 <p class="card-text mb-1">{e.role === 'ente_admin' ? t('cityUsers.ente.roleAdmin') : t('cityUsers.ente.roleOperator')}</p>
+                <p class="card-text mb-1">
+                  <a href={`/gestione-ente/${e.id}/schede`}>{t('cityUsers.ente.cards')}</a>
+                </p>
                 {e.status === 'active' ? (
                   <a href={paths.ente(e.slug)}>{t('cityUsers.ente.publicPage', { name: e.name })}</a>
                 ) : (
