@@ -34,6 +34,10 @@ import { registerApplicationRoutes } from './features/enti-applications/applicat
 import { registerEnteCardRoutes } from './features/ente-backoffice/ente-card.routes';
 import { registerServiceCardRoutes } from './features/service-cards/service-cards.routes';
 import { registerCatalogueAdminRoutes } from './features/catalogue-admin/catalogue-admin.routes';
+import { registerCitizenRequestRoutes } from './features/requests/requests-citizen.routes';
+import { registerEnteRequestRoutes } from './features/requests/requests-ente.routes';
+import { registerConversationRoutes } from './features/conversations/conversations.routes';
+import { registerReviewRoutes } from './features/reviews/reviews.routes';
 
 /** Everything the routes need, built once by the composition root (server.ts or a test). */
 export interface AppDeps {
@@ -132,6 +136,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEnteCardRoutes(app, deps);
   registerServiceCardRoutes(app, deps);
   registerCatalogueAdminRoutes(app, deps);
+  registerCitizenRequestRoutes(app, deps);
+  registerEnteRequestRoutes(app, deps);
+  registerConversationRoutes(app, deps);
+  registerReviewRoutes(app, deps);
 
   return app;
 }

@@ -20,8 +20,12 @@ import { messages as applications } from '../features/enti-applications/applicat
 import { messages as enteCard } from '../features/ente-backoffice/ente-card.messages';
 import { messages as cards } from '../features/service-cards/service-cards.messages';
 import { messages as catalogueAdmin } from '../features/catalogue-admin/catalogue-admin.messages';
+import { messages as requests } from '../features/requests/requests-citizen.messages';
+import { messages as enteRequests } from '../features/requests/requests-ente.messages';
+import { messages as threads } from '../features/conversations/conversations.messages';
+import { messages as reviews } from '../features/reviews/reviews.messages';
 
-const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin] as const;
+const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin, requests, enteRequests, threads, reviews] as const;
 
 type Union = (typeof parts)[number]['it'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

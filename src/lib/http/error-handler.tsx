@@ -20,6 +20,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404) return 'not_found';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
+  if (status === 409) return 'conflict';
   if (status === 429) return 'too_many_requests';
   if (status >= 400 && status < 500) return 'bad_request';
   return 'internal';

@@ -7,6 +7,7 @@ export const ERRORS = {
   unauthorized: { status: 401, title: 'error.unauthorized.title', body: 'error.unauthorized.body' },
   forbidden: { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' },
   csrf: { status: 403, title: 'error.csrf.title', body: 'error.csrf.body' },
+  conflict: { status: 409, title: 'error.conflict.title', body: 'error.conflict.body' },
   too_many_requests: { status: 429, title: 'error.tooMany.title', body: 'error.tooMany.body' },
   internal: { status: 500, title: 'error.server.title', body: 'error.server.body' },
 } as const satisfies Record<string, { status: number; title: MessageKey; body: MessageKey }>;
