@@ -113,7 +113,7 @@ function Filters(props: { ctx: PageContext; view: SearchPageView }): Html {
   const { query, result } = view;
   const f = result.facets;
   const withCount = (x: Facet) => `${x.label} (${formatNumber(ctx.locale, x.count)})`;
-  const sortOptions = (['rilevanza', 'nome', 'prezzo_asc', 'prezzo_desc'] as const)
+  const sortOptions = (['rilevanza', 'nome', 'prezzo_asc', 'prezzo_desc', 'valutazione'] as const)
     .filter((s) => s !== 'rilevanza' || !!query.q)
     .map((s) => ({ value: s, label: t(`search.sort.${s}`), selected: SORT_PARAM_OF[result.sort] === s }));
   const free = f.offer.find((o) => o.value === 'free');
@@ -218,6 +218,17 @@ function ResultCard(props: { ctx: PageContext; hit: SearchResult['items'][number
               <dt>{t('search.result.municipi')}</dt>
               <dd>{s.municipi.length === 9 ? t('search.result.allMunicipi') : s.municipi.length ? s.municipi.join(', ') : t('common.notAvailable')}</dd>
             </div>
+            {s.rating.average !== null && s.rating.count > 0 ? (
+              <div>
+                <dt>{t('search.result.rating')}</dt>
+                <dd class="wemi-result-rating">
+                  {t('search.result.ratingValue', {
+                    avg: formatNumber(ctx.locale, Math.round(s.rating.average * 10) / 10),
+                    count: formatNumber(ctx.locale, s.rating.count),
+                  })}
+                </dd>
+              </div>
+            ) : null}
             {s.spazi.length ? (
               <div>
                 <dt>{t('search.result.spazi')}</dt>
@@ -232,6 +243,11 @@ function ResultCard(props: { ctx: PageContext; hit: SearchResult['items'][number
               </div>
             ) : null}
           </dl>
+          <p class="mb-0 wemi-req-cta">
+            <a href={`/richieste/nuova?servizio=${encodeURIComponent(s.slug)}`} aria-label={`${t('requests.start.cta')}: ${s.name}`}>
+              {t('requests.start.cta')}
+            </a>
+          </p>
         </div>
       </article>
     </li>

@@ -8,6 +8,7 @@ import { paths } from '../../web/paths';
 import { FeedbackWidget } from '../feedback/feedback.view';
 import { displayUrl, italianLang, mailHref, Paragraphs, rangeLabel, safeUrl, telHref } from './services.format';
 import type { CardLocation, ServiceCard } from './services.schemas';
+import type { PublicReview } from './services.presenter';
 
 // The public service page, shaped like the Designers Italia "Modello Comuni" service page.
 
@@ -174,7 +175,7 @@ function PriceTable(props: { ctx: PageContext; card: ServiceCard; list: ServiceC
   );
 }
 
-export function ServicePage(props: { ctx: PageContext; card: ServiceCard; jsonLd: Record<string, unknown> }): Html {
+export function ServicePage(props: { ctx: PageContext; card: ServiceCard & { reviews?: PublicReview[] }; jsonLd: Record<string, unknown> }): Html {
   const { ctx, card } = props;
   const { t } = ctx;
   const it = italianLang(ctx);
@@ -220,6 +221,14 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard; jsonLd
         )}
         <p class="mb-3">
           {t('services.offeredBy')} <a href={org.url}>{org.name}</a>
+        </p>
+        <p class="wemi-req-cta">
+          <a class="btn btn-primary" href={`/richieste/nuova?servizio=${encodeURIComponent(card.slug)}`} aria-describedby="richiedi-hint">
+            {t('requests.start.cta')}
+          </a>{' '}
+          <small id="richiedi-hint" class="d-block mt-1">
+            {t('requests.start.ctaHint')}
+          </small>
         </p>
         <div class="wemi-topics">
           <span class="subtitle-small">{t('services.topics')}:</span>
@@ -559,6 +568,7 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard; jsonLd
                       <Item label={t('services.more.updated')}>{formatDate(ctx.locale, card.updatedAt)}</Item>
                     </dl>
                     {has(card.serviceType.description) ? <Paragraphs text={card.serviceType.description} /> : null}
+                    <PublishedReviews ctx={ctx} reviews={card.reviews ?? []} />
                   </Section>
 
                   <Section ctx={ctx} id="condizioni-di-servizio">
@@ -614,5 +624,72 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard; jsonLd
       </div>
       <FeedbackWidget ctx={ctx} />
     </Layout>
+  );
+}
+
+/** The comments the City published, with their ratings and the ente's public reply (written by the citizen: Italian). */
+function PublishedReviews(props: { ctx: PageContext; reviews: PublicReview[] }): Html {
+  const { ctx, reviews } = props;
+  const { t } = ctx;
+  if (reviews.length === 0) return <></>;
+  const it = italianLang(ctx);
+  const score = (n: number) => t('services.reviews.score', { n });
+  return (
+    <div class="wemi-reviews" data-element="service-reviews">
+      <h3 class="h5" id="recensioni">
+        {t('services.reviews.title')}
+      </h3>
+      <p class="wemi-reviews-note">{t('services.reviews.note')}</p>
+      <ul class="wemi-reviews-list">
+        {reviews.map((r) => (
+          <li class="wemi-review">
+            <article aria-label={t('services.reviews.itemLabel', { author: r.author ?? t('services.reviews.anonymous'), date: formatDate(ctx.locale, r.date) })}>
+              <p class="wemi-review-head">
+                <strong>{r.author ?? t('services.reviews.anonymous')}</strong>
+                {' · '}
+                <time datetime={r.date}>{formatDate(ctx.locale, r.date)}</time>
+              </p>
+              <dl class="wemi-review-scores">
+                <div>
+                  <dt>{t('services.reviews.overall')}</dt>
+                  <dd>{score(r.overall)}</dd>
+                </div>
+                <div>
+                  <dt>{t('services.reviews.punctuality')}</dt>
+                  <dd>{score(r.punctuality)}</dd>
+                </div>
+                <div>
+                  <dt>{t('services.reviews.speed')}</dt>
+                  <dd>{score(r.speed)}</dd>
+                </div>
+                <div>
+                  <dt>{t('services.reviews.professionalism')}</dt>
+                  <dd>{score(r.professionalism)}</dd>
+                </div>
+              </dl>
+              <blockquote class="wemi-review-comment" lang={it}>
+                <Paragraphs text={r.comment} />
+              </blockquote>
+              {r.reply ? (
+                <div class="wemi-review-reply">
+                  <p class="wemi-review-reply-title">
+                    <strong>{t('services.reviews.reply')}</strong>
+                    {r.reply.date ? (
+                      <>
+                        {' · '}
+                        <time datetime={r.reply.date}>{formatDate(ctx.locale, r.reply.date)}</time>
+                      </>
+                    ) : null}
+                  </p>
+                  <div lang={it}>
+                    <Paragraphs text={r.reply.text} />
+                  </div>
+                </div>
+              ) : null}
+            </article>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

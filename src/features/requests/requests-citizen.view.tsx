@@ -1,0 +1,642 @@
+import type { Child, Html } from '../../lib/jsx/jsx-runtime';
+import type { MessageKey } from '../../i18n/catalogue';
+import { formatDate, formatEuro, formatNumber } from '../../i18n/i18n';
+import type { FieldIssue } from '../../lib/http/errors';
+import { formatSize } from '../../lib/uploads';
+import type { PageContext } from '../../web/context';
+import { ErrorSummary } from '../../web/components';
+import { CsrfField, SelectField, TextField, type FormState } from '../../web/forms';
+import { Layout, PageHeader } from '../../web/layout';
+import { paths } from '../../web/paths';
+import { CheckboxGroups, RadioGroup, TextAreaField } from '../enti-applications/applications.components';
+import type { EnteRequestState } from './request.state';
+import type { AttachmentRow, CardOption, EnteRequestView, MyRequestRow, RequestRow, TargetRow, TermOption } from './requests-citizen.repository';
+import { DAYS, LIMITS, requestPaths, type FormValues, type Step } from './requests-citizen.service';
+
+// Pages of the citizen's request (Designers Italia "Modello Comuni": stepper, summary step, acknowledgement
+// with the reference), "My requests" and the comparison of offers. Every page works without JavaScript.
+
+const NOINDEX = <meta name="robots" content="noindex, nofollow" />;
+
+export const NOTICES = {
+  accettata: 'requests.notice.accepted',
+  ritirata: 'requests.notice.withdrawn',
+  bozza: 'requests.notice.reopened',
+} as const satisfies Record<string, MessageKey>;
+export type NoticeCode = keyof typeof NOTICES;
+
+const termName = (ctx: PageContext, o: Pick<TermOption, 'name_it' | 'name_en'>) => (ctx.locale === 'en' ? o.name_en : o.name_it);
+const typeName = (ctx: PageContext, r: { service_type_name_it: string; service_type_name_en: string }) => (ctx.locale === 'en' ? r.service_type_name_en : r.service_type_name_it);
+export const statusLabel = (ctx: PageContext, s: EnteRequestState | 'draft') => ctx.t(`requests.status.${s}` as MessageKey);
+const unitLabel = (ctx: PageContext, unit: string) => ctx.t(`unit.${unit}` as MessageKey);
+const stepLabel = (ctx: PageContext, n: number) => ctx.t(`requests.step.${n}` as MessageKey);
+const euro = (ctx: PageContext, n: number | null) => (n === null ? '—' : formatEuro(ctx.locale, n));
+const day = (ctx: PageContext, d: string | Date | null) => (d ? formatDate(ctx.locale, d) : '—');
+const mineCrumb = (ctx: PageContext) => ({ href: requestPaths.mine(), label: ctx.t('requests.mine.title') });
+
+function Notice(props: { ctx: PageContext; notice: NoticeCode | undefined }): Html {
+  if (!props.notice) return <></>;
+  return (
+    <div class="alert alert-success wemi-notice" role="status">
+      {props.ctx.t(NOTICES[props.notice])}
+    </div>
+  );
+}
+
+function Page(props: { ctx: PageContext; title: string; crumbs: { href?: string; label: string }[]; lead?: string; children?: Child }): Html {
+  return (
+    <Layout ctx={props.ctx} title={props.title} head={NOINDEX}>
+      <PageHeader ctx={props.ctx} crumbs={props.crumbs} title={props.title} lead={props.lead} />
+      <div class="container mb-5">
+        <div class="row justify-content-center">
+          <div class="col-12 col-lg-10 px-lg-4 wemi-requests">{props.children}</div>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** Bootstrap Italia stepper: steps done, current, to do; steps reached are links (back navigation). */
+function Stepper(props: { ctx: PageContext; id: string; current: Step; reached: number }): Html {
+  const { t } = props.ctx;
+  return (
+    <nav class="steppers wemi-req-steppers" aria-label={t('requests.steps.label')}>
+      <div class="steppers-header">
+        <ol>
+          {([1, 2, 3, 4, 5] as const).map((n) => {
+            const cls = n === props.current ? 'active' : n < props.current ? 'confirmed' : undefined;
+            const label = stepLabel(props.ctx, n);
+            return (
+              <li class={cls} aria-current={n === props.current ? 'step' : undefined}>
+                {n !== props.current && n <= props.reached ? <a href={requestPaths.step(props.id, n)}>{label}</a> : label}
+              </li>
+            );
+          })}
+        </ol>
+        <span class="steppers-index">{t('requests.steps.progress', { n: props.current, total: 5 })}</span>
+      </div>
+    </nav>
+  );
+}
+
+function str(values: FormValues, k: string): string {
+  const v = values[k];
+  return typeof v === 'string' ? v : '';
+}
+function list(values: FormValues, k: string): string[] {
+  const v = values[k];
+  return Array.isArray(v) ? v : [];
+}
+const formState = (values: FormValues, issues: FieldIssue[]): FormState => ({
+  values: Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
+  issues,
+});
+
+function CardFacts(props: { ctx: PageContext; card: Pick<CardOption, 'offer_type' | 'price_from' | 'price_unit' | 'municipi' | 'rating_avg' | 'rating_count'> }): Html {
+  const { ctx, card } = props;
+  const { t } = ctx;
+  const price =
+    card.offer_type !== 'paid' ? t('requests.enti.free') : card.price_from !== null ? t('requests.enti.priceFrom', { price: formatEuro(ctx.locale, card.price_from), unit: unitLabel(ctx, card.price_unit) }) : t('requests.enti.quote');
+  return (
+    <dl class="wemi-req-facts">
+      <div>
+        <dt class="visually-hidden">{t('search.result.price')}</dt>
+        <dd>{price}</dd>
+      </div>
+      <div>
+        <dt>{t('requests.enti.municipi')}</dt>
+        <dd>{card.municipi.length >= 9 ? t('requests.enti.allMunicipi') : card.municipi.length ? card.municipi.join(', ') : '—'}</dd>
+      </div>
+      <div>
+        <dt>{t('requests.enti.rating')}</dt>
+        <dd>{card.rating_avg !== null ? t('requests.enti.ratingValue', { avg: formatNumber(ctx.locale, Math.round(card.rating_avg * 10) / 10), count: card.rating_count }) : t('requests.enti.noRating')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export interface StepView {
+  row: RequestRow;
+  step: Step;
+  values: FormValues;
+  issues: FieldIssue[];
+  cards: CardOption[];
+  bands: TermOption[];
+  municipi: TermOption[];
+  attachments: AttachmentRow[];
+  unit: string;
+  notice?: NoticeCode | undefined;
+}
+
+export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const { row, step, values, issues } = view;
+  const title = t(`requests.step.${step}.title` as MessageKey);
+  const form = formState(values, issues);
+  const multipart = step === 3;
+  return (
+    <Page ctx={ctx} title={`${title} — ${t('requests.new.title')}`} crumbs={[mineCrumb(ctx), { label: row.reference }]}>
+      <Stepper ctx={ctx} id={row.id} current={step} reached={row.step} />
+      <Notice ctx={ctx} notice={view.notice} />
+      <ErrorSummary ctx={ctx} issues={issues} />
+      <p class="wemi-req-ref">
+        {t('requests.reference')}: <strong>{row.reference}</strong> · {typeName(ctx, row)}
+      </p>
+      <h2 class="h3">{title}</h2>
+      <form method="post" action={requestPaths.step(row.id, step)} enctype={multipart ? 'multipart/form-data' : undefined} novalidate class="wemi-req-form">
+        <CsrfField ctx={ctx} />
+        {step === 1 ? (
+          <>
+            <p>{t('requests.step.1.lead', { type: typeName(ctx, row) })}</p>
+            {view.cards.length === 0 ? <p>{t('requests.enti.none')}</p> : null}
+            <fieldset class={`wemi-field wemi-fieldset${issues.some((i) => i.field === 'enti') ? ' wemi-field-error' : ''}`} aria-describedby="enti-hint">
+              <legend class="wemi-field-label">{t('requests.enti.legend')}</legend>
+              <small class="form-text wemi-field-hint" id="enti-hint">
+                {t('requests.enti.hint')}
+              </small>
+              {issues
+                .filter((i) => i.field === 'enti')
+                .map((i) => (
+                  <p class="wemi-field-message" id="enti-error">
+                    <span class="visually-hidden">{t('form.errorPrefix')} </span>
+                    {i.message}
+                  </p>
+                ))}
+              <ul class="wemi-req-cards">
+                {view.cards.map((c, i) => (
+                  <li class="wemi-req-card">
+                    <div class="form-check">
+                      <input class="form-check-input" type="checkbox" name="enti" id={i === 0 ? 'enti' : `enti-${c.id}`} value={c.id} checked={list(values, 'enti').includes(c.id)} />
+                      <label class="form-check-label" for={i === 0 ? 'enti' : `enti-${c.id}`}>
+                        <strong>{c.organization_name}</strong> — {c.name}
+                      </label>
+                    </div>
+                    <CardFacts ctx={ctx} card={c} />
+                    <a href={paths.service(c.slug)}>{t('requests.enti.card')}</a>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          </>
+        ) : null}
+        {step === 2 ? (
+          <>
+            <RadioGroup
+              ctx={ctx}
+              name="per_chi"
+              legend={t('requests.forWhom.legend')}
+              options={[
+                { value: 'self', label: t('requests.forWhom.self') },
+                { value: 'other', label: t('requests.forWhom.other') },
+              ]}
+              value={str(values, 'per_chi')}
+              issues={issues}
+            />
+            <p class="wemi-field-hint">{t('requests.beneficiary.otherHint')}</p>
+            <TextField ctx={ctx} form={form} name="nome_beneficiario" label={t('requests.beneficiary.name')} maxlength={LIMITS.name} autocomplete="name" />
+            <TextField ctx={ctx} form={form} name="relazione" label={t('requests.beneficiary.relation')} hint={t('requests.beneficiary.relationHint')} maxlength={LIMITS.relation} />
+          </>
+        ) : null}
+        {step === 3 ? (
+          <>
+            <TextAreaField ctx={ctx} name="bisogno" label={t('requests.needs.label')} hint={t('requests.needs.hint')} value={str(values, 'bisogno')} issues={issues} required maxlength={LIMITS.needs} />
+            <div class="row">
+              <div class="col-12 col-md-6">
+                <TextField ctx={ctx} form={form} name="dal" type="date" label={t('requests.period.from')} required />
+              </div>
+              <div class="col-12 col-md-6">
+                <TextField ctx={ctx} form={form} name="al" type="date" label={t('requests.period.to')} hint={t('requests.period.toHint')} />
+              </div>
+            </div>
+            <CheckboxGroups ctx={ctx} name="giorni" legend={t('requests.days.legend')} groups={[{ options: DAYS.map((d) => ({ value: d, label: t(`requests.day.${d}` as MessageKey) })) }]} checked={list(values, 'giorni')} issues={issues} />
+            <CheckboxGroups ctx={ctx} name="fasce" legend={t('requests.bands.legend')} groups={[{ options: view.bands.map((b) => ({ value: b.slug, label: termName(ctx, b) })) }]} checked={list(values, 'fasce')} issues={issues} />
+            <div class="row">
+              <div class="col-12 col-md-6">
+                <TextField ctx={ctx} form={form} name="persone" label={t('requests.people.label')} inputmode="numeric" required maxlength={3} />
+              </div>
+              <div class="col-12 col-md-6">
+                <TextField ctx={ctx} form={form} name="unita" label={t('requests.units.label', { unit: unitLabel(ctx, view.unit) })} hint={t('requests.units.hint')} inputmode="numeric" required maxlength={5} />
+              </div>
+            </div>
+            <TextAreaField ctx={ctx} name="note" label={t('requests.notes.label')} value={str(values, 'note')} issues={issues} maxlength={LIMITS.notes} rows={3} />
+            {view.attachments.length ? (
+              <fieldset class="wemi-fieldset wemi-field">
+                <legend class="wemi-field-label">{t('requests.attachments.current')}</legend>
+                <ul class="list-unstyled">
+                  {view.attachments.map((a) => (
+                    <li>
+                      <a href={requestPaths.attachment(row.id, a.id)}>{a.original_name}</a> ({formatSize(a.size_bytes, ctx.locale)})
+                      <div class="form-check">
+                        <input class="form-check-input" type="checkbox" name="rimuovi" id={`rimuovi-${a.id}`} value={a.id} checked={list(values, 'rimuovi').includes(a.id)} />
+                        <label class="form-check-label" for={`rimuovi-${a.id}`}>
+                          {t('requests.attachments.remove', { name: a.original_name })}
+                        </label>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            ) : null}
+            <div class={`form-group wemi-field${issues.some((i) => i.field === 'allegati') ? ' wemi-field-error' : ''}`}>
+              <label for="allegati" class="wemi-field-label">
+                {t('requests.attachments.label')} <span class="wemi-optional">({t('form.optional')})</span>
+              </label>
+              <small class="form-text wemi-field-hint" id="allegati-hint">
+                {t('requests.attachments.hint')}
+              </small>
+              {issues
+                .filter((i) => i.field === 'allegati')
+                .map((i) => (
+                  <p class="wemi-field-message">
+                    <span class="visually-hidden">{t('form.errorPrefix')} </span>
+                    {i.message}
+                  </p>
+                ))}
+              <input type="file" id="allegati" name="allegati" multiple accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" aria-describedby="allegati-hint" />
+            </div>
+          </>
+        ) : null}
+        {step === 4 ? (
+          <>
+            <SelectField ctx={ctx} form={form} name="municipio" label={t('requests.municipio.label')} empty={t('requests.municipio.empty')} options={view.municipi.map((m) => ({ value: m.slug, label: termName(ctx, m) }))} required />
+            <TextField ctx={ctx} form={form} name="indirizzo" label={t('requests.address.label')} hint={t('requests.address.hint')} required maxlength={LIMITS.address} autocomplete="street-address" />
+          </>
+        ) : null}
+        <p class="wemi-field-hint">{t('requests.nav.saveHint')}</p>
+        <div class="wemi-req-nav">
+          {step > 1 ? (
+            <a class="btn btn-outline-primary" href={requestPaths.step(row.id, step - 1)}>
+              {t('requests.nav.back')}
+            </a>
+          ) : (
+            <span></span>
+          )}
+          <button type="submit" class="btn btn-primary">
+            {t('requests.nav.next')}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+function Item(props: { label: string; children?: Child }): Html {
+  return (
+    <div class="wemi-req-item">
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+export interface RequestDetails {
+  row: RequestRow;
+  targets: TargetRow[];
+  attachments: AttachmentRow[];
+  bands: TermOption[];
+  municipi: TermOption[];
+}
+
+/** The data of the request, by step; with `edit`, each block has a "Modifica" link to its step. */
+function Details(props: { ctx: PageContext; d: RequestDetails; edit: boolean; problems?: Set<number> }): Html {
+  const { ctx, d } = props;
+  const { t } = ctx;
+  const { row } = d;
+  const block = (n: number, body: Child) => (
+    <section class={`wemi-req-block${props.problems?.has(n) ? ' wemi-req-block-error' : ''}`} aria-labelledby={`blocco-${n}`}>
+      <div class="wemi-req-block-head">
+        <h3 class="h5" id={`blocco-${n}`}>
+          {stepLabel(ctx, n)}
+        </h3>
+        {props.edit ? (
+          <a href={requestPaths.step(row.id, n)} aria-label={t('requests.summary.editStep', { step: stepLabel(ctx, n) })}>
+            {t('requests.summary.edit')}
+          </a>
+        ) : null}
+      </div>
+      <dl class="wemi-req-dl">{body}</dl>
+    </section>
+  );
+  const bandNames = row.time_bands.map((s) => d.bands.find((b) => b.slug === s)).filter((b): b is TermOption => !!b).map((b) => termName(ctx, b));
+  const municipio = d.municipi.find((m) => m.id === row.municipio_id);
+  const unit = d.targets[0]?.price_unit ?? 'ora';
+  return (
+    <>
+      {block(
+        1,
+        <Item label={t('requests.detail.enti')}>
+          <ul class="list-unstyled mb-0">
+            {d.targets.map((x) => (
+              <li>
+                {x.organization_name} — <a href={paths.service(x.slug)}>{x.name}</a>
+                {x.available ? '' : ` (${t('requests.enti.unavailable')})`}
+              </li>
+            ))}
+          </ul>
+        </Item>,
+      )}
+      {block(
+        2,
+        <>
+          <Item label={t('requests.forWhom.legend')}>{row.for_whom ? t(row.for_whom === 'self' ? 'requests.forWhom.self' : 'requests.forWhom.other') : '—'}</Item>
+          {row.for_whom === 'other' ? (
+            <>
+              <Item label={t('requests.beneficiary.name')}>{row.beneficiary_name}</Item>
+              <Item label={t('requests.beneficiary.relation')}>{row.beneficiary_relation}</Item>
+            </>
+          ) : null}
+        </>,
+      )}
+      {block(
+        3,
+        <>
+          <Item label={t('requests.needs.label')}>{row.needs || '—'}</Item>
+          <Item label={t('requests.offer.period')}>
+            {day(ctx, row.period_from)}
+            {row.period_to ? ` – ${day(ctx, row.period_to)}` : ''}
+          </Item>
+          <Item label={t('requests.days.legend')}>{row.days.length ? row.days.map((x) => t(`requests.day.${x}` as MessageKey)).join(', ') : '—'}</Item>
+          <Item label={t('requests.bands.legend')}>{bandNames.length ? bandNames.join(', ') : '—'}</Item>
+          <Item label={t('requests.people.label')}>{row.people !== null ? String(row.people) : '—'}</Item>
+          <Item label={t('requests.units.label', { unit: unitLabel(ctx, unit) })}>{row.units !== null ? String(row.units) : '—'}</Item>
+          {row.notes ? <Item label={t('requests.notes.label')}>{row.notes}</Item> : null}
+          <Item label={t('requests.attachments.label')}>
+            {d.attachments.length ? (
+              <ul class="list-unstyled mb-0">
+                {d.attachments.map((a) => (
+                  <li>
+                    <a href={requestPaths.attachment(row.id, a.id)}>{a.original_name}</a> ({formatSize(a.size_bytes, ctx.locale)})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              t('requests.attachments.none')
+            )}
+          </Item>
+        </>,
+      )}
+      {block(
+        4,
+        <>
+          <Item label={t('requests.municipio.label')}>{municipio ? termName(ctx, municipio) : '—'}</Item>
+          <Item label={t('requests.address.label')}>{row.address || '—'}</Item>
+        </>,
+      )}
+      <section class="wemi-req-block">
+        <h3 class="h5">{t('requests.payment.title')}</h3>
+        <p class="mb-0">{t('requests.payment.outside')}</p>
+      </section>
+    </>
+  );
+}
+
+export function SummaryPage(props: { ctx: PageContext; d: RequestDetails; problems: { step: Step; issues: FieldIssue[] }[]; status?: number }): Html {
+  const { ctx, d } = props;
+  const { t } = ctx;
+  const issues = props.problems.flatMap((p) => p.issues.map((i) => ({ ...i, field: `blocco-${p.step}` })));
+  return (
+    <Page ctx={ctx} title={`${t('requests.step.5.title')} — ${t('requests.new.title')}`} crumbs={[mineCrumb(ctx), { label: d.row.reference }]}>
+      <Stepper ctx={ctx} id={d.row.id} current={5} reached={d.row.step} />
+      <ErrorSummary ctx={ctx} issues={issues} />
+      <p class="wemi-req-ref">
+        {t('requests.reference')}: <strong>{d.row.reference}</strong> · {typeName(ctx, d.row)}
+      </p>
+      <h2 class="h3">{t('requests.step.5.title')}</h2>
+      <p>{t('requests.step.5.lead')}</p>
+      <Details ctx={ctx} d={d} edit problems={new Set(props.problems.map((p) => p.step))} />
+      {props.problems.length ? <p class="wemi-req-incomplete">{t('requests.summary.incomplete')}</p> : null}
+      <form method="post" action={requestPaths.send(d.row.id)} class="wemi-req-nav">
+        <CsrfField ctx={ctx} />
+        <a class="btn btn-outline-primary" href={requestPaths.step(d.row.id, 4)}>
+          {t('requests.nav.back')}
+        </a>
+        <button type="submit" class="btn btn-primary">
+          {t('requests.summary.send')}
+        </button>
+      </form>
+      <p class="wemi-field-hint mt-2">{t('requests.summary.confirm')}</p>
+    </Page>
+  );
+}
+
+export function SentPage(props: { ctx: PageContext; row: RequestRow; count: number }): Html {
+  const { ctx, row } = props;
+  const { t } = ctx;
+  return (
+    <Page ctx={ctx} title={t('requests.sent.title')} crumbs={[mineCrumb(ctx), { label: row.reference }]}>
+      <div class="wemi-req-ack" role="status">
+        <p class="h4">{t('requests.sent.lead', { count: props.count })}</p>
+        <p>
+          {t('requests.sent.reference')} <strong class="wemi-req-reference">{row.reference}</strong>
+        </p>
+        <p>{t('requests.sent.next')}</p>
+        <p>{t('requests.payment.outside')}</p>
+        <a class="btn btn-primary" href={requestPaths.request(row.id)}>
+          {t('requests.sent.open')}
+        </a>
+      </div>
+    </Page>
+  );
+}
+
+export function MyRequestsPage(props: { ctx: PageContext; items: MyRequestRow[]; enti: (EnteRequestView & { request_id: string })[] }): Html {
+  const { ctx } = props;
+  const { t } = ctx;
+  const title = t('requests.mine.title');
+  return (
+    <Page ctx={ctx} title={title} crumbs={[{ href: paths.personalArea(), label: t('personal.title') }, { label: title }]} lead={t('requests.mine.lead')}>
+      {props.items.length === 0 ? (
+        <p>
+          {t('requests.mine.empty')} <a href={paths.services()}>{t('requests.mine.search')}</a>
+        </p>
+      ) : null}
+      <ul class="list-unstyled wemi-req-list">
+        {props.items.map((r) => {
+          const rows = props.enti.filter((e) => e.request_id === r.id);
+          return (
+            <li class="card card-teaser shadow-sm rounded wemi-req-item-card">
+              <div class="card-body">
+                <h2 class="h5 card-title">
+                  <a href={r.status === 'draft' ? requestPaths.step(r.id, r.step) : requestPaths.request(r.id)}>
+                    {r.reference} — {typeName(ctx, r)}
+                  </a>
+                </h2>
+                <p class="mb-2">{r.status === 'draft' ? `${t('requests.mine.draft')} · ${t('requests.mine.created', { date: day(ctx, r.created_at) })}` : t('requests.mine.sent', { date: day(ctx, r.sent_at) })}</p>
+                {rows.length ? <EnteStatusTable ctx={ctx} requestId={r.id} rows={rows} /> : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </Page>
+  );
+}
+
+function EnteStatusTable(props: { ctx: PageContext; requestId: string; rows: EnteRequestView[] }): Html {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <div class="table-responsive">
+      <table class="table table-sm wemi-req-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('requests.col.ente')}</th>
+            <th scope="col">{t('requests.col.status')}</th>
+            <th scope="col">{t('requests.col.expiry')}</th>
+            <th scope="col">{t('requests.col.messages')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((e) => (
+            <tr>
+              <th scope="row">{e.organization_name}</th>
+              <td>{statusLabel(ctx, e.status)}</td>
+              <td>{e.status === 'offered' ? day(ctx, e.offer_expires_on) : '—'}</td>
+              <td>
+                <a href={requestPaths.messages(props.requestId, e.id)} aria-label={t('requests.messages.openWith', { ente: e.organization_name })}>
+                  {t('requests.messages.open')}
+                </a>
+                {e.unread ? <span class="badge bg-primary ms-1">{t('requests.unread', { n: e.unread })}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface OfferRow extends EnteRequestView {
+  computed: number | null;
+  expired: boolean;
+}
+
+export function RequestPage(props: { ctx: PageContext; d: RequestDetails; enti: OfferRow[]; notice: NoticeCode | undefined }): Html {
+  const { ctx, d } = props;
+  const { t } = ctx;
+  const id = d.row.id;
+  const title = t('requests.detail.title', { reference: d.row.reference });
+  const offers = props.enti.filter((e) => e.offer_price !== null && ['offered', 'accepted', 'in_progress', 'completed', 'not_chosen', 'expired'].includes(e.status));
+  const bandName = (s: string | null) => {
+    const b = s ? d.bands.find((x) => x.slug === s) : undefined;
+    return b ? termName(ctx, b) : (s ?? '—');
+  };
+  const open = props.enti.some((e) => ['sent', 'taken', 'offered', 'accepted'].includes(e.status));
+  return (
+    <Page ctx={ctx} title={title} crumbs={[mineCrumb(ctx), { label: d.row.reference }]} lead={typeName(ctx, d.row)}>
+      <Notice ctx={ctx} notice={props.notice} />
+      <h2 class="h3">{t('requests.detail.enti')}</h2>
+      <EnteStatusTable ctx={ctx} requestId={id} rows={props.enti} />
+      <h2 class="h3 mt-4" id="offerte">
+        {t('requests.detail.offers')}
+      </h2>
+      {offers.length === 0 ? (
+        <p>{t('requests.detail.noOffers')}</p>
+      ) : (
+        <div class="table-responsive">
+          <table class="table wemi-req-offers">
+            <caption class="visually-hidden">{t('requests.detail.offers')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('requests.col.ente')}</th>
+                <th scope="col">{t('requests.offer.price')}</th>
+                <th scope="col">{t('requests.offer.computed')}</th>
+                <th scope="col">{t('requests.offer.period')}</th>
+                <th scope="col">{t('requests.offer.band')}</th>
+                <th scope="col">{t('requests.offer.expiry')}</th>
+                <th scope="col">{t('requests.offer.rating')}</th>
+                <th scope="col">{t('requests.offer.municipi')}</th>
+                <th scope="col">{t('requests.offer.notes')}</th>
+                <th scope="col">{t('requests.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offers.map((o) => (
+                <tr>
+                  <th scope="row">
+                    {o.organization_name}
+                    <br />
+                    <a href={paths.service(o.service_slug)}>{o.service_name}</a>
+                  </th>
+                  <td>
+                    <strong>{euro(ctx, o.offer_price)}</strong>
+                  </td>
+                  <td>{euro(ctx, o.computed)}</td>
+                  <td>
+                    {day(ctx, o.offer_period_from)}
+                    {o.offer_period_to ? ` – ${day(ctx, o.offer_period_to)}` : ''}
+                  </td>
+                  <td>{bandName(o.offer_time_band)}</td>
+                  <td>
+                    {day(ctx, o.offer_expires_on)}
+                    {o.expired && o.status === 'offered' ? ` (${t('requests.offer.expired')})` : ''}
+                  </td>
+                  <td>{o.rating_avg !== null ? t('requests.enti.ratingValue', { avg: formatNumber(ctx.locale, Math.round(o.rating_avg * 10) / 10), count: o.rating_count }) : t('requests.enti.noRating')}</td>
+                  <td>{o.municipi.length >= 9 ? t('requests.enti.allMunicipi') : o.municipi.join(', ') || '—'}</td>
+                  <td>
+                    {o.offer_notes ?? ''}
+                    {o.offer_file_id ? (
+                      <>
+                        {o.offer_notes ? <br /> : null}
+                        <a href={requestPaths.quote(id, o.id)}>{t('requests.offer.file')}</a>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {statusLabel(ctx, o.status)}
+                    {o.status === 'offered' && !o.expired ? (
+                      <a class="btn btn-primary btn-xs d-block mt-1" href={requestPaths.accept(id, o.id)} aria-label={t('requests.offer.acceptEnte', { ente: o.organization_name })}>
+                        {t('requests.offer.accept')}
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>{t('requests.payment.outside')}</p>
+      {open ? (
+        <div class="wemi-req-withdraw">
+          <ul class="list-inline">
+            {props.enti
+              .filter((e) => ['sent', 'taken', 'offered', 'accepted'].includes(e.status))
+              .map((e) => (
+                <li class="list-inline-item">
+                  <a href={requestPaths.withdrawOne(id, e.id)}>{t('requests.withdraw.oneEnte', { ente: e.organization_name })}</a>
+                </li>
+              ))}
+          </ul>
+          <a class="btn btn-outline-danger" href={requestPaths.withdrawAll(id)}>
+            {t('requests.withdraw.all')}
+          </a>
+        </div>
+      ) : null}
+      <h2 class="h3 mt-4">{t('requests.detail.details')}</h2>
+      <Details ctx={ctx} d={d} edit={false} />
+    </Page>
+  );
+}
+
+/** A confirmation step before an action (accept an offer, withdraw). */
+export function ConfirmPage(props: { ctx: PageContext; row: RequestRow; title: string; body: string; action: string; confirm: string; danger?: boolean }): Html {
+  const { ctx, row } = props;
+  const { t } = ctx;
+  return (
+    <Page ctx={ctx} title={props.title} crumbs={[mineCrumb(ctx), { href: requestPaths.request(row.id), label: row.reference }, { label: props.title }]}>
+      <p>{props.body}</p>
+      <form method="post" action={props.action} class="wemi-req-nav">
+        <CsrfField ctx={ctx} />
+        <a class="btn btn-outline-primary" href={requestPaths.request(row.id)}>
+          {t('requests.cancel')}
+        </a>
+        <button type="submit" class={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`}>
+          {props.confirm}
+        </button>
+      </form>
+    </Page>
+  );
+}
+
