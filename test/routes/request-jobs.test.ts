@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/database';
-import { EXPIRY_JOB, REMINDER_JOB, requestJobs } from '../../src/features/conversations/conversations.jobs';
+import { createRequestJobs, EXPIRY_JOB, REMINDER_JOB } from '../../src/features/conversations/conversations.jobs';
+
+const requestJobs = createRequestJobs({ baseUrl: 'http://localhost:3000' });
 import { makeDue, registerJobs, runDueJobs } from '../../src/lib/jobs';
 import { createTestDb } from '../support/app';
 import { createTestUser, type TestUser } from '../support/accounts';

@@ -89,4 +89,3 @@ export function createRequestJobs(opts: { baseUrl?: string | undefined } = {}): 
 }
 
 /** Scheduled jobs of requests: expiry of offers and requests, reminders to enti at 48 hours. */
-export const requestJobs: JobDefinition[] = createRequestJobs({ baseUrl: process.env.PUBLIC_BASE_URL });
