@@ -114,6 +114,7 @@ export function presentEnteDetail(bundle: EnteBundle, locale: Locale, t: Transla
     website: e.website,
     operatorsCount: e.operators_count,
     firstContactHours: e.first_contact_hours,
+    rating: { average: e.rating_count > 0 && e.rating_avg !== null ? Number(e.rating_avg) : null, count: e.rating_count },
     socials: presentSocials(e.socials),
     documents: ENTE_DOCUMENT_KINDS.flatMap((kind): EnteDocument[] => {
       const file = bundle.documents.find((d) => d.id === e[DOCUMENT_COLUMNS[kind]]);

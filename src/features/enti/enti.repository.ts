@@ -33,6 +33,9 @@ export interface EnteRow extends EnteListRow {
   privacy_file_id: string | null;
   withdrawal_file_id: string | null;
   updated_at: Date;
+  /** Average of the overall ratings of every review of the ente's services (null without reviews), and how many. */
+  rating_avg: number | null;
+  rating_count: number;
 }
 
 /** A public document of an ente (terms of use, privacy policy, withdrawal form). */
@@ -149,7 +152,9 @@ export async function findActiveEnteBySlug(db: Queryable, slug: string): Promise
     `select o.id, o.slug, o.name, o.legal_form, o.description_it, o.description_en, o.logo_path, o.logo_file_id, o.is_demo,
             o.tax_code, o.vat_number, o.email, o.pec, o.phone, o.website, o.operators_count, o.updated_at,
             o.first_contact_hours, o.socials, o.terms_file_id, o.privacy_file_id, o.withdrawal_file_id,
-            ${SERVICES_COUNT} as services_count
+            ${SERVICES_COUNT} as services_count,
+            (select round(avg(r.overall), 2) from review r where r.organization_id = o.id) as rating_avg,
+            (select count(*) from review r where r.organization_id = o.id)::int as rating_count
      from organization o
      where o.slug = $1 and o.status = 'active'`,
     [slug],

@@ -52,6 +52,9 @@ export const enteDocumentSchema = z.object({
 });
 
 export const enteDetailSchema = enteSummarySchema.extend({
+  rating: z
+    .object({ average: z.number().nullable(), count: z.number().int() })
+    .describe('Average of the overall ratings of all reviews of the ente'),
   taxCode: z.string().nullable(),
   vatNumber: z.string().nullable(),
   email: z.string().nullable(),

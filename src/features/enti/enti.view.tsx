@@ -172,7 +172,13 @@ const SOCIAL_LABELS = {
   youtube: 'enti.social.youtube',
 } as const satisfies Record<SocialNetwork, string>;
 
-export function EntePage(props: { ctx: PageContext; ente: EnteDetail }): Html {
+/** The ente's average rating over all its reviews; optional until the presenter fills it (enti.presenter.ts). */
+export interface EnteRating {
+  average: number | null;
+  count: number;
+}
+
+export function EntePage(props: { ctx: PageContext; ente: EnteDetail & { rating?: EnteRating } }): Html {
   const { ctx, ente } = props;
   const { t } = ctx;
   const web = safeUrl(ente.website);
@@ -245,6 +251,19 @@ export function EntePage(props: { ctx: PageContext; ente: EnteDetail }): Html {
                         <div class="wemi-dl-row">
                           <dt>{t('enti.operators')}</dt>
                           <dd>{formatNumber(ctx.locale, ente.operatorsCount)}</dd>
+                        </div>
+                      ) : null}
+                      {ente.rating ? (
+                        <div class="wemi-dl-row" data-element="ente-rating">
+                          <dt>{t('enti.rating')}</dt>
+                          <dd>
+                            {ente.rating.average !== null && ente.rating.count > 0
+                              ? t('enti.ratingValue', {
+                                  avg: formatNumber(ctx.locale, Math.round(ente.rating.average * 10) / 10),
+                                  count: formatNumber(ctx.locale, ente.rating.count),
+                                })
+                              : t('enti.noRating')}
+                          </dd>
                         </div>
                       ) : null}
                     </dl>

@@ -110,7 +110,7 @@ export interface SearchFilterIds {
 }
 
 export type FacetKey = 'sec' | 'cat' | 'type' | 'mun' | 'tgt' | 'band' | 'offer' | 'mode';
-export type OrderKey = 'relevance' | 'price_asc' | 'price_desc' | 'name';
+export type OrderKey = 'relevance' | 'price_asc' | 'price_desc' | 'name' | 'rating';
 
 export interface PageRow {
   ord: number;
@@ -157,6 +157,8 @@ const ORDERS: Record<OrderKey, string> = {
   price_asc: `(case when offer_type <> 'paid' then 0 when price_from is not null then 1 else 2 end), price_from, name_key, id`,
   // Dearest first; then free cards; cards priced on request last.
   price_desc: `(case when price_from is not null then 0 when offer_type <> 'paid' then 1 else 2 end), price_from desc, name_key, id`,
+  // Best rated first (cards without ratings last), then the most reviewed, then relevance (with text) and name.
+  rating: 'rating_avg desc nulls last, rating_count desc, rank desc, name_key, id',
 };
 
 /**
@@ -215,7 +217,7 @@ export function runSearch(
 
   const sql = `
     with base as materialized (
-      select s.id, lower(s.name) as name_key, s.price_from, s.offer_type, s.mode, s.service_type_id as type_id,
+      select s.id, lower(s.name) as name_key, s.price_from, s.offer_type, s.rating_avg, s.rating_count, s.mode, s.service_type_id as type_id,
              st.parent_id as cat_id, cat.parent_id as sec_id, ${opts.text.rank} as rank${flagCols}
         from service s
         join organization o on o.id = s.organization_id

@@ -8,11 +8,11 @@ import type { SearchQuery, Sort } from './search.service';
 
 const slug = z.string().trim().min(1).max(100);
 const MUNICIPI = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
-export const SORT_PARAMS = ['rilevanza', 'prezzo_asc', 'prezzo_desc', 'nome'] as const;
+export const SORT_PARAMS = ['rilevanza', 'prezzo_asc', 'prezzo_desc', 'nome', 'valutazione'] as const;
 export type SortParam = (typeof SORT_PARAMS)[number];
 
-const SORT_OF: Record<SortParam, Sort> = { rilevanza: 'relevance', prezzo_asc: 'price_asc', prezzo_desc: 'price_desc', nome: 'name' };
-export const SORT_PARAM_OF: Record<Sort, SortParam> = { relevance: 'rilevanza', price_asc: 'prezzo_asc', price_desc: 'prezzo_desc', name: 'nome' };
+const SORT_OF: Record<SortParam, Sort> = { rilevanza: 'relevance', prezzo_asc: 'price_asc', prezzo_desc: 'price_desc', nome: 'name', valutazione: 'rating' };
+export const SORT_PARAM_OF: Record<Sort, SortParam> = { relevance: 'rilevanza', price_asc: 'prezzo_asc', price_desc: 'prezzo_desc', name: 'nome', rating: 'valutazione' };
 
 /** Longest search text, in characters: the site's search box and the HSDS `search` parameter. */
 export const MAX_QUERY_LENGTH = 200;
@@ -28,7 +28,7 @@ export const searchQuerySchema = z.object({
   destinatari: q.list(slug).describe('Target-group slug (repeatable; any of them)'),
   fascia: q.list(slug).describe('Time-band slug (repeatable; any of them)'),
   prezzo_max: q.money(10000).describe('Highest starting price in euro (free services included)'),
-  ordina: q.enumOf(SORT_PARAMS).describe('Sort order; default rilevanza with q, else nome'),
+  ordina: q.enumOf(SORT_PARAMS).describe('Sort order; default rilevanza with q, else nome. valutazione = best average rating first (unrated last), then most reviews'),
   pagina: q.int(1, 1000).describe('Page number, from 1'),
 });
 

@@ -32,7 +32,7 @@ import { buildUnits, normalize, similarity, tokenize, tsqueryText, variants, typ
 // triggers move on every change of the data a search depends on (migration 0002); one tiny query per
 // search checks it, so a published, edited or hidden card shows at once.
 
-export const SORTS = ['relevance', 'price_asc', 'price_desc', 'name'] as const;
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'name', 'rating'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface SearchQuery {

@@ -127,6 +127,38 @@ export interface ServiceBundle {
   orgSites: LocationRow[];
   priceLists: PriceListRow[];
   tiers: PriceTierRow[];
+  /** Reviews whose comment the City published (newest first); absent in bundles built without them. */
+  reviews?: PublicReviewRow[];
+}
+
+/** A review with a comment published by the City, as the public page shows it. */
+export interface PublicReviewRow {
+  id: string;
+  overall: number;
+  punctuality: number;
+  speed: number;
+  professionalism: number;
+  comment: string;
+  created_at: Date;
+  given_name: string | null;
+  family_name: string | null;
+  ente_reply: string | null;
+  ente_reply_at: Date | null;
+}
+
+/** Most recent published comments of a card shown on its page. */
+export const PUBLIC_REVIEWS_LIMIT = 20;
+
+export function publishedReviewsOfService(db: Queryable, serviceId: string, limit = PUBLIC_REVIEWS_LIMIT): Promise<PublicReviewRow[]> {
+  return db.query<PublicReviewRow>(
+    `select r.id, r.overall, r.punctuality, r.speed, r.professionalism, r.comment, r.created_at,
+            u.given_name, u.family_name, r.ente_reply, r.ente_reply_at
+       from review r left join app_user u on u.id = r.citizen_id
+      where r.service_id = $1 and r.comment_status = 'published' and r.comment is not null
+      order by r.created_at desc, r.id
+      limit $2`,
+    [serviceId, limit],
+  );
 }
 
 const SERVICE_SELECT = `
@@ -170,7 +202,7 @@ export async function findPublicServiceBySlug(
   const select = SERVICE_SELECT.replace('{source}', opts.includeNotPublic ? 'service' : 'public_service');
   const service = await db.maybeOne<ServiceRow>(`${select} where s.slug = $1`, [slug]);
   if (!service) return undefined;
-  const [terms, municipi, locations, orgSites, priceLists] = await Promise.all([
+  const [terms, municipi, locations, orgSites, priceLists, reviews] = await Promise.all([
     db.query<TermRow>(
       `select t.id, tx.code as taxonomy, t.code, t.slug, t.name_it, t.name_en, t.description_it, t.description_en, t.position
        from service_taxonomy x
@@ -210,6 +242,7 @@ export async function findPublicServiceBySlug(
        order by pl.valid_from desc, pl.created_at desc`,
       [service.id],
     ),
+    publishedReviewsOfService(db, service.id),
   ]);
   const tiers =
     priceLists.length === 0
@@ -221,5 +254,5 @@ export async function findPublicServiceBySlug(
            order by pt.people_min, pt.units_min, pt.unit_price`,
           [priceLists.map((p) => p.id)],
         );
-  return { service, terms, municipi, locations, orgSites, priceLists, tiers };
+  return { service, terms, municipi, locations, orgSites, priceLists, tiers, reviews };
 }
