@@ -7,7 +7,7 @@ import { buildApp } from './app';
 import { startDemoIdentityGatewayFor, type DemoIdentityGateway } from './features/identity-gateway/demo-gateway';
 import { createMailSender, startMailWorker } from './lib/mail/outbox';
 import { startJobRunner } from './lib/jobs';
-import { ALL_JOBS } from './jobs';
+import { allJobs } from './jobs';
 
 // Composition root of the running server: configuration → database → migrations → seed → app → listen.
 
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   // Scheduled jobs (price-list expiry …): every node runs the runner, each job runs once (src/lib/jobs.ts).
-  const jobs = startJobRunner(db, ALL_JOBS, {
+  const jobs = startJobRunner(db, allJobs(config), {
     intervalMs: 60_000,
     onError: (err) => app.log.error({ err }, 'scheduled job round failed'),
     onRun: (o) => app.log.info({ job: o.job, outcome: o.outcome, details: o.details }, 'scheduled job ran'),

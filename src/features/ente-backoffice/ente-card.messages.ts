@@ -19,6 +19,8 @@ export const messages = defineMessages(
     'enteCard.nav.spazi': 'Spazi WeMi',
     'enteCard.nav.documents': 'Documenti',
     'enteCard.nav.operators': 'Operatori',
+    'enteCard.home.requests': 'Le richieste dei cittadini: prendile in carico, fai un’offerta, rispondi ai messaggi.',
+    'enteCard.home.reviews': 'Le valutazioni dei cittadini e i commenti pubblicati, con la tua risposta pubblica.',
     'enteCard.nav.serviceCards': 'Schede servizio',
 
     'enteCard.status.draft': 'In preparazione',
@@ -245,6 +247,8 @@ export const messages = defineMessages(
     'enteCard.nav.spazi': 'Spazi WeMi',
     'enteCard.nav.documents': 'Documents',
     'enteCard.nav.operators': 'Operators',
+    'enteCard.home.requests': 'Citizens’ requests: take them in charge, make an offer, answer the messages.',
+    'enteCard.home.reviews': 'Citizens’ ratings and published comments, with your public reply.',
     'enteCard.nav.serviceCards': 'Service cards',
 
     'enteCard.status.draft': 'Being prepared',

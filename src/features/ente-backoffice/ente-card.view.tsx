@@ -76,6 +76,9 @@ function EnteLayout(props: { ctx: PageContext; ente: Pick<EnteCardRow, 'id' | 'n
     { part: 'operators', href: entePaths.operators(ente.id), label: t('enteCard.nav.operators') },
     // The service cards are another feature (src/features/service-cards), under the same ente.
     { part: 'cards', href: entePaths.serviceCards(ente.id), label: t('enteCard.nav.serviceCards') },
+    // Requests and reviews: src/features/requests and src/features/reviews, under the same ente.
+    { part: 'cards', href: `${entePaths.home(ente.id)}/richieste`, label: t('enteRequests.nav') },
+    { part: 'cards', href: `${entePaths.home(ente.id)}/recensioni`, label: t('reviews.ente.title') },
   ];
   const onPartHome = (href: string) => ctx.path === href;
   return (
@@ -247,6 +250,8 @@ export function EnteHomePage(props: { ctx: PageContext; view: EnteHomeView }): H
       body: t('enteCard.home.serviceCards'),
       state: t('enteCard.home.servicesState', { published: n(view.counts.services_published), total: n(view.counts.services_total) }),
     },
+    { href: `${entePaths.home(e.id)}/richieste`, title: t('enteRequests.nav'), body: t('enteCard.home.requests'), state: '' },
+    { href: `${entePaths.home(e.id)}/recensioni`, title: t('reviews.ente.title'), body: t('enteCard.home.reviews'), state: '' },
   ];
   return (
     <EnteLayout ctx={ctx} ente={e} part="home" title={e.name} lead={view.role === 'ente_admin' ? t('enteCard.home.leadAdmin') : t('enteCard.home.leadOperator')}>

@@ -239,6 +239,11 @@ export function citySections(ctx: PageContext, roles: readonly Role[]): CitySect
     out.push({ href: '/gestione-wemi/schede-catalogo', title: ctx.t('cityUsers.section.catalogue.title'), body: ctx.t('cityUsers.section.catalogue.body') });
     out.push({ href: '/gestione-wemi/tassonomie', title: ctx.t('cityUsers.section.taxonomy.title'), body: ctx.t('cityUsers.section.taxonomy.body') });
   }
+  if (roles.includes('city:requests')) {
+    out.push({ href: '/gestione-wemi/qualita', title: ctx.t('cityUsers.section.quality.title'), body: ctx.t('cityUsers.section.quality.body') });
+    out.push({ href: '/gestione-wemi/reclami', title: ctx.t('cityUsers.section.complaints.title'), body: ctx.t('cityUsers.section.complaints.body') });
+    out.push({ href: '/gestione-wemi/recensioni', title: ctx.t('cityUsers.section.reviews.title'), body: ctx.t('cityUsers.section.reviews.body') });
+  }
   return out;
 }
 

@@ -11,6 +11,10 @@ export const messages = defineMessages(
     'personal.logoutText': 'Se usi un computer condiviso, ricordati di uscire quando hai finito.',
 
     'personal.nav.dashboard': 'Panoramica',
+    'personal.nav.requests': 'Le mie richieste',
+    'personal.card.requests': 'Le richieste inviate agli enti, le offerte ricevute e le conversazioni.',
+    'personal.nav.inbox': 'Messaggi e avvisi',
+    'personal.card.inbox': 'Gli avvisi su richieste, offerte e messaggi.',
     'personal.nav.profile': 'Profilo',
     'personal.nav.notifications': 'Notifiche',
     'personal.nav.privacy': 'Privacy',
@@ -203,6 +207,10 @@ export const messages = defineMessages(
     'personal.logoutText': 'If you use a shared computer, remember to log out when you have finished.',
 
     'personal.nav.dashboard': 'Overview',
+    'personal.nav.requests': 'My requests',
+    'personal.card.requests': 'The requests sent to the organisations, the offers received and the conversations.',
+    'personal.nav.inbox': 'Messages and notices',
+    'personal.card.inbox': 'Notices about requests, offers and messages.',
     'personal.nav.profile': 'Profile',
     'personal.nav.notifications': 'Notifications',
     'personal.nav.privacy': 'Privacy',

@@ -25,6 +25,8 @@ const formatDateTime = (locale: Locale, d: Date) => dateTimeFormats[locale].form
  * { href: paths.security(), label: 'personal.nav.security', text: 'personal.card.security', icon: 'key' }.
  */
 const SECTIONS: { href: string; label: MessageKey; text: MessageKey; icon: string }[] = [
+  { href: '/area-personale/richieste', label: 'personal.nav.requests', text: 'personal.card.requests', icon: 'list' },
+  { href: '/area-personale/notifiche-ricevute', label: 'personal.nav.inbox', text: 'personal.card.inbox', icon: 'mail' },
   { href: paths.profile(), label: 'personal.nav.profile', text: 'personal.card.profile', icon: 'user' },
   { href: paths.notifications(), label: 'personal.nav.notifications', text: 'personal.card.notifications', icon: 'mail' },
   { href: paths.privacyConsent(), label: 'personal.nav.privacy', text: 'personal.card.privacy', icon: 'locked' },
