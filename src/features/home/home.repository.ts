@@ -20,6 +20,11 @@ export async function loadStats(db: Queryable): Promise<StatsRow> {
   );
 }
 
+/** Registered citizens: the one counter that does not depend on the catalogue (read live, it is cheap). */
+export async function countCitizens(db: Queryable): Promise<number> {
+  return (await db.one<{ n: number }>(`select count(*)::int as n from app_user where kind = 'citizen'`)).n;
+}
+
 export interface TermRow {
   id: string;
   parent_id: string | null;

@@ -4,11 +4,14 @@ import type { AppDeps } from '../../app';
 import type { Queryable } from '../../db/database';
 import type { Locale } from '../../i18n/i18n';
 import { apiGet } from '../../lib/http/api';
+import { cachedByCatalogue } from '../../lib/catalogue-cache';
 import { presentSpazio, presentStats, presentTerm, type HomeData } from './home.presenter';
-import { countServicesByCategory, countSpaziByMunicipio, loadSpaziSample, loadStats, loadTerms } from './home.repository';
+import { countCitizens, countServicesByCategory, countSpaziByMunicipio, loadSpaziSample, loadStats, loadTerms } from './home.repository';
 import { HomePage } from './home.view';
 
 const SPAZI_ON_HOME = 3;
+/** Refresh the cached home data at least this often, even when the catalogue counter did not move. */
+const CATALOGUE_TTL_MS = 10 * 60_000;
 
 export async function loadHomeData(db: Queryable, locale: Locale): Promise<HomeData> {
   const [stats, sectionRows, categoryRows, byCategory, spaziRows, spaziCounts] = await Promise.all([
@@ -58,7 +61,10 @@ export function registerHomeRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = request.ctx;
-    const data = await loadHomeData(db, ctx.locale);
+    // The counts behind the home page scan the whole catalogue: kept until the catalogue changes; the
+    // registered-citizens counter is read live.
+    const [cached, citizens] = await Promise.all([cachedByCatalogue(db, `home:${ctx.locale}`, CATALOGUE_TTL_MS, () => loadHomeData(db, ctx.locale)), countCitizens(db)]);
+    const data = { ...cached, stats: { ...cached.stats, citizens } };
     return reply.page(HomePage({ ctx, data }));
   });
 
@@ -73,6 +79,9 @@ export function registerHomeRoutes(app: FastifyInstance, deps: AppDeps): void {
       access: 'public',
       response: statsApiSchema,
     },
-    async () => presentStats(await loadStats(db)),
+    async () => {
+      const [stats, citizens] = await Promise.all([cachedByCatalogue(db, 'home:stats', CATALOGUE_TTL_MS, () => loadStats(db)), countCitizens(db)]);
+      return presentStats({ ...stats, citizens });
+    },
   );
 }
