@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, openPage, startSite, type Site } from './support';
+import { WIDTHS, axe, describeViolations, openPage, startSite, type Site } from './support';
 import { createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
 import { formatNumber } from '../../src/i18n/i18n';
 
@@ -289,6 +289,33 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
     const rating = `${formatNumber('it', Math.round(Number(after.rating_avg) * 10) / 10)} su 5 (${formatNumber('it', after.rating_count)} recensioni)`;
     expect(await text(v.locator('main'))).toContain(rating);
     expect(await text(v.locator('[data-element="service-reviews"]'))).toContain(comment);
+
+    // ------------------------------------------------------------------------------------------------
+    // 7. Every other page of requests, conversations, complaints, quality and reviews passes axe-core, at
+    //    desktop and phone widths, for the person who uses it.
+    const org1 = card1.organization_id;
+    const sweep: [Page, string][] = [
+      [p, '/area-personale/richieste'],
+      [p, `/richieste/${requestId}`],
+      [p, `/richieste/${requestId}/enti/${er1}/messaggi`],
+      [p, `/richieste/${requestId}/enti/${er1}/reclamo`],
+      [p, '/area-personale/notifiche-ricevute'],
+      [e1, `/gestione-ente/${org1}/richieste`],
+      [e1, detailPath(card1, er1)],
+      [e1, `${detailPath(card1, er1)}/messaggi`],
+      [e1, `/gestione-ente/${org1}/recensioni`],
+      [c, '/gestione-wemi/qualita'],
+      [c, '/gestione-wemi/reclami'],
+      [c, `/gestione-wemi/richieste/${er1}/messaggi`],
+      [c, '/gestione-wemi/recensioni?stato=tutti'],
+    ];
+    for (const viewport of [WIDTHS.desktop, WIDTHS.mobile]) {
+      for (const [page, path] of sweep) {
+        await page.setViewportSize(viewport);
+        expect((await page.goto(site.baseUrl + path))?.status(), path).toBe(200);
+        await noViolations(page, `${path} at ${viewport.width}px`);
+      }
+    }
 
     expect(unexpected(person.problems, [400]), 'citizen console').toEqual([]);
     for (const [i, e] of enti.entries()) expect(unexpected(e.problems, [400]), `ente ${i + 1} console`).toEqual([]);
