@@ -32,9 +32,11 @@ export function TextField(props: {
   name: string;
   label: string;
   hint?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'url';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'url' | 'search';
   autocomplete?: string;
   required?: boolean;
+  /** Filters of a list are optional by nature: no "(facoltativo)" after the label. */
+  hideOptional?: boolean;
   maxlength?: number;
   inputmode?: string;
   /** Never echo the value back (passwords, codes). */
@@ -47,7 +49,7 @@ export function TextField(props: {
     <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
       <label for={props.name} class="wemi-field-label">
         {props.label}
-        {props.required ? null : <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span>}
+        {props.required || props.hideOptional ? null : <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span>}
       </label>
       {props.hint ? (
         <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>

@@ -182,37 +182,20 @@ function CheckboxGroup(props: { ctx: PageContext; name: string; legend: string; 
 }
 
 /** A text or date field of a GET filter form: every filter is optional, so no "(optional)" mark. */
+/** A text filter of a back-office list: the shared TextField, as a search box, never marked optional. */
 export function FilterText(props: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; type?: 'text' | 'search' | 'date'; maxlength?: number }): Html {
-  const error = props.form.issues.find((i) => i.field === props.name)?.message;
-  const described = [props.hint ? `${props.name}-hint` : '', error ? `${props.name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      {error ? (
-        <p class="wemi-field-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        type={props.type ?? 'search'}
-        class={`form-control${error ? ' is-invalid' : ''}`}
-        id={props.name}
-        name={props.name}
-        value={props.form.values[props.name] ?? ''}
-        maxlength={props.maxlength !== undefined ? String(props.maxlength) : undefined}
-        autocomplete="off"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      />
-    </div>
+    <TextField
+      ctx={props.ctx}
+      form={props.form}
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      type={props.type ?? 'search'}
+      maxlength={props.maxlength}
+      autocomplete="off"
+      hideOptional
+    />
   );
 }
 
