@@ -17,11 +17,39 @@ export const emptyForm = (values: Record<string, string | undefined> = {}): Form
 
 const errorOf = (form: FormState | undefined, name: string) => form?.issues.find((i) => i.field === name)?.message;
 
+/**
+ * What stands above every control: the label (with "(facoltativo)" when asked), the hint, and the error
+ * message. Features with controls of their own (text areas, radio groups) use it too, so every field of the
+ * site reads the same way.
+ */
+export function FieldHead(props: { ctx: PageContext; name: string; label: string; hint?: string | undefined; error?: string | undefined; optional?: boolean }): Html {
+  return (
+    <>
+      <label for={props.name} class="wemi-field-label">
+        {props.label}
+        {props.optional ? <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span> : null}
+      </label>
+      {props.hint ? (
+        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </small>
+      ) : null}
+      {props.error ? (
+        <p class="wemi-field-message" id={`${props.name}-error`}>
+          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function CsrfField(props: { ctx: PageContext }): Html {
   return <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />;
 }
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
+/** aria-describedby of a control: its hint and its error, when present. */
+export function describedBy(name: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -47,21 +75,7 @@ export function TextField(props: {
   const value = props.noEcho ? '' : (props.value ?? props.form?.values[props.name] ?? '');
   return (
     <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-        {props.required || props.hideOptional ? null : <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span>}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      {error ? (
-        <p class="wemi-field-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHead ctx={props.ctx} name={props.name} label={props.label} hint={props.hint} error={error} optional={!props.required && !props.hideOptional} />
       <input
         type={props.type ?? 'text'}
         class={`form-control${error ? ' is-invalid' : ''}`}
@@ -126,20 +140,7 @@ export function SelectField(props: {
   const current = props.form?.values[props.name] ?? '';
   return (
     <div class={`select-wrapper wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      {error ? (
-        <p class="wemi-field-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHead ctx={props.ctx} name={props.name} label={props.label} hint={props.hint} error={error} />
       <select id={props.name} name={props.name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(props.name, props.hint, error)}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
         {props.options.map((o) => (

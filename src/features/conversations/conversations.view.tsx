@@ -5,7 +5,7 @@ import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
 import { ErrorSummary } from '../../web/components';
-import { CsrfField, TextField, type FormState } from '../../web/forms';
+import { CsrfField, describedBy, FieldHead, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
 import { BackOfficeLayout, cityCrumb } from '../accounts/city/users.view';
 import { COMPLAINT_STATES, threadPaths, type ComplaintRow, type ComplaintState, type MessageRow, type NotificationRow, type ThreadContext } from './conversations.repository';
@@ -34,23 +34,10 @@ function Notice(props: { text: string | undefined }): Html {
 
 export function TextArea(props: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; maxlength: number; rows?: number; required?: boolean }): Html {
   const error = props.form.issues.find((i) => i.field === props.name)?.message;
-  const described = [props.hint ? `${props.name}-hint` : '', error ? `${props.name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(props.name, props.hint, error);
   return (
     <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      {error ? (
-        <p class="wemi-field-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHead ctx={props.ctx} name={props.name} label={props.label} hint={props.hint} error={error} />
       <textarea
         class={`form-control wemi-thread-textarea${error ? ' is-invalid' : ''}`}
         id={props.name}
