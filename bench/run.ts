@@ -7,7 +7,7 @@
 // BENCH_CONNECTIONS (32), BENCH_TARGETS (pglite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_WORKERS (app processes; default 1).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'pglite,postgres').split(',');
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const ENCODING = process.env.BENCH_ENCODING ?? 'gzip, br';
 
 // Queries a citizen would type, with and without filters; the search API is hit with them in turn.
 const SEARCHES = [
@@ -40,9 +41,49 @@ const SEARCHES = [
   '/api/v1/services?q=trasporto',
 ];
 
+/**
+ * Searches that are all different (words, typos, Municipio, page, sort, free only, page size: 14,400
+ * combinations in a shuffled order), so that no answer comes from the response cache: the cost of a search
+ * the process has not answered yet under the current catalogue.
+ */
+function distinctSearches(): string[] {
+  const words = [
+    'badante', 'anziani', 'pasti', 'psicologo', 'baby sitter', 'tata', 'colf', 'trasporto', 'infermiere', 'fisioterapia',
+    'disabili', 'corsi italiano', 'doposcuola', 'educatore', 'assistenza domiciliare', 'pulizie', 'spesa a domicilio',
+    'compagnia', 'ascolto', 'sostegno famiglia', 'minori', 'adolescenti', 'lavoro', 'notte', 'weekend', 'ginnastica',
+    'memoria', 'alzheimer', 'pedagogista', 'logopedia', 'mediazione', 'badnte', 'psicolgo', 'assitenza', 'animazione',
+    'laboratorio', 'sport', 'bagno assistito', 'cura della persona', 'accompagnamento',
+  ];
+  const urls: string[] = [];
+  for (const w of words)
+    for (const m of ['', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+      for (const page of [1, 2, 3])
+        for (const sort of ['', 'prezzo_asc', 'prezzo_desc'])
+          for (const free of [false, true])
+            for (const per of [10, 20]) {
+              const q = new URLSearchParams({ q: w });
+              if (m) q.set('municipio', m);
+              if (page > 1) q.set('pagina', String(page));
+              if (sort) q.set('ordina', sort);
+              if (free) q.set('gratuito', '1');
+              q.set('per_pagina', String(per));
+              urls.push(`/api/v1/services?${q}`);
+            }
+  // A fixed shuffle, the same on every run.
+  let seed = 42;
+  for (let i = urls.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [urls[i], urls[j]] = [urls[j]!, urls[i]!];
+  }
+  return urls;
+}
+
 interface Figures {
   requests: number;
   errors: number;
+  /** Answers the response cache gave (x-cache: hit). */
+  hits: number;
   rps: number;
   p50: number;
   p95: number;
@@ -60,15 +101,17 @@ async function load(port: number, urls: string[], seconds: number, connections: 
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
+  let hits = 0;
   let n = 0;
   const end = performance.now() + seconds * 1000;
   const one = (url: string) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get({ host: '127.0.0.1', port, path: url, agent, headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port, path: url, agent, headers: ENCODING ? { 'accept-encoding': ENCODING } : {} }, (res) => {
         res.resume();
         res.on('end', () => {
           if (res.statusCode !== 200) errors++;
+          if (res.headers['x-cache'] === 'hit') hits++;
           latencies.push(performance.now() - t0);
           resolve();
         });
@@ -90,6 +133,7 @@ async function load(port: number, urls: string[], seconds: number, connections: 
   return {
     requests: latencies.length,
     errors,
+    hits,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -175,6 +219,47 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
   throw new Error('server did not become ready');
 }
 
+/** CPU seconds (user + system) used so far by each of these processes, from /proc (Linux). */
+function cpuSeconds(pids: number[]): Map<number, number> {
+  const tick = 100; // USER_HZ on Linux
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / tick);
+    } catch {
+      // gone, or not Linux
+    }
+  }
+  return out;
+}
+
+/** CPU seconds used between two readings (processes started in between count whole; ended ones are lost). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, s] of after) total += s - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** The PostgreSQL server's processes on this machine (when it runs here). */
+function postgresPids(): number[] {
+  try {
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          return readFileSync(`/proc/${d}/comm`, 'utf8').startsWith('postgres');
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
 async function main(): Promise<void> {
@@ -192,12 +277,26 @@ async function main(): Promise<void> {
       const count = JSON.parse((await get(port, '/api/v1/services?per_pagina=1')).body.toString()).total;
       console.log(`  public services: ${count}`);
       await load(port, SEARCHES, 3, CONNECTIONS); // warm-up
+      const distinct = distinctSearches();
       for (const [name, urls] of [
         ['search API', SEARCHES],
+        ['search API, all different', distinct],
         ['home page', ['/']],
       ] as const) {
+        const serverPids = children.map((c) => c.pid!).filter(Boolean);
+        const pgPids = target === 'postgres' ? postgresPids() : [];
+        const before = { app: cpuSeconds(serverPids), pg: cpuSeconds(pgPids), self: process.cpuUsage() };
         const f = await load(port, [...urls], SECONDS, CONNECTIONS);
-        const row = `| ${target} | ${name} | ${CONNECTIONS} | ${f.requests} | ${f.errors} | ${fmt(f.rps)} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.p99)} |`;
+        const self = process.cpuUsage(before.self);
+        const cpu = {
+          app: cpuBetween(before.app, cpuSeconds(serverPids)),
+          pg: target === 'postgres' ? cpuBetween(before.pg, cpuSeconds(postgresPids())) : 0,
+          load: (self.user + self.system) / 1e6,
+        };
+        console.log(
+          `  ${name}: CPU seconds over ${SECONDS} s — app ${cpu.app.toFixed(1)}, PostgreSQL ${cpu.pg.toFixed(1)}, load generator ${cpu.load.toFixed(1)}`,
+        );
+        const row = `| ${target} | ${name} | ${CONNECTIONS} | ${f.requests} | ${f.errors} | ${((100 * f.hits) / Math.max(1, f.requests)).toFixed(0)} % | ${fmt(f.rps)} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.p99)} |`;
         console.log(row);
         rows.push(row);
       }
@@ -212,8 +311,8 @@ async function main(): Promise<void> {
       await cleanup();
     }
   }
-  console.log('\n| database | scenario | connections | requests | errors | req/s | p50 ms | p95 ms | p99 ms |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| database | scenario | connections | requests | errors | cache hits | req/s | p50 ms | p95 ms | p99 ms |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }
 

@@ -6,8 +6,10 @@ import multipart from '@fastify/multipart';
 import { MULTIPART_FILE_LIMIT } from './lib/uploads';
 import type { Config } from './config';
 import type { Db } from './db/database';
+import { followCatalogue } from './lib/catalogue-cache';
 import { registerAccessControl } from './lib/http/access';
 import { registerOpenApi } from './lib/http/api';
+import { registerResponseCache } from './lib/http/response-cache';
 import { registerCsrf } from './lib/http/csrf';
 import { registerErrorHandling } from './lib/http/error-handler';
 import { registerAssetRoutes, type AssetStore } from './web/assets';
@@ -66,6 +68,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   const secureCookies = config.publicBaseUrl.startsWith('https://');
+  // Catalogue caches hold only while this process hears every change (src/lib/catalogue-cache.ts).
+  await followCatalogue(deps.db, () => app.log.warn('catalogue notifications lost: caches off until listening again')).catch((err: unknown) =>
+    app.log.error({ err }, 'cannot listen for catalogue changes: caches off until listening starts'),
+  );
 
   // 1. Cross-cutting plugins, in order.
   await app.register(helmet, {
@@ -112,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSessions(app, deps.db, sessionSettings(config));
   registerAccessControl(app);
   registerOpenApi(app);
+  registerResponseCache(app, deps.db);
 
   // 2. Routes, feature by feature.
   registerAssetRoutes(app, deps.assets);

@@ -56,7 +56,9 @@ export function registerPageContext(
       t: translator(locale),
       path: qIndex < 0 ? url : url.slice(0, qIndex),
       search: qIndex < 0 ? '' : url.slice(qIndex + 1),
-      csrfToken: request.csrfToken,
+      get csrfToken() {
+        return request.csrfToken;
+      },
       assets: opts.assets,
       baseUrl: opts.baseUrl,
       mapTileUrl: opts.mapTileUrl,

@@ -83,7 +83,8 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
 
 /** Cookie and token for a state-changing request through app.inject(). */
 export async function csrfFor(app: FastifyInstance): Promise<{ cookie: string; token: string }> {
-  const res = await app.inject({ method: 'GET', url: '/healthz' });
+  // A page with a form: the token is made, and sent as a cookie, when a form needs it.
+  const res = await app.inject({ method: 'GET', url: '/accedi/credenziali' });
   const setCookie = [res.headers['set-cookie']].flat().find((c) => String(c).startsWith('wemi_csrf='));
   const token = String(setCookie).split(';')[0]!.split('=')[1]!;
   return { cookie: `wemi_csrf=${token}`, token };

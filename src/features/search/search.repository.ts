@@ -16,12 +16,6 @@ export interface TermRow {
   active: boolean;
 }
 
-/** The counter moved by triggers whenever search-relevant data changes (migration 0002). */
-export async function readCatalogueVersion(db: Queryable): Promise<string> {
-  const row = await db.one<{ v: string | number }>('select last_value as v from search_catalogue_version');
-  return String(row.v);
-}
-
 export function loadTerms(db: Queryable): Promise<TermRow[]> {
   return db.query<TermRow>(
     `select t.id, x.code as taxonomy, t.code, t.slug, t.name_it, t.name_en, t.parent_id, t.position, t.synonyms, t.active

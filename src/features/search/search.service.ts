@@ -1,12 +1,12 @@
 import type { Db, Queryable } from '../../db/database';
 import { translator, type Locale } from '../../i18n/i18n';
 import { paths } from '../../web/paths';
+import { catalogueGeneration, forgetCatalogueCaches } from '../../lib/catalogue-cache';
 import {
   checkTokens,
   loadSuggestRows,
   loadSynonymGroups,
   loadTerms,
-  readCatalogueVersion,
   runSearch,
   stopWordsAmong,
   type PageRow,
@@ -163,7 +163,7 @@ interface TextPlan {
 }
 
 interface CacheState {
-  version: string;
+  generation: number | null;
   createdAt: number;
   taxonomy?: Promise<Taxonomy>;
   synonyms?: Promise<Synonyms>;
@@ -175,12 +175,15 @@ interface CacheState {
 
 const states = new WeakMap<object, CacheState>();
 
-async function stateFor(db: Queryable): Promise<CacheState> {
-  const version = await readCatalogueVersion(db);
+/** What this process knows of the catalogue for this generation (src/lib/catalogue-cache.ts); a throwaway state when caches are off. */
+function stateFor(db: Queryable): CacheState {
+  const generation = catalogueGeneration(db);
   const now = Date.now();
+  const fresh = (): CacheState => ({ generation, createdAt: now, plans: new Map(), results: new Map(), suggestions: new Map() });
+  if (generation === null) return fresh();
   let state = states.get(db);
-  if (!state || state.version !== version || now - state.createdAt > STATE_TTL_MS) {
-    state = { version, createdAt: now, plans: new Map(), results: new Map(), suggestions: new Map() };
+  if (!state || state.generation !== generation || now - state.createdAt > STATE_TTL_MS) {
+    state = fresh();
     states.set(db, state);
   }
   return state;
@@ -189,6 +192,7 @@ async function stateFor(db: Queryable): Promise<CacheState> {
 /** Forgets everything cached for a database (tests that change data without the triggers, e.g. in a rolled-back transaction). */
 export function clearSearchCache(db: Queryable): void {
   states.delete(db);
+  forgetCatalogueCaches(db);
 }
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
@@ -312,7 +316,7 @@ export async function serviceTextMatch(
   text: string,
   params: unknown[],
 ): Promise<{ condition: string; rank: string; correctedQuery?: string | undefined } | undefined> {
-  const state = await stateFor(db);
+  const state = stateFor(db);
   const plan = await planText(db, state, text);
   if (!plan) return undefined;
   return { ...textSql(plan, params), correctedQuery: plan.correctedQuery };
@@ -331,7 +335,7 @@ export interface UnknownFilter {
 
 /** Filter values that name no term (unknown slugs, Municipio numbers without a term). */
 export async function findUnknownFilters(db: Db, query: Pick<SearchQuery, 'section' | 'categories' | 'serviceType' | 'municipi' | 'targets' | 'timeBands'>): Promise<UnknownFilter[]> {
-  const state = await stateFor(db);
+  const state = stateFor(db);
   const tax = await taxonomyOf(db, state);
   const out: UnknownFilter[] = [];
   const check = (field: UnknownFilter['field'], taxonomy: string, slugs: (string | undefined)[]) => {
@@ -440,7 +444,7 @@ function toHit(r: PageRow, tax: Taxonomy, locale: Locale): SearchHit {
  */
 export async function searchServices(db: Db, query: SearchQuery, locale: Locale): Promise<SearchResult> {
   const q = canonicalQuery(query);
-  const state = await stateFor(db);
+  const state = stateFor(db);
   const key = JSON.stringify([locale, q]);
   const cached = state.results.get(key);
   if (cached && Date.now() - cached.at < RESULT_TTL_MS) return cached.value;
@@ -542,7 +546,7 @@ export const MAX_SUGGESTIONS = 8;
 export async function autocomplete(db: Db, text: string, locale: Locale): Promise<Suggestion[]> {
   const tokens = tokenize(text);
   if (tokens.length === 0 || tokens.join('').length < 2) return [];
-  const state = await stateFor(db);
+  const state = stateFor(db);
   const key = `${locale}|${tokens.join(' ')}`;
   const hit = state.suggestions.get(key);
   if (hit) return hit;
@@ -577,7 +581,7 @@ export async function autocomplete(db: Db, text: string, locale: Locale): Promis
 
 /** The categories with most public cards (for the empty-results page). */
 export async function popularCategories(db: Db, locale: Locale, limit = 6): Promise<{ slug: string; name: string; count: number }[]> {
-  const state = await stateFor(db);
+  const state = stateFor(db);
   const index = await suggestIndexOf(db, state);
   return index
     .filter((e) => e.type === 'category')

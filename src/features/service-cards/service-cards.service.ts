@@ -56,11 +56,6 @@ async function mailAll(tx: Queryable, to: string[], subject: string, text: strin
 
 const neverPublished = (status: ServiceStatus) => status === 'draft' || status === 'submitted' || status === 'changes_requested';
 
-/** Bumps the search cache counter after a commit (a search that ran during the transaction cached the old state). */
-async function touchSearchCache(db: Db): Promise<void> {
-  await db.query(`select nextval('search_catalogue_version')`);
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Slugs
 
@@ -283,7 +278,6 @@ export async function approveRevision(db: Db, actor: Actor, serviceId: string, r
     },
     () => ({ mailed, note: note ?? null }),
   );
-  if (result.ok) await touchSearchCache(db);
   return result;
 }
 

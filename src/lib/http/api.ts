@@ -16,6 +16,8 @@ export interface ApiRouteSpec<Q extends z.ZodType, P extends z.ZodType, R extend
   query?: Q;
   params?: P;
   response: R;
+  /** 'catalogue': the answer depends only on the URL, the language and the public catalogue (src/lib/http/response-cache.ts). */
+  cache?: 'catalogue';
   /** Extra documented responses, e.g. { 404: 'Service not found' }. */
   errors?: Record<number, string>;
 }
@@ -120,7 +122,7 @@ export function apiGet<Q extends z.ZodType = z.ZodObject, P extends z.ZodType = 
   handler: (input: { query: z.infer<Q>; params: z.infer<P>; request: FastifyRequest; reply: FastifyReply }) => Promise<z.input<R>>,
 ): void {
   app.openapi.operations.push({ method: 'get', path: spec.url.replace(/:(\w+)/g, '{$1}'), spec: spec as ApiRouteSpec<z.ZodType, z.ZodType, z.ZodType> });
-  app.get(spec.url, { config: { access: spec.access } }, async (request, reply) => {
+  app.get(spec.url, { config: { access: spec.access, ...(spec.cache ? { cache: spec.cache } : {}) } }, async (request, reply) => {
     const t = request.ctx.t;
     const query = spec.query ? parseInput(spec.query, request.query, t) : ({} as z.infer<Q>);
     const params = spec.params ? parseInput(spec.params, request.params, t) : ({} as z.infer<P>);

@@ -42,17 +42,32 @@ function equal(a: string, b: string): boolean {
   return ba.length === bb.length && timingSafeEqual(ba, bb);
 }
 
+const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
+const issued = Symbol('csrf issued');
+const existing = Symbol('csrf existing');
+
+interface CsrfState {
+  [existing]?: string | undefined;
+  [issued]?: string | undefined;
+}
+
 export function registerCsrf(app: FastifyInstance, opts: { secureCookies: boolean; publicBaseUrl: string }): void {
-  app.decorateRequest('csrfToken', '');
-  app.addHook('onRequest', async (request, reply: FastifyReply) => {
-    const existing = cookiesOf(request)[CSRF_COOKIE];
-    const valid = existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing) ? existing : undefined;
-    request.csrfToken = valid ?? randomBytes(24).toString('base64url');
-    if (!valid) {
-      reply.header(
-        'set-cookie',
-        `${CSRF_COOKIE}=${request.csrfToken}; Path=/; HttpOnly; SameSite=Lax${opts.secureCookies ? '; Secure' : ''}`,
-      );
+  // The token is made when a page first needs it (a form, the meta tag of a signed-in page), and only then
+  // sent as a cookie: the JSON API and pages without forms set no cookie, so shared caches may keep them.
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest & CsrfState) {
+      return (this[existing] ??= this[issued] ??= randomBytes(24).toString('base64url'));
+    },
+  });
+  app.addHook('onRequest', async (request: FastifyRequest & CsrfState) => {
+    const cookie = cookiesOf(request)[CSRF_COOKIE];
+    if (cookie && TOKEN.test(cookie)) request[existing] = cookie;
+  });
+  app.addHook('onSend', async (request: FastifyRequest & CsrfState, reply: FastifyReply) => {
+    const token = request[issued];
+    if (token && request[existing] === token) {
+      // Fastify appends set-cookie headers rather than replacing them.
+      reply.header('set-cookie', `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${opts.secureCookies ? '; Secure' : ''}`);
     }
   });
   app.addHook('preHandler', async (request) => {
