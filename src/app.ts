@@ -31,6 +31,8 @@ import { registerLoginRoutes } from './features/accounts/public/login.routes';
 import { registerOidcRoutes } from './features/accounts/public/oidc.routes';
 import { registerEmailLinkRoutes } from './features/accounts/public/links.routes';
 import { registerPersonalAreaRoutes } from './features/accounts/personal/personal.routes';
+import { registerSecurityRoutes } from './features/accounts/security/security.routes';
+import { registerRegistrationRoutes } from './features/accounts/public/register.routes';
 import { registerCityUserRoutes } from './features/accounts/city/users.routes';
 import { registerApplicationRoutes } from './features/enti-applications/applications.routes';
 import { registerEnteCardRoutes } from './features/ente-backoffice/ente-card.routes';
@@ -138,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOidcRoutes(app, deps);
   registerEmailLinkRoutes(app, deps);
   registerPersonalAreaRoutes(app, deps);
+  registerSecurityRoutes(app, deps);
+  registerRegistrationRoutes(app, deps);
   registerCityUserRoutes(app, deps);
   registerApplicationRoutes(app, deps);
   registerEnteCardRoutes(app, deps);

@@ -24,8 +24,10 @@ import { messages as requests } from '../features/requests/requests-citizen.mess
 import { messages as enteRequests } from '../features/requests/requests-ente.messages';
 import { messages as threads } from '../features/conversations/conversations.messages';
 import { messages as reviews } from '../features/reviews/reviews.messages';
+import { messages as security } from '../features/accounts/security/security.messages';
+import { messages as register } from '../features/accounts/public/register.messages';
 
-const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin, requests, enteRequests, threads, reviews] as const;
+const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin, requests, enteRequests, threads, reviews, security, register] as const;
 
 type Union = (typeof parts)[number]['it'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
