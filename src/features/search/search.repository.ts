@@ -107,7 +107,6 @@ export type FacetKey = 'sec' | 'cat' | 'type' | 'mun' | 'tgt' | 'band' | 'offer'
 export type OrderKey = 'relevance' | 'price_asc' | 'price_desc' | 'name' | 'rating';
 
 export interface PageRow {
-  ord: number;
   id: string;
   slug: string;
   name: string;
@@ -131,124 +130,72 @@ export interface PageRow {
   spazi: { slug: string; name: string }[] | null;
 }
 
-export interface SearchRow {
-  total: number;
-  items: PageRow[];
-  f_sec: [string, number][];
-  f_cat: [string, number][];
-  f_type: [string, number][];
-  f_mun: [string, number][];
-  f_tgt: [string, number][];
-  f_band: [string, number][];
-  f_offer: { free: number; paid: number };
-  f_mode: { individual: number; shared: number };
+const PUBLIC_CARDS = `service s join organization o on o.id = s.organization_id where s.status = 'published' and o.status = 'active'`;
+
+export interface IndexRow {
+  id: string;
+  name_ord: number;
+  price_from: number | null;
+  offer_type: 'free_public' | 'free_volunteer' | 'paid';
+  rating_avg: number | null;
+  rating_count: number;
+  mode: 'individual' | 'shared' | 'both';
+  type_id: string;
+  cat_id: string | null;
+  sec_id: string | null;
+  organization_id: string;
+  municipi: string[];
+  terms: string[];
 }
 
-const ORDERS: Record<OrderKey, string> = {
-  relevance: 'rank desc, name_key, id',
-  name: 'name_key, id',
-  // Cheapest first: free cards, then paid ones by their lowest price, then those priced on request.
-  price_asc: `(case when offer_type <> 'paid' then 0 when price_from is not null then 1 else 2 end), price_from, name_key, id`,
-  // Dearest first; then free cards; cards priced on request last.
-  price_desc: `(case when price_from is not null then 0 when offer_type <> 'paid' then 1 else 2 end), price_from desc, name_key, id`,
-  // Best rated first (cards without ratings last), then the most reviewed, then relevance (with text) and name.
-  rating: 'rating_avg desc nulls last, rating_count desc, rank desc, name_key, id',
-};
+/** What filtering, counting and sorting need of every public card (search.index.ts), in one query. */
+export function loadIndexRows(db: Queryable): Promise<IndexRow[]> {
+  return db.query<IndexRow>(
+    `with pub as (
+       select s.id, s.name, s.price_from, s.offer_type, s.rating_avg, s.rating_count, s.mode, s.service_type_id, s.organization_id
+         from ${PUBLIC_CARDS}
+     ),
+     areas as (
+       select a.service_id, array_agg(a.municipio_id::text) as ids from service_area a join pub on pub.id = a.service_id group by a.service_id
+     ),
+     terms as (
+       select x.service_id, array_agg(x.term_id::text) as ids from service_taxonomy x join pub on pub.id = x.service_id group by x.service_id
+     )
+     select pub.id, row_number() over (order by lower(pub.name), pub.id) as name_ord, pub.price_from, pub.offer_type,
+            pub.rating_avg, pub.rating_count, pub.mode, pub.service_type_id as type_id, st.parent_id as cat_id, cat.parent_id as sec_id,
+            pub.organization_id, coalesce(areas.ids, '{}') as municipi, coalesce(terms.ids, '{}') as terms
+       from pub
+       join taxonomy_term st on st.id = pub.service_type_id
+       left join taxonomy_term cat on cat.id = st.parent_id
+       left join areas on areas.service_id = pub.id
+       left join terms on terms.service_id = pub.id`,
+  );
+}
 
-/**
- * The whole search in one statement: the matching public cards (text + filters), the page of results with
- * what a result card shows, the total, and for each facet the counts under all the OTHER active filters.
- * `text` comes from serviceTextMatch (its parameters are already in `params`).
- */
-export function runSearch(
-  db: Queryable,
-  opts: {
-    text: { condition: string; rank: string };
-    params: unknown[];
-    filters: SearchFilterIds;
-    order: OrderKey;
-    limit: number;
-    offset: number;
-    allTargetIds: string[];
-    allTimeBandIds: string[];
-  },
-): Promise<SearchRow> {
-  const { filters: f, params } = opts;
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const flags: Partial<Record<FacetKey, string>> = {};
-  if (f.sectionId) flags.sec = `cat.parent_id = ${p(f.sectionId)}::uuid`;
-  if (f.categoryIds.length) flags.cat = `st.parent_id = any(${p(f.categoryIds)}::uuid[])`;
-  if (f.serviceTypeId) flags.type = `s.service_type_id = ${p(f.serviceTypeId)}::uuid`;
-  if (f.municipioIds.length)
-    flags.mun = `s.id in (select a.service_id from service_area a where a.municipio_id = any(${p(f.municipioIds)}::uuid[]))`;
-  if (f.targetIds.length)
-    flags.tgt = `s.id in (select x.service_id from service_taxonomy x where x.term_id = any(${p(f.targetIds)}::uuid[]))`;
-  if (f.timeBandIds.length)
-    flags.band = `s.id in (select x.service_id from service_taxonomy x where x.term_id = any(${p(f.timeBandIds)}::uuid[]))`;
-  if (f.free) flags.offer = `s.offer_type <> 'paid'`;
-  if (f.mode) flags.mode = `s.mode in (${p(f.mode)}, 'both')`;
+/** The public cards matching a text, with their relevance. `text` comes from serviceTextMatch (its parameters in `params`). */
+export function matchText(db: Queryable, text: { condition: string; rank: string }, params: unknown[]): Promise<{ id: string; rank: number }[]> {
+  return db.query<{ id: string; rank: number }>(`select s.id, ${text.rank} as rank from ${PUBLIC_CARDS} and ${text.condition}`, params);
+}
 
-  const base: string[] = [`s.status = 'published'`, `o.status = 'active'`];
-  if (opts.text.condition !== 'true') base.push(opts.text.condition);
-  if (f.maxPrice !== undefined) base.push(`(s.offer_type <> 'paid' or s.price_from <= ${p(f.maxPrice)}::numeric)`);
-  if (f.organizationId) base.push(`s.organization_id = ${p(f.organizationId)}::uuid`);
-
-  const keys = Object.keys(flags) as FacetKey[];
-  const flagCols = keys.map((k) => `, (${flags[k]}) as f_${k}`).join('');
-  const allExcept = (skip?: FacetKey) => {
-    const conds = keys.filter((k) => k !== skip).map((k) => `f_${k}`);
-    return conds.length ? conds.join(' and ') : 'true';
-  };
-  const order = ORDERS[opts.order];
-  const targets = p(opts.allTargetIds);
-  const bands = p(opts.allTimeBandIds);
-  const limit = p(opts.limit);
-  const offset = p(opts.offset);
-  const pairs = (sql: string) => `(select coalesce(json_agg(json_build_array(k, n)), '[]'::json) from (${sql}) x)`;
-
-  const sql = `
-    with base as materialized (
-      select s.id, lower(s.name) as name_key, s.price_from, s.offer_type, s.rating_avg, s.rating_count, s.mode, s.service_type_id as type_id,
-             st.parent_id as cat_id, cat.parent_id as sec_id, ${opts.text.rank} as rank${flagCols}
-        from service s
-        join organization o on o.id = s.organization_id
-        join taxonomy_term st on st.id = s.service_type_id
-        left join taxonomy_term cat on cat.id = st.parent_id
-       where ${base.join(' and ')}
-    ),
-    hits as (select * from base where ${allExcept()}),
-    page as (
-      select id, row_number() over (order by ${order}) as ord from hits order by ${order} limit ${limit} offset ${offset}
-    )
-    select
-      (select count(*) from hits)::int as total,
-      (select coalesce(json_agg(d order by d.ord), '[]'::json) from (
-         select p.ord, s.id, s.slug, s.name, s.summary_it, s.summary_en, s.service_type_id as type_id,
-                o.id as organization_id, o.slug as organization_slug, o.name as organization_name, o.is_demo as organization_demo,
-                s.offer_type, s.price_from, s.price_unit, s.custom_quote, s.mode, s.rating_avg, s.rating_count, s.is_demo, s.updated_at,
-                (select json_agg(a.municipio_id) from service_area a where a.service_id = s.id) as municipio_ids,
-                (select json_agg(json_build_object('slug', l.slug, 'name', l.name) order by l.name)
-                   from location l
-                  where l.kind = 'spazio_wemi' and l.active
-                    and (l.id in (select sal.location_id from service_at_location sal where sal.service_id = s.id)
-                      or l.id in (select os.location_id from organization_spazio os where os.organization_id = s.organization_id))
-                ) as spazi
-           from page p join service s on s.id = p.id join organization o on o.id = s.organization_id
-      ) d) as items,
-      ${pairs(`select sec_id as k, count(*) as n from base where ${allExcept('sec')} and sec_id is not null group by sec_id`)} as f_sec,
-      ${pairs(`select cat_id as k, count(*) as n from base where ${allExcept('cat')} and cat_id is not null group by cat_id`)} as f_cat,
-      ${pairs(`select type_id as k, count(*) as n from base where ${allExcept('type')} group by type_id`)} as f_type,
-      ${pairs(`select a.municipio_id as k, count(*) as n from base b join service_area a on a.service_id = b.id where ${allExcept('mun')} group by a.municipio_id`)} as f_mun,
-      ${pairs(`select x.term_id as k, count(*) as n from base b join service_taxonomy x on x.service_id = b.id where x.term_id = any(${targets}::uuid[]) and ${allExcept('tgt')} group by x.term_id`)} as f_tgt,
-      ${pairs(`select x.term_id as k, count(*) as n from base b join service_taxonomy x on x.service_id = b.id where x.term_id = any(${bands}::uuid[]) and ${allExcept('band')} group by x.term_id`)} as f_band,
-      (select json_build_object('free', count(*) filter (where offer_type <> 'paid'), 'paid', count(*) filter (where offer_type = 'paid'))
-         from base where ${allExcept('offer')}) as f_offer,
-      (select json_build_object('individual', count(*) filter (where mode in ('individual', 'both')), 'shared', count(*) filter (where mode in ('shared', 'both')))
-         from base where ${allExcept('mode')}) as f_mode`;
-  return db.one<SearchRow>(sql, params);
+/** What a result card shows, for these cards (in no particular order). */
+export function loadCardRows(db: Queryable, ids: string[]): Promise<PageRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.query<PageRow>(
+    `select s.id, s.slug, s.name, s.summary_it, s.summary_en, s.service_type_id as type_id,
+            o.id as organization_id, o.slug as organization_slug, o.name as organization_name, o.is_demo as organization_demo,
+            s.offer_type, s.price_from, s.price_unit, s.custom_quote, s.mode, s.rating_avg, s.rating_count, s.is_demo, s.updated_at,
+            (select json_agg(a.municipio_id) from service_area a where a.service_id = s.id) as municipio_ids,
+            (select json_agg(json_build_object('slug', l.slug, 'name', l.name) order by l.name)
+               from location l
+              where l.kind = 'spazio_wemi' and l.active
+                and (l.id in (select sal.location_id from service_at_location sal where sal.service_id = s.id)
+                  or l.id in (select os.location_id from organization_spazio os where os.organization_id = s.organization_id))
+            ) as spazi
+       from service s
+       join organization o on o.id = s.organization_id
+      where s.id = any($1::uuid[])`,
+    [ids],
+  );
 }
 
 export interface SuggestRow {

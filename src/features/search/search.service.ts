@@ -7,12 +7,15 @@ import {
   loadSuggestRows,
   loadSynonymGroups,
   loadTerms,
-  runSearch,
+  loadIndexRows,
+  loadCardRows,
+  matchText,
   stopWordsAmong,
   type PageRow,
   type SearchFilterIds,
   type TermRow,
 } from './search.repository';
+import { buildIndex, evaluate, type CatalogueIndex } from './search.index';
 import { buildUnits, normalize, similarity, tokenize, tsqueryText, variants, type QueryUnit, type SynonymGroup } from './search.text';
 
 // THE search of WeMi: the /servizi page, the autocomplete, the JSON API and the HSDS `search` parameter
@@ -123,6 +126,9 @@ const RESULT_TTL_MS = 60_000;
 const STATE_TTL_MS = 5 * 60_000;
 const MAX_RESULTS = 500;
 const MAX_PLANS = 1000;
+/** About 20 MB of text matches per process at most. */
+const MAX_MATCHED_CARDS = 200_000;
+const MAX_CARD_ROWS = 20_000;
 
 interface Taxonomy {
   byId: Map<string, TermRow>;
@@ -165,6 +171,14 @@ interface TextPlan {
 interface CacheState {
   generation: number | null;
   createdAt: number;
+  index?: Promise<CatalogueIndex>;
+  /** Cards matching a text plan, with their relevance (filters, sorts and pages of the same text reuse them). */
+  matches: Map<string, Promise<Map<string, number>>>;
+  /** How many cards each loaded entry of `matches` holds; their sum is bounded by MAX_MATCHED_CARDS. */
+  matchSizes: Map<string, number>;
+  matchedCards: number;
+  /** What result cards show, by card id. */
+  cardRows: Map<string, PageRow>;
   taxonomy?: Promise<Taxonomy>;
   synonyms?: Promise<Synonyms>;
   suggest?: Promise<SuggestEntry[]>;
@@ -179,7 +193,7 @@ const states = new WeakMap<object, CacheState>();
 function stateFor(db: Queryable): CacheState {
   const generation = catalogueGeneration(db);
   const now = Date.now();
-  const fresh = (): CacheState => ({ generation, createdAt: now, plans: new Map(), results: new Map(), suggestions: new Map() });
+  const fresh = (): CacheState => ({ generation, createdAt: now, matches: new Map(), matchSizes: new Map(), matchedCards: 0, cardRows: new Map(), plans: new Map(), results: new Map(), suggestions: new Map() });
   if (generation === null) return fresh();
   let state = states.get(db);
   if (!state || state.generation !== generation || now - state.createdAt > STATE_TTL_MS) {
@@ -224,6 +238,63 @@ function taxonomyOf(db: Queryable, state: CacheState): Promise<Taxonomy> {
   });
   state.taxonomy.catch(() => (state.taxonomy = undefined));
   return state.taxonomy;
+}
+
+function indexOf(db: Queryable, state: CacheState): Promise<CatalogueIndex> {
+  state.index ??= loadIndexRows(db).then((rows) =>
+    buildIndex(
+      rows.map((r) => ({
+        id: r.id,
+        nameOrd: Number(r.name_ord),
+        priceFrom: r.price_from === null ? null : Number(r.price_from),
+        offerType: r.offer_type,
+        ratingAvg: r.rating_avg === null ? null : Number(r.rating_avg),
+        ratingCount: r.rating_count,
+        mode: r.mode,
+        typeId: r.type_id,
+        catId: r.cat_id,
+        secId: r.sec_id,
+        orgId: r.organization_id,
+        municipi: r.municipi,
+        terms: r.terms,
+      })),
+    ),
+  );
+  state.index.catch(() => (state.index = undefined));
+  return state.index;
+}
+
+/** What the result cards of these ids show, in their order: from memory, else from the database. */
+async function cardRowsOf(db: Queryable, state: CacheState, ids: string[]): Promise<PageRow[]> {
+  const missing = ids.filter((id) => !state.cardRows.has(id));
+  for (const row of await loadCardRows(db, missing)) remember(state.cardRows, row.id, row, MAX_CARD_ROWS);
+  return ids.map((id) => state.cardRows.get(id)).filter((r): r is PageRow => r !== undefined);
+}
+
+/** The public cards matching a text plan, with their relevance, once per plan and generation. */
+function matchesOf(db: Queryable, state: CacheState, plan: TextPlan): Promise<Map<string, number>> {
+  const key = plan.all;
+  const known = state.matches.get(key);
+  if (known) return known;
+  const params: unknown[] = [];
+  const value = matchText(db, textSql(plan, params), params).then((rows) => {
+    const ranks = new Map(rows.map((r) => [r.id, Number(r.rank)]));
+    if (state.matches.get(key) === value) {
+      state.matchSizes.set(key, ranks.size);
+      state.matchedCards += ranks.size;
+      // Oldest texts go first when the bound is reached.
+      for (const k of state.matchSizes.keys()) {
+        if (state.matchedCards <= MAX_MATCHED_CARDS || k === key) break;
+        state.matchedCards -= state.matchSizes.get(k)!;
+        state.matchSizes.delete(k);
+        state.matches.delete(k);
+      }
+    }
+    return ranks;
+  });
+  state.matches.set(key, value);
+  value.catch(() => state.matches.delete(key));
+  return value;
 }
 
 function synonymsOf(db: Queryable, state: CacheState): Promise<Synonyms> {
@@ -449,22 +520,20 @@ export async function searchServices(db: Db, query: SearchQuery, locale: Locale)
   const cached = state.results.get(key);
   if (cached && Date.now() - cached.at < RESULT_TTL_MS) return cached.value;
 
-  const tax = await taxonomyOf(db, state);
-  const plan = q.q ? await planText(db, state, q.q) : null;
-  const params: unknown[] = [];
-  const text = plan ? textSql(plan, params) : { condition: 'true', rank: '0' };
+  const [tax, index, plan] = await Promise.all([taxonomyOf(db, state), indexOf(db, state), q.q ? planText(db, state, q.q) : null]);
   const sort: Sort = q.sort === 'relevance' && !plan ? 'name' : q.sort;
-  const filters = resolveFilters(tax, q);
-  const row = await runSearch(db, {
-    text,
-    params,
-    filters,
+  const ranks = plan ? await matchesOf(db, state, plan) : null;
+  const offset = (q.page - 1) * q.perPage;
+  const evaluation = evaluate(index, {
+    ranks,
+    filters: resolveFilters(tax, q),
     order: sort,
     limit: q.perPage,
-    offset: (q.page - 1) * q.perPage,
+    offset,
     allTargetIds: (tax.lists.get('target_group') ?? []).map((t) => t.id),
     allTimeBandIds: (tax.lists.get('time_band') ?? []).map((t) => t.id),
   });
+  const row = { ...evaluation, items: await cardRowsOf(db, state, evaluation.page.map((p) => p.id)) };
 
   const t = translator(locale);
   const list = (code: string) => tax.lists.get(code) ?? [];
