@@ -38,7 +38,8 @@ export const NAME_MAX = 100;
 
 export type LinkProblem = 'invalid' | 'expired' | 'used';
 
-const absolute = (baseUrl: string, path: string) => `${baseUrl.replace(/\/+$/, '')}${path}`;
+/** An absolute address of this site (for e-mails). */
+export const absolute = (baseUrl: string, path: string) => `${baseUrl.replace(/\/+$/, '')}${path}`;
 
 const expiryFormats = {
   it: new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }),
@@ -48,10 +49,10 @@ const expiryFormats = {
 export const formatMoment = (locale: Locale, d: Date) => expiryFormats[locale].format(d);
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
-const fullName = (u: { given_name: string; family_name: string }) => `${u.given_name} ${u.family_name}`.trim();
+export const fullName = (u: { given_name: string; family_name: string }) => `${u.given_name} ${u.family_name}`.trim();
 
 /** A plain-text e-mail: greeting, paragraphs, signature. */
-function composeText(t: Translate, name: string, paragraphs: string[]): string {
+export function composeText(t: Translate, name: string, paragraphs: string[]): string {
   const greeting = name ? t('links.mail.greeting', { name }) : t('links.mail.greetingAnonymous');
   return [greeting, ...paragraphs, `-- \n${t('links.signature')}\n${t('links.mail.automatic')}`].join('\n\n') + '\n';
 }
