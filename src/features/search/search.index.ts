@@ -5,8 +5,8 @@ import type { FacetKey, OrderKey, SearchFilterIds } from './search.repository';
 // (src/lib/catalogue-cache.ts), so it is never older than the catalogue; PostgreSQL keeps the full-text
 // matching and ranking, and the details of the cards of the page.
 
-/** What filtering, counting and sorting need of one public card. */
-export interface IndexedCard {
+/** What filtering, counting and sorting need of one public card, as the database gives it. */
+export interface CardFacts {
   id: string;
   /** Position in the order by lower-cased name, then id, as PostgreSQL sorts them (its collation). */
   nameOrd: number;
@@ -25,13 +25,59 @@ export interface IndexedCard {
   terms: readonly string[];
 }
 
+/** A card of the index: the same facts, with taxonomy terms as small numbers (-1: none) for fast counting. */
+export interface IndexedCard {
+  id: string;
+  nameOrd: number;
+  priceFrom: number | null;
+  offerType: CardFacts['offerType'];
+  ratingAvg: number | null;
+  ratingCount: number;
+  mode: CardFacts['mode'];
+  type: number;
+  cat: number;
+  sec: number;
+  orgId: string;
+  municipi: number[];
+  terms: number[];
+}
+
 export interface CatalogueIndex {
   cards: IndexedCard[];
   byId: Map<string, IndexedCard>;
+  /** Term id of each term number. */
+  termIds: string[];
+  termNumber: Map<string, number>;
 }
 
-export function buildIndex(cards: IndexedCard[]): CatalogueIndex {
-  return { cards, byId: new Map(cards.map((c) => [c.id, c])) };
+export function buildIndex(facts: CardFacts[]): CatalogueIndex {
+  const termIds: string[] = [];
+  const termNumber = new Map<string, number>();
+  const num = (id: string | null) => {
+    if (id === null) return -1;
+    let n = termNumber.get(id);
+    if (n === undefined) {
+      n = termIds.push(id) - 1;
+      termNumber.set(id, n);
+    }
+    return n;
+  };
+  const cards = facts.map((c) => ({
+    id: c.id,
+    nameOrd: c.nameOrd,
+    priceFrom: c.priceFrom,
+    offerType: c.offerType,
+    ratingAvg: c.ratingAvg,
+    ratingCount: c.ratingCount,
+    mode: c.mode,
+    type: num(c.typeId),
+    cat: num(c.catId),
+    sec: num(c.secId),
+    orgId: c.orgId,
+    municipi: c.municipi.map(num),
+    terms: c.terms.map(num),
+  }));
+  return { cards, byId: new Map(cards.map((c) => [c.id, c])), termIds, termNumber };
 }
 
 export interface Evaluation {
@@ -102,10 +148,6 @@ function firstSorted<T>(items: T[], k: number, compare: (a: T, b: T) => number):
   return best;
 }
 
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
-}
-
 /**
  * Filters combined with AND (OR within one filter's values), the total, the page in the requested order and,
  * for each facet, the counts under all the OTHER active filters. `ranks` holds the cards matching the text
@@ -125,6 +167,7 @@ export function evaluate(
 ): Evaluation {
   const { filters: f, ranks } = opts;
   const maxPrice = f.maxPrice;
+  const size = index.termIds.length;
 
   // Cards in scope before the facet filters: the text, the price ceiling and the ente.
   const candidates: IndexedCard[] = [];
@@ -142,32 +185,52 @@ export function evaluate(
     for (const c of index.cards) consider(c);
   }
 
+  /** Membership of term numbers (ids no card uses are simply absent). */
+  const setOf = (ids: readonly string[]) => {
+    const set = new Uint8Array(size);
+    for (const id of ids) {
+      const n = index.termNumber.get(id);
+      if (n !== undefined) set[n] = 1;
+    }
+    return set;
+  };
+  const anyIn = (set: Uint8Array, terms: number[]) => {
+    for (const t of terms) if (set[t] === 1) return true;
+    return false;
+  };
+  const section = f.sectionId ? (index.termNumber.get(f.sectionId) ?? -2) : -2;
+  const type = f.serviceTypeId ? (index.termNumber.get(f.serviceTypeId) ?? -2) : -2;
+  const cats = setOf(f.categoryIds);
+  const muns = setOf(f.municipioIds);
+  const targets = setOf(f.targetIds);
+  const bands = setOf(f.timeBandIds);
+
   // The active facet filters, each with its bit.
-  const cats = new Set(f.categoryIds);
-  const muns = new Set(f.municipioIds);
-  const targets = new Set(f.targetIds);
-  const bands = new Set(f.timeBandIds);
   const tests: [FacetKey, (c: IndexedCard) => boolean][] = [];
-  if (f.sectionId) tests.push(['sec', (c) => c.secId === f.sectionId]);
-  if (cats.size) tests.push(['cat', (c) => c.catId !== null && cats.has(c.catId)]);
-  if (f.serviceTypeId) tests.push(['type', (c) => c.typeId === f.serviceTypeId]);
-  if (muns.size) tests.push(['mun', (c) => c.municipi.some((m) => muns.has(m))]);
-  if (targets.size) tests.push(['tgt', (c) => c.terms.some((t) => targets.has(t))]);
-  if (bands.size) tests.push(['band', (c) => c.terms.some((t) => bands.has(t))]);
+  if (f.sectionId) tests.push(['sec', (c) => c.sec === section]);
+  if (f.categoryIds.length) tests.push(['cat', (c) => c.cat >= 0 && cats[c.cat] === 1]);
+  if (f.serviceTypeId) tests.push(['type', (c) => c.type === type]);
+  if (f.municipioIds.length) tests.push(['mun', (c) => anyIn(muns, c.municipi)]);
+  if (f.targetIds.length) tests.push(['tgt', (c) => anyIn(targets, c.terms)]);
+  if (f.timeBandIds.length) tests.push(['band', (c) => anyIn(bands, c.terms)]);
   if (f.free) tests.push(['offer', (c) => c.offerType !== 'paid']);
   if (f.mode) tests.push(['mode', (c) => c.mode === f.mode || c.mode === 'both']);
-  const bitOf = new Map<FacetKey, number>(tests.map(([k], i) => [k, 1 << i]));
-  /** Whether a card failing the filters of `failed` counts in facet `key` (it may fail that facet's own filter only). */
-  const countsIn = (failed: number, key: FacetKey) => failed === 0 || failed === bitOf.get(key);
+  const bit = (key: FacetKey) => {
+    const i = tests.findIndex(([k]) => k === key);
+    return i < 0 ? 0 : 1 << i;
+  };
+  const [bSec, bCat, bType, bMun, bTgt, bBand, bOffer, bMode] = (['sec', 'cat', 'type', 'mun', 'tgt', 'band', 'offer', 'mode'] as const).map(bit) as [
+    number, number, number, number, number, number, number, number,
+  ];
 
-  const allTargets = new Set(opts.allTargetIds);
-  const allBands = new Set(opts.allTimeBandIds);
-  const sec = new Map<string, number>();
-  const cat = new Map<string, number>();
-  const type = new Map<string, number>();
-  const mun = new Map<string, number>();
-  const tgt = new Map<string, number>();
-  const band = new Map<string, number>();
+  const allTargets = setOf(opts.allTargetIds);
+  const allBands = setOf(opts.allTimeBandIds);
+  const sec = new Int32Array(size);
+  const cat = new Int32Array(size);
+  const typ = new Int32Array(size);
+  const mun = new Int32Array(size);
+  const tgt = new Int32Array(size);
+  const band = new Int32Array(size);
   const offer = { free: 0, paid: 0 };
   const mode = { individual: 0, shared: 0 };
   const hits: IndexedCard[] = [];
@@ -175,36 +238,41 @@ export function evaluate(
   for (const c of candidates) {
     let failed = 0;
     for (let i = 0; i < tests.length; i++) if (!tests[i]![1](c)) failed |= 1 << i;
-    // A card failing two filters or more counts nowhere.
+    // A card failing two filters or more counts nowhere; failing one, it counts in that facet only.
     if (failed !== 0 && (failed & (failed - 1)) !== 0) continue;
     if (failed === 0) hits.push(c);
-    if (c.secId !== null && countsIn(failed, 'sec')) bump(sec, c.secId);
-    if (c.catId !== null && countsIn(failed, 'cat')) bump(cat, c.catId);
-    if (countsIn(failed, 'type')) bump(type, c.typeId);
-    if (countsIn(failed, 'mun')) for (const m of c.municipi) bump(mun, m);
-    if (countsIn(failed, 'tgt')) for (const t of c.terms) if (allTargets.has(t)) bump(tgt, t);
-    if (countsIn(failed, 'band')) for (const t of c.terms) if (allBands.has(t)) bump(band, t);
-    if (countsIn(failed, 'offer')) {
+    if (c.sec >= 0 && (failed === 0 || failed === bSec)) sec[c.sec]!++;
+    if (c.cat >= 0 && (failed === 0 || failed === bCat)) cat[c.cat]!++;
+    if (failed === 0 || failed === bType) typ[c.type]!++;
+    if (failed === 0 || failed === bMun) for (const m of c.municipi) mun[m]!++;
+    if (failed === 0 || failed === bTgt) for (const t of c.terms) if (allTargets[t] === 1) tgt[t]!++;
+    if (failed === 0 || failed === bBand) for (const t of c.terms) if (allBands[t] === 1) band[t]!++;
+    if (failed === 0 || failed === bOffer) {
       if (c.offerType === 'paid') offer.paid++;
       else offer.free++;
     }
-    if (countsIn(failed, 'mode')) {
+    if (failed === 0 || failed === bMode) {
       if (c.mode !== 'shared') mode.individual++;
       if (c.mode !== 'individual') mode.shared++;
     }
   }
+  const pairs = (counts: Int32Array): [string, number][] => {
+    const out: [string, number][] = [];
+    for (let n = 0; n < size; n++) if (counts[n]! > 0) out.push([index.termIds[n]!, counts[n]!]);
+    return out;
+  };
 
   const rank = ranks ? (c: IndexedCard) => ranks.get(c.id) ?? 0 : () => 0;
   const ordered = firstSorted(hits, opts.offset + opts.limit, comparator(opts.order, rank));
   return {
     total: hits.length,
     page: ordered.slice(opts.offset).map((c, i) => ({ id: c.id, ord: opts.offset + i + 1 })),
-    f_sec: [...sec],
-    f_cat: [...cat],
-    f_type: [...type],
-    f_mun: [...mun],
-    f_tgt: [...tgt],
-    f_band: [...band],
+    f_sec: pairs(sec),
+    f_cat: pairs(cat),
+    f_type: pairs(typ),
+    f_mun: pairs(mun),
+    f_tgt: pairs(tgt),
+    f_band: pairs(band),
     f_offer: offer,
     f_mode: mode,
   };
