@@ -37,6 +37,15 @@ export async function loadSynonymGroups(db: Queryable): Promise<string[][]> {
   return rows.map((r) => r.terms);
 }
 
+/** to_tsquery('italian', …) of each text, as tsquery text (stemmed): a search can then pass it as a constant. */
+export async function parseTsqueries(db: Queryable, texts: string[]): Promise<string[]> {
+  const rows = await db.query<{ q: string }>(
+    `select to_tsquery('italian', t)::text as q from unnest($1::text[]) with ordinality as u(t, i) order by i`,
+    [texts],
+  );
+  return rows.map((r) => r.q);
+}
+
 /** Which of these (normalised) words are Italian stop words. */
 export async function stopWordsAmong(db: Queryable, words: string[]): Promise<string[]> {
   if (words.length === 0) return [];

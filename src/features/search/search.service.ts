@@ -10,6 +10,7 @@ import {
   loadIndexRows,
   loadCardRows,
   matchText,
+  parseTsqueries,
   stopWordsAmong,
   type PageRow,
   type SearchFilterIds,
@@ -161,7 +162,7 @@ interface SuggestEntry {
 }
 
 interface TextPlan {
-  /** tsquery texts for to_tsquery('italian', …): every weight, name/type only, and up to category/ente. */
+  /** Parsed tsqueries (to_tsquery('italian', …) as text): every weight, name/type only, and up to category/ente. */
   all: string;
   a: string;
   ab: string;
@@ -351,12 +352,9 @@ async function planText(db: Queryable, state: CacheState, text: string): Promise
       .filter((u) => u.alternatives[0]!.length > 0)
       .map((u) => ({ ...u, alternatives: u.alternatives.filter((alt) => alt.length > 0) }));
     if (kept.length > 0) {
-      plan = {
-        all: tsqueryText(kept),
-        a: tsqueryText(kept, 'A'),
-        ab: tsqueryText(kept, 'AB'),
-        correctedQuery: changed ? corrected.join(' ') : undefined,
-      };
+      // Parsed (stemmed) once here: to_tsquery() in the search itself would run again for every card it looks at.
+      const [all, a, ab] = await parseTsqueries(db, [tsqueryText(kept), tsqueryText(kept, 'A'), tsqueryText(kept, 'AB')]);
+      plan = { all: all!, a: a!, ab: ab!, correctedQuery: changed ? corrected.join(' ') : undefined };
     }
   }
   remember(state.plans, key, plan, MAX_PLANS);
@@ -368,9 +366,9 @@ const WEIGHTS = `'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
 function textSql(plan: TextPlan, params: unknown[]): { condition: string; rank: string } {
   params.push(plan.all, plan.a, plan.ab);
   const n = params.length;
-  const all = `to_tsquery('italian', $${n - 2}::text)`;
-  const a = `to_tsquery('italian', $${n - 1}::text)`;
-  const ab = `to_tsquery('italian', $${n}::text)`;
+  const all = `$${n - 2}::tsquery`;
+  const a = `$${n - 1}::tsquery`;
+  const ab = `$${n}::tsquery`;
   return {
     condition: `s.search_tsv @@ ${all}`,
     rank: `((case when s.search_tsv @@ ${a} then 2 when s.search_tsv @@ ${ab} then 1 else 0 end) + ts_rank_cd(${WEIGHTS}, s.search_tsv, ${all}, 32))`,
