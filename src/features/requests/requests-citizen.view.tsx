@@ -5,7 +5,7 @@ import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
 import { ErrorSummary } from '../../web/components';
-import { CsrfField, SelectField, TextField, type FormState } from '../../web/forms';
+import { CsrfField, describedBy, FieldHead, SelectField, TextField, type FormState } from '../../web/forms';
 import { Layout, PageHeader } from '../../web/layout';
 import { paths } from '../../web/paths';
 import { CheckboxGroups, RadioGroup, TextAreaField } from '../enti-applications/applications.components';
@@ -135,6 +135,9 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
   const title = t(`requests.step.${step}.title` as MessageKey);
   const form = formState(values, issues);
   const multipart = step === 3;
+  const entiError = issues.find((i) => i.field === 'enti')?.message;
+  // One message per refused file, read together with the file field.
+  const fileErrors = issues.filter((i) => i.field === 'allegati').map((i) => i.message);
   return (
     <Page ctx={ctx} title={`${title} — ${t('requests.new.title')}`} crumbs={[mineCrumb(ctx), { label: row.reference }]}>
       <Stepper ctx={ctx} id={row.id} current={step} reached={row.step} />
@@ -150,19 +153,8 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
           <>
             <p>{t('requests.step.1.lead', { type: typeName(ctx, row) })}</p>
             {view.cards.length === 0 ? <p>{t('requests.enti.none')}</p> : null}
-            <fieldset class={`wemi-field wemi-fieldset${issues.some((i) => i.field === 'enti') ? ' wemi-field-error' : ''}`} aria-describedby="enti-hint">
-              <legend class="wemi-field-label">{t('requests.enti.legend')}</legend>
-              <small class="form-text wemi-field-hint" id="enti-hint">
-                {t('requests.enti.hint')}
-              </small>
-              {issues
-                .filter((i) => i.field === 'enti')
-                .map((i) => (
-                  <p class="wemi-field-message" id="enti-error">
-                    <span class="visually-hidden">{t('form.errorPrefix')} </span>
-                    {i.message}
-                  </p>
-                ))}
+            <fieldset class={`wemi-field wemi-fieldset${entiError ? ' wemi-field-error' : ''}`} aria-describedby={describedBy('enti', t('requests.enti.hint'), entiError)}>
+              <FieldHead ctx={ctx} name="enti" label={t('requests.enti.legend')} hint={t('requests.enti.hint')} error={entiError} legend />
               <ul class="wemi-req-cards">
                 {view.cards.map((c, i) => (
                   <li class="wemi-req-card">
@@ -238,22 +230,27 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
                 </ul>
               </fieldset>
             ) : null}
-            <div class={`form-group wemi-field${issues.some((i) => i.field === 'allegati') ? ' wemi-field-error' : ''}`}>
-              <label for="allegati" class="wemi-field-label">
-                {t('requests.attachments.label')} <span class="wemi-optional">({t('form.optional')})</span>
-              </label>
-              <small class="form-text wemi-field-hint" id="allegati-hint">
-                {t('requests.attachments.hint')}
-              </small>
-              {issues
-                .filter((i) => i.field === 'allegati')
-                .map((i) => (
-                  <p class="wemi-field-message">
-                    <span class="visually-hidden">{t('form.errorPrefix')} </span>
-                    {i.message}
-                  </p>
-                ))}
-              <input type="file" id="allegati" name="allegati" multiple accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" aria-describedby="allegati-hint" />
+            <div class={`form-group wemi-field${fileErrors.length ? ' wemi-field-error' : ''}`}>
+              <FieldHead ctx={ctx} name="allegati" label={t('requests.attachments.label')} hint={t('requests.attachments.hint')} optional />
+              {fileErrors.length ? (
+                <div id="allegati-error">
+                  {fileErrors.map((message) => (
+                    <p class="wemi-field-message">
+                      <span class="visually-hidden">{t('form.errorPrefix')} </span>
+                      {message}
+                    </p>
+                  ))}
+                </div>
+              ) : null}
+              <input
+                type="file"
+                id="allegati"
+                name="allegati"
+                multiple
+                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+                aria-invalid={fileErrors.length ? 'true' : undefined}
+                aria-describedby={describedBy('allegati', t('requests.attachments.hint'), fileErrors[0])}
+              />
             </div>
           </>
         ) : null}
