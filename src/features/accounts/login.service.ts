@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database';
+import type { Translate } from '../../i18n/i18n';
 import { audit } from '../../lib/audit';
 import { paths } from '../../web/paths';
 import { flattenRoles, loadRoles, startSession, type SessionSettings } from './session';
@@ -11,6 +12,12 @@ import type { UserRow } from './users.repository';
 
 /** Version of the privacy notice; a user who accepted an older one is asked again. */
 export const PRIVACY_VERSION = '2026-11';
+
+/** "riprova tra N minuti" (singular for one minute): the message of every throttled credential check. */
+export function lockedMessage(t: Translate, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? t('auth.error.lockedOne') : t('auth.error.locked', { minutes });
+}
 
 /** A return address is only ever a path of this site (no open redirect). */
 export function safeReturnTo(raw: unknown, fallback: string = paths.personalArea()): string {

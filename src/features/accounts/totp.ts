@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
 
 // Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as produced by any
 // authenticator app. A code is accepted for the current step and one step either side (clock drift);
@@ -71,4 +72,15 @@ export function verifyTotp(secret: string, code: string, lastStep: number | null
 
 export function otpauthUrl(secret: string, account: string, issuer = 'WeMi Comune di Milano'): string {
   return `otpauth://totp/${encodeURIComponent(`${issuer}:${account}`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=${STEP_SECONDS}`;
+}
+
+/** What an enrolment page shows: the QR code of the otpauth URL (SVG data URI) and the key to type by hand. */
+export interface TotpEnrolment {
+  qrDataUri: string;
+  secret: string;
+}
+
+export async function totpEnrolment(secret: string, account: string): Promise<TotpEnrolment> {
+  const svg = await QRCode.toString(otpauthUrl(secret, account), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return { qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, secret };
 }

@@ -19,17 +19,14 @@ const dateTimeFormats = {
 };
 const formatDateTime = (locale: Locale, d: Date) => dateTimeFormats[locale].format(d);
 
-/**
- * The sections of the personal area, in the order of the dashboard and of the side menu. The security page
- * (paths.security(): password, second factor) joins the list when it exists:
- * { href: paths.security(), label: 'personal.nav.security', text: 'personal.card.security', icon: 'key' }.
- */
+/** The sections of the personal area, in the order of the dashboard and of the side menu. */
 const SECTIONS: { href: string; label: MessageKey; text: MessageKey; icon: string }[] = [
   { href: '/area-personale/richieste', label: 'personal.nav.requests', text: 'personal.card.requests', icon: 'list' },
   { href: '/area-personale/notifiche-ricevute', label: 'personal.nav.inbox', text: 'personal.card.inbox', icon: 'mail' },
   { href: paths.profile(), label: 'personal.nav.profile', text: 'personal.card.profile', icon: 'user' },
   { href: paths.notifications(), label: 'personal.nav.notifications', text: 'personal.card.notifications', icon: 'mail' },
   { href: paths.privacyConsent(), label: 'personal.nav.privacy', text: 'personal.card.privacy', icon: 'locked' },
+  { href: paths.security(), label: 'personal.nav.security', text: 'personal.card.security', icon: 'key' },
   { href: paths.sessions(), label: 'personal.nav.sessions', text: 'personal.card.sessions', icon: 'settings' },
   { href: paths.myData(), label: 'personal.nav.myData', text: 'personal.card.myData', icon: 'download' },
   { href: paths.deleteAccount(), label: 'personal.nav.delete', text: 'personal.card.delete', icon: 'delete' },
@@ -59,7 +56,7 @@ function LogoutForm(props: { ctx: PageContext; class?: string }): Html {
 }
 
 /** Shell of a section page: breadcrumb Home / Area personale / <page>, side menu, content. */
-function SectionPage(props: {
+export function SectionPage(props: {
   ctx: PageContext;
   href: string;
   title: string;

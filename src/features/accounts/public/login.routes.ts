@@ -1,31 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { sessionSettings, type AppDeps } from '../../../app';
+import type { Queryable } from '../../../db/database';
 import { audit } from '../../../lib/audit';
 import type { FieldIssue } from '../../../lib/http/errors';
-import type { Translate } from '../../../i18n/i18n';
 import { bodyString, emptyForm, type FormState } from '../../../web/forms';
 import { paths } from '../../../web/paths';
-import { completeLogin, nextAfterLogin, safeReturnTo } from '../login.service';
+import { completeLogin, lockedMessage, nextAfterLogin, safeReturnTo } from '../login.service';
 import { dummyHash, verifyPassword } from '../password';
 import { endSession, startSession } from '../session';
+import { normalizeRecoveryCode, redeemRecoveryCode } from '../security/security.service';
 import { clearFailures, lockedFor, recordFailure, RULES } from '../throttle';
-import { newTotpSecret, otpauthUrl, verifyTotp } from '../totp';
-import { findUserByEmail, findUserById, normalizeEmail } from '../users.repository';
-import { LoginPage, PasswordLoginPage, SecondFactorPage } from './login.view';
+import { newTotpSecret, totpEnrolment, verifyTotp } from '../totp';
+import { findUserByEmail, findUserById, normalizeEmail, type UserRow } from '../users.repository';
+import { LoginPage, PasswordLoginPage, RecoveryCodeLoginPage, recoveryPath, SecondFactorPage } from './login.view';
 
 // /accedi (choice of SPID, CIE, other credentials), /accedi/credenziali (e-mail and password, with
 // throttling and progressive lockout that never reveal whether an account exists), /accedi/verifica
-// (TOTP second factor, enrolment on first use for City staff), /esci (logout), /sessione/rinnova.
+// (TOTP second factor, enrolment on first use for City staff), /accedi/verifica/recupero (a recovery code
+// instead of the app's code), /esci (logout), /sessione/rinnova.
 
 const emailSchema = z.string().trim().max(254).email();
-
-/** "riprova tra N minuti", singular for one minute. */
-function lockedMessage(t: Translate, seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? t('auth.error.lockedOne') : t('auth.error.locked', { minutes });
-}
 
 export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config } = deps;
@@ -111,13 +106,20 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     return user;
   }
 
-  async function renderSecondFactor(request: FastifyRequest, reply: FastifyReply, user: NonNullable<Awaited<ReturnType<typeof pendingUser>>>, form: FormState, returnTo: string, status = 200) {
-    let enrol: { qrDataUri: string; secret: string } | undefined;
-    if (!user.totp_enabled_at && user.totp_secret) {
-      const svg = await QRCode.toString(otpauthUrl(user.totp_secret, user.email ?? user.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-      enrol = { qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, secret: user.totp_secret };
-    }
+  async function renderSecondFactor(request: FastifyRequest, reply: FastifyReply, user: UserRow, form: FormState, returnTo: string, status = 200) {
+    const enrol = !user.totp_enabled_at && user.totp_secret ? await totpEnrolment(user.totp_secret, user.email ?? user.id) : undefined;
     return reply.page(SecondFactorPage({ ctx: request.ctx, form, returnTo, enrol }), status);
+  }
+
+  /**
+   * The second factor was given: a new session id replaces the pending one (privilege change), with the
+   * audit row of the login. Inside the transaction that used the code.
+   */
+  async function finishSecondFactor(tx: Queryable, request: FastifyRequest, reply: FastifyReply, user: UserRow, details: Record<string, unknown> = {}) {
+    const row = await tx.maybeOne<{ method: string }>('select method from user_session where id_hash = $1', [request.pendingMfa!.idHash]);
+    const method = row?.method ?? 'password';
+    await startSession(tx, request, reply, settings, { userId: user.id, method });
+    await audit(tx, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.login', targetType: 'user', targetId: user.id, ip: request.ip, details: { method, mfa: true, ...details } });
   }
 
   app.get('/accedi/verifica', { config: { access: 'public' } }, async (request, reply) => {
@@ -148,7 +150,6 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
       return fail(lock ? lockedMessage(t, lock) : t('auth.error.codeWrong'));
     }
     const enrolling = !user.totp_enabled_at;
-    const method = await db.maybeOne<{ method: string }>('select method from user_session where id_hash = $1', [request.pendingMfa.idHash]);
     // The step is recorded only if no other request used it first: a code works once, even when raced.
     const accepted = await db.transaction(async (tx) => {
       const rows = await tx.query(
@@ -157,15 +158,54 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
         [user.id, step],
       );
       if (!rows.length) return false;
-      // Privilege change: a new session id replaces the pending one.
-      await startSession(tx, request, reply, settings, { userId: user.id, method: method?.method ?? 'password' });
       if (enrolling) await audit(tx, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.mfa.enrol', targetType: 'user', targetId: user.id, ip: request.ip });
-      await audit(tx, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.login', targetType: 'user', targetId: user.id, ip: request.ip, details: { method: method?.method ?? 'password', mfa: true } });
+      await finishSecondFactor(tx, request, reply, user);
       return true;
     });
     if (!accepted) {
       await recordFailure(db, key, RULES.secondFactor);
       return fail(t('auth.error.codeWrong'));
+    }
+    await clearFailures(db, key);
+    return reply.redirect(nextAfterLogin(user, returnTo), 303);
+  });
+
+  // A recovery code instead of the app's code (for people whose second factor is set up). Wrong codes count
+  // on the same throttle key as wrong app codes: switching between the two gives no extra attempts.
+
+  app.get(recoveryPath, { config: { access: 'public' } }, async (request, reply) => {
+    const returnTo = safeReturnTo((request.query as Record<string, unknown>).ritorno);
+    if (request.user) return reply.redirect(returnTo, 303);
+    if (!request.pendingMfa) return reply.redirect(paths.login(returnTo), 303);
+    if (!request.pendingMfa.enrolled) return reply.redirect(`${paths.loginSecondFactor()}?ritorno=${encodeURIComponent(returnTo)}`, 303);
+    return reply.page(RecoveryCodeLoginPage({ ctx: request.ctx, form: emptyForm(), returnTo }));
+  });
+
+  app.post(recoveryPath, { config: { access: 'public', audit: 'auth.recovery.use' } }, async (request, reply) => {
+    const { t, locale } = request.ctx;
+    const returnTo = safeReturnTo(bodyString(request.body, 'ritorno'));
+    const pending = request.pendingMfa;
+    const user = pending?.enrolled ? await findUserById(db, pending.userId) : undefined;
+    if (!user) return reply.redirect(paths.login(returnTo), 303);
+    const fail = (message: string) => reply.page(RecoveryCodeLoginPage({ ctx: request.ctx, form: { values: {}, issues: [{ field: 'recoveryCode', message }] }, returnTo }), 400);
+    const typed = (bodyString(request.body, 'recoveryCode') ?? '').slice(0, 100);
+    if (!typed.trim()) return fail(t('auth.error.recoveryRequired'));
+    const code = normalizeRecoveryCode(typed);
+    if (!code) return fail(t('auth.error.recoveryFormat'));
+    const key = `mfa:user:${user.id}`;
+    const locked = await lockedFor(db, key);
+    if (locked > 0) return fail(lockedMessage(t, locked));
+
+    const accepted = await db.transaction(async (tx) => {
+      if (!(await redeemRecoveryCode(tx, user, code, request.ip, { t, locale, baseUrl: config.publicBaseUrl }))) return false;
+      await tx.query('update app_user set last_login_at = now() where id = $1', [user.id]);
+      await finishSecondFactor(tx, request, reply, user, { recoveryCode: true });
+      return true;
+    });
+    if (!accepted) {
+      const lock = await recordFailure(db, key, RULES.secondFactor);
+      await audit(db, { actorId: user.id, actorLabel: user.email ?? user.id, action: 'auth.mfa.failure', ip: request.ip, details: { recoveryCode: true } });
+      return fail(lock ? lockedMessage(t, lock) : t('auth.error.recoveryWrong'));
     }
     await clearFailures(db, key);
     return reply.redirect(nextAfterLogin(user, returnTo), 303);

@@ -4,6 +4,7 @@ import { ErrorSummary, Icon } from '../../../web/components';
 import { CsrfField, TextField, type FormState } from '../../../web/forms';
 import { Layout, PageHeader } from '../../../web/layout';
 import { paths } from '../../../web/paths';
+import type { TotpEnrolment } from '../totp';
 
 // The "Accedi" page (Modello Comuni: SPID, CIE, other credentials), the e-mail and password form and the
 // second-factor step.
@@ -126,7 +127,7 @@ export function SecondFactorPage(props: {
   form: FormState;
   returnTo: string;
   /** Enrolment: the QR code (SVG data URI) and the key to type by hand. */
-  enrol?: { qrDataUri: string; secret: string } | undefined;
+  enrol?: TotpEnrolment | undefined;
 }): Html {
   const { ctx, form, returnTo, enrol } = props;
   const { t } = ctx;
@@ -139,39 +140,110 @@ export function SecondFactorPage(props: {
           <ErrorSummary ctx={ctx} issues={form.issues} />
           <CsrfField ctx={ctx} />
           <input type="hidden" name="ritorno" value={returnTo} />
-          {enrol ? (
-            <div class="wemi-mfa-enrol mb-4">
-              <img src={enrol.qrDataUri} alt={t('auth.mfa.qrAlt')} width="200" height="200" class="wemi-mfa-qr" />
-              <p class="mt-3 mb-1">{t('auth.mfa.secret')}</p>
-              <p>
-                <code class="wemi-mfa-secret" data-element="totp-secret">
-                  {enrol.secret.replace(/(.{4})/g, '$1 ').trim()}
-                </code>
-              </p>
-            </div>
-          ) : null}
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="code"
-            label={t('auth.mfa.code')}
-            hint={t('auth.mfa.codeHint')}
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            required
-            maxlength={7}
-            noEcho
-          />
+          {enrol ? <TotpEnrolmentBlock ctx={ctx} enrol={enrol} /> : null}
+          <TotpCodeField ctx={ctx} form={form} />
           <button type="submit" class="btn btn-primary">
             {enrol ? t('auth.mfa.enrolSubmit') : t('auth.mfa.submit')}
           </button>
         </form>
-        <form method="post" action={paths.logout()} class="mt-4">
+        {enrol ? null : (
+          <p class="mt-4">
+            <a href={withReturn(recoveryPath, returnTo)}>{t('auth.recovery.link')}</a>
+          </p>
+        )}
+        <CancelLoginForm ctx={ctx} />
+      </Narrow>
+    </Layout>
+  );
+}
+
+/** Where the second-factor step takes a recovery code instead of the app's code. */
+export const recoveryPath = `${paths.loginSecondFactor()}/recupero`;
+
+/**
+ * The QR code and the key to type by hand of a new authenticator app: the same at the first login and when
+ * the person sets up an app again from the personal area.
+ */
+export function TotpEnrolmentBlock(props: { ctx: PageContext; enrol: TotpEnrolment }): Html {
+  const { ctx, enrol } = props;
+  const { t } = ctx;
+  return (
+    <div class="wemi-mfa-enrol mb-4">
+      <img src={enrol.qrDataUri} alt={t('auth.mfa.qrAlt')} width="200" height="200" class="wemi-mfa-qr" />
+      <p class="mt-3 mb-1">{t('auth.mfa.secret')}</p>
+      <p>
+        <code class="wemi-mfa-secret" data-element="totp-secret">
+          {enrol.secret.replace(/(.{4})/g, '$1 ').trim()}
+        </code>
+      </p>
+    </div>
+  );
+}
+
+/** The 6-digit code of the authenticator app (field 'code'). */
+export function TotpCodeField(props: { ctx: PageContext; form: FormState }): Html {
+  const { t } = props.ctx;
+  return (
+    <TextField
+      ctx={props.ctx}
+      form={props.form}
+      name="code"
+      label={t('auth.mfa.code')}
+      hint={t('auth.mfa.codeHint')}
+      autocomplete="one-time-code"
+      inputmode="numeric"
+      required
+      maxlength={7}
+      noEcho
+    />
+  );
+}
+
+/** "Annulla e esci": a pending login ends here. */
+function CancelLoginForm(props: { ctx: PageContext }): Html {
+  return (
+    <form method="post" action={paths.logout()} class="mt-4">
+      <CsrfField ctx={props.ctx} />
+      <button type="submit" class="btn btn-link px-0">
+        {props.ctx.t('auth.mfa.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** The second-factor step with a recovery code instead of the app's code. */
+export function RecoveryCodeLoginPage(props: { ctx: PageContext; form: FormState; returnTo: string }): Html {
+  const { ctx, form, returnTo } = props;
+  const { t } = ctx;
+  const title = t('auth.recovery.title');
+  return (
+    <Layout ctx={ctx} title={form.issues.length ? `${t('error.badRequest.title')}: ${title}` : title}>
+      <PageHeader ctx={ctx} crumbs={[{ label: t('auth.login.title'), href: paths.login() }, { label: title }]} title={title} lead={t('auth.recovery.lead')} />
+      <Narrow>
+        <form method="post" action={recoveryPath} novalidate class="wemi-form">
+          <ErrorSummary ctx={ctx} issues={form.issues} />
           <CsrfField ctx={ctx} />
-          <button type="submit" class="btn btn-link px-0">
-            {t('auth.mfa.cancel')}
+          <input type="hidden" name="ritorno" value={returnTo} />
+          <TextField
+            ctx={ctx}
+            form={form}
+            name="recoveryCode"
+            label={t('auth.recovery.code')}
+            hint={t('auth.recovery.codeHint')}
+            autocomplete="off"
+            required
+            maxlength={30}
+            noEcho
+          />
+          <button type="submit" class="btn btn-primary">
+            {t('auth.recovery.submit')}
           </button>
         </form>
+        <p class="mt-4">
+          <a href={withReturn(paths.loginSecondFactor(), returnTo)}>{t('auth.recovery.useApp')}</a>
+        </p>
+        <p>{t('auth.recovery.noCodes')}</p>
+        <CancelLoginForm ctx={ctx} />
       </Narrow>
     </Layout>
   );
