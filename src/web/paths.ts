@@ -42,6 +42,7 @@ export const paths = {
   privacyConsent: () => '/area-personale/privacy',
   notifications: () => '/area-personale/notifiche',
   security: () => '/area-personale/sicurezza',
+  register: () => '/registrati',
   sessions: () => '/area-personale/sessioni',
   myData: () => '/area-personale/i-miei-dati',
   deleteAccount: () => '/area-personale/elimina-account',

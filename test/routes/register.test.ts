@@ -55,6 +55,8 @@ describe('registration when citizens cannot log in with a password', () => {
     expect(res.statusCode).toBe(404);
     expect(await t.db.maybeOne('select 1 from app_user where email = $1', [email])).toBeUndefined();
     expect((await t.db.one<{ n: number }>('select count(*)::int as n from email_outbox')).n).toBe(0);
+    // The login page offers no registration either.
+    expect((await t.app.inject({ method: 'GET', url: '/accedi' })).body).not.toContain('href="/registrati"');
   });
 });
 
@@ -75,6 +77,12 @@ describe('citizens register with e-mail and password', () => {
     await smtp?.close();
     await t?.close();
   });
+  it('is offered on the login page', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/accedi' });
+    expect(page.body).toContain('href="/registrati"');
+    expect(page.body).toContain('Registrati con e-mail e password');
+  });
+
   beforeEach(() => {
     ipCounter++;
     ip = `10.1.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
@@ -303,16 +311,25 @@ describe('citizens register with e-mail and password', () => {
     expect(area.body).toContain('Lucia Brambilla');
   });
 
-  // login.routes.ts does not look at email_verified_at: a password login of an account whose address is not
-  // verified yet goes through. This test states what should happen; it is marked as failing until the login
-  // refuses such accounts (then `it.fails` itself fails, and must become `it`).
-  it.fails('refuses the password login until the address is verified, with the generic message', async () => {
+  it('refuses the password login until the address is verified, and sends the link again at most every 10 minutes', async () => {
     const email = newEmail();
     expect((await register(fields({ email }))).statusCode).toBe(303);
+    const links = async () => (await t.db.one<{ n: number }>(`select count(*)::int as n from one_time_token k join app_user u on u.id = k.user_id where u.email = $1 and k.purpose = 'verify_email'`, [email])).n;
+    expect(await links()).toBe(1);
+    // The link was sent just now: the refused login says why, and sends no second one yet.
     const login = await post('/accedi/credenziali', { email, password: PASSWORD });
     expect(login.statusCode).toBe(400);
-    expect(decode(login.body)).toContain('E-mail o password non corretti');
+    expect(decode(login.body)).toContain('conferma il tuo indirizzo e-mail');
+    expect(await links()).toBe(1);
     expect((await t.db.one<{ n: number }>('select count(*)::int as n from user_session s join app_user u on u.id = s.user_id where u.email = $1', [email])).n).toBe(0);
+    // Ten minutes later, a refused login sends a fresh link.
+    await t.db.query(`update one_time_token set created_at = created_at - interval '11 minutes' where user_id = (select id from app_user where email = $1)`, [email]);
+    expect((await post('/accedi/credenziali', { email, password: PASSWORD })).statusCode).toBe(400);
+    expect(await links()).toBe(2);
+    // A wrong password still gets the generic answer: nothing about the address is revealed.
+    const wrong = await post('/accedi/credenziali', { email, password: `${PASSWORD}x` });
+    expect(decode(wrong.body)).toContain('E-mail o password non corretti');
+    expect(decode(wrong.body)).not.toContain('conferma il tuo indirizzo');
   });
 
   it('gives an address that already has an account the same answer, creates nothing and e-mails the owner', async () => {

@@ -121,6 +121,15 @@ export async function issueToken(q: Queryable, userId: string, purpose: TokenPur
   return raw;
 }
 
+/** Whether a token of this purpose was issued to the user in the last `minutes`. */
+export async function recentToken(q: Queryable, userId: string, purpose: TokenPurpose, minutes: number): Promise<boolean> {
+  const row = await q.maybeOne(
+    `select 1 from one_time_token where user_id = $1 and purpose = $2 and created_at > now() - make_interval(mins => $3) limit 1`,
+    [userId, purpose, minutes],
+  );
+  return row !== undefined;
+}
+
 export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 /** Looks a token up without using it (to show the form the link leads to). */

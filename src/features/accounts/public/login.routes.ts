@@ -12,7 +12,8 @@ import { endSession, startSession } from '../session';
 import { normalizeRecoveryCode, redeemRecoveryCode } from '../security/security.service';
 import { clearFailures, lockedFor, recordFailure, RULES } from '../throttle';
 import { newTotpSecret, totpEnrolment, verifyTotp } from '../totp';
-import { findUserByEmail, findUserById, normalizeEmail, type UserRow } from '../users.repository';
+import { findUserByEmail, findUserById, normalizeEmail, recentToken, type UserRow } from '../users.repository';
+import { sendVerificationEmail } from './links.service';
 import { LoginPage, PasswordLoginPage, RecoveryCodeLoginPage, recoveryPath, SecondFactorPage } from './login.view';
 
 // /accedi (choice of SPID, CIE, other credentials), /accedi/credenziali (e-mail and password, with
@@ -31,7 +32,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     const returnTo = safeReturnTo(query.ritorno);
     if (request.user) return reply.redirect(returnTo, 303);
     const notice = query.uscito ? request.ctx.t('auth.logout.done') : query.scaduta ? request.ctx.t('auth.session.expired') : undefined;
-    return reply.page(LoginPage({ ctx: request.ctx, returnTo, notice }));
+    return reply.page(LoginPage({ ctx: request.ctx, returnTo, notice, citizenPasswords: config.CITIZEN_PASSWORD_LOGIN }));
   });
 
   app.get('/accedi/credenziali', { config: { access: 'public' } }, async (request, reply) => {
@@ -86,6 +87,17 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (user.kind === 'citizen' && !config.CITIZEN_PASSWORD_LOGIN) {
       await audit(db, { actorId: user.id, actorLabel: email, action: 'auth.login.refused', ip: request.ip, details: { reason: 'citizen_password_disabled' } });
       return fail([{ field: 'email', message: t('auth.error.useSpid') }]);
+    }
+    // A citizen who registered (/registrati) logs in once the address is confirmed; the link is sent again,
+    // at most every 10 minutes.
+    if (user.kind === 'citizen' && !user.email_verified_at) {
+      const resent = await db.transaction(async (tx) => {
+        if (await recentToken(tx, user.id, 'verify_email', 10)) return false;
+        await sendVerificationEmail(tx, user, config.publicBaseUrl, request.ctx.locale);
+        return true;
+      });
+      await audit(db, { actorId: user.id, actorLabel: email, action: 'auth.login.refused', ip: request.ip, details: { reason: 'email_not_verified', resent } });
+      return fail([{ field: 'email', message: t('auth.error.unverified') }]);
     }
     await clearFailures(db, emailKey);
     return completeLogin(db, request, reply, settings, user, 'password', returnTo);

@@ -21,7 +21,7 @@ function Narrow(props: { children?: unknown }): Html {
   );
 }
 
-export function LoginPage(props: { ctx: PageContext; returnTo: string; notice?: string | undefined }): Html {
+export function LoginPage(props: { ctx: PageContext; returnTo: string; notice?: string | undefined; citizenPasswords?: boolean }): Html {
   const { ctx, returnTo } = props;
   const { t } = ctx;
   return (
@@ -73,10 +73,15 @@ export function LoginPage(props: { ctx: PageContext; returnTo: string; notice?: 
           <h2 class="h4" id="other-login-title">
             {t('auth.login.other.title')}
           </h2>
-          <p>{t('auth.login.other.body')}</p>
+          <p>{t(props.citizenPasswords ? 'auth.login.other.bodyCitizens' : 'auth.login.other.body')}</p>
           <a class="btn btn-outline-primary" href={withReturn(paths.loginPassword(), returnTo)}>
             {t('auth.login.other.button')}
           </a>
+          {props.citizenPasswords ? (
+            <p class="mt-3">
+              {t('auth.login.register.lead')} <a href={paths.register()}>{t('auth.login.register.link')}</a>
+            </p>
+          ) : null}
         </section>
         <p class="mt-5">{t('auth.login.help')}</p>
       </Narrow>

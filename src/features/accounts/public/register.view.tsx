@@ -12,7 +12,7 @@ import { NAME_MAX, VERIFY_TTL_MINUTES } from './links.service';
 // the GOV.UK error pattern (error summary first, messages by the fields); passwords are never written back.
 
 /** The address of the registration page (until it has its path builder in src/web/paths.ts). */
-export const REGISTER_PATH = '/registrati';
+export const REGISTER_PATH = paths.register();
 export const REGISTER_SENT_PATH = `${REGISTER_PATH}?inviata=1`;
 
 function Narrow(props: { children?: Child }): Html {
