@@ -277,17 +277,21 @@ describe('security page of the personal area', () => {
   // ----------------------------------------------------------------------------------------------------
 
   describe('second factor', () => {
-    it('turns it on without the password: the QR code and key as at the first login, confirmed by a code of the new secret', async () => {
+    it('turns it on with the password: the QR code and key as at the first login, confirmed by a code of the new secret', async () => {
       const u = await createTestUser(t.db, { kind: 'ente' });
       const { cookie } = await loggedIn(u.id);
       const other = await sessionCookieFor(t.db, u.id);
       const start = await get(TOTP, cookie);
       expect(start.statusCode).toBe(200);
-      expect(start.body).not.toContain('name="currentPassword"');
+      expect(start.body).toContain('name="currentPassword"');
       // No pending secret yet: the confirmation page sends back to the start.
       expect((await get(TOTP_CONFIRM, cookie)).headers.location).toBe(TOTP);
+      // Without the right password, nothing starts: an open session alone cannot lock the owner out.
+      expect((await post(TOTP, cookie)).statusCode).toBe(400);
+      expect((await post(TOTP, cookie, { currentPassword: 'non-e-la-mia' })).statusCode).toBe(400);
+      expect(await t.db.maybeOne('select 1 from totp_enrolment where user_id = $1', [u.id])).toBeUndefined();
 
-      const begun = await post(TOTP, cookie);
+      const begun = await post(TOTP, cookie, { currentPassword: u.password });
       expect(begun.statusCode).toBe(303);
       expect(begun.headers.location).toBe(TOTP_CONFIRM);
       const { secret } = await t.db.one<{ secret: string }>('select secret from totp_enrolment where user_id = $1', [u.id]);

@@ -176,11 +176,10 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
     options,
     withMe(async (request, reply, me) => {
       const again = me.row.totp_enabled_at !== null;
-      // Replacing a working second factor asks for the password; turning it on does not.
-      if (again) {
-        const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), 'mfa_reenrol');
-        if (wrong) return reply.page(SecondFactorStartPage({ ctx: request.ctx, form: { values: {}, issues: [wrong] }, again, email: me.row.email }), 400);
-      }
+      // Turning the second factor on, or replacing it, asks for the password: whoever took over an open
+      // session must not lock the owner out with an app of their own.
+      const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), again ? 'mfa_reenrol' : 'mfa_enrol');
+      if (wrong) return reply.page(SecondFactorStartPage({ ctx: request.ctx, form: { values: {}, issues: [wrong] }, again, email: me.row.email }), 400);
       await startTotpEnrolment(db, me.actor, me.row);
       return reply.redirect(securityPaths.secondFactorConfirm, 303);
     }),

@@ -221,7 +221,7 @@ export function SecondFactorStartPage(props: { ctx: PageContext; form: FormState
       </ol>
       {again ? <p>{t('security.totp.oldStillWorks')}</p> : null}
       <ActionForm ctx={ctx} action={securityPaths.secondFactor} submit={t('security.continue')}>
-        {again ? <CurrentPasswordField ctx={ctx} form={form} email={props.email} /> : null}
+        <CurrentPasswordField ctx={ctx} form={form} email={props.email} />
         <p class="wemi-personal-meta">{t('security.othersEnd')}</p>
       </ActionForm>
     </SecurityPage>
