@@ -25,7 +25,8 @@ const titleOf = (ctx: PageContext, title: string, form?: FormState) =>
 
 const loginCrumb = (ctx: PageContext) => ({ label: ctx.t('links.crumb.login'), href: paths.login() });
 
-function PasswordFields(props: { ctx: PageContext; form: FormState }): Html {
+/** A new password and its confirmation (reset, invitation, registration, change in the personal area). */
+export function PasswordFields(props: { ctx: PageContext; form: FormState; label?: string; hint?: string; confirmLabel?: string }): Html {
   const { ctx, form } = props;
   const { t } = ctx;
   return (
@@ -35,8 +36,8 @@ function PasswordFields(props: { ctx: PageContext; form: FormState }): Html {
         form={form}
         name="password"
         type="password"
-        label={t('links.password.label')}
-        hint={t('links.password.hint')}
+        label={props.label ?? t('links.password.label')}
+        hint={props.hint ?? t('links.password.hint')}
         autocomplete="new-password"
         required
         maxlength={128}
@@ -47,7 +48,7 @@ function PasswordFields(props: { ctx: PageContext; form: FormState }): Html {
         form={form}
         name="passwordConfirm"
         type="password"
-        label={t('links.password.confirm')}
+        label={props.confirmLabel ?? t('links.password.confirm')}
         autocomplete="new-password"
         required
         maxlength={128}

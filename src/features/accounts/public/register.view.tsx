@@ -2,6 +2,7 @@ import type { Child, Html } from '../../../lib/jsx/jsx-runtime';
 import type { PageContext } from '../../../web/context';
 import { ErrorSummary, Icon } from '../../../web/components';
 import { CheckboxField, CsrfField, TextField, type FormState } from '../../../web/forms';
+import { PasswordFields } from './links.view';
 import { Layout, PageHeader } from '../../../web/layout';
 import { paths } from '../../../web/paths';
 import { PRIVACY_VERSION } from '../login.service';
@@ -56,19 +57,7 @@ export function RegisterPage(props: { ctx: PageContext; form: FormState; locked?
           <TextField ctx={ctx} form={form} name="givenName" label={t('register.givenName')} autocomplete="given-name" required maxlength={NAME_MAX} />
           <TextField ctx={ctx} form={form} name="familyName" label={t('register.familyName')} autocomplete="family-name" required maxlength={NAME_MAX} />
           <TextField ctx={ctx} form={form} name="email" type="email" label={t('register.email')} hint={t('register.emailHint')} autocomplete="email" required maxlength={254} />
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="password"
-            type="password"
-            label={t('register.password')}
-            hint={t('register.passwordHint')}
-            autocomplete="new-password"
-            required
-            maxlength={128}
-            noEcho
-          />
-          <TextField ctx={ctx} form={form} name="passwordConfirm" type="password" label={t('register.passwordConfirm')} autocomplete="new-password" required maxlength={128} noEcho />
+          <PasswordFields ctx={ctx} form={form} label={t('register.password')} hint={t('register.passwordHint')} confirmLabel={t('register.passwordConfirm')} />
           <p class="mt-3">
             <a href={paths.page('privacy')}>{t('register.privacyLink')}</a>
           </p>

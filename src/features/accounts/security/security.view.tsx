@@ -4,6 +4,7 @@ import { formatDate } from '../../../i18n/i18n';
 import type { PageContext } from '../../../web/context';
 import { Icon } from '../../../web/components';
 import { CsrfField, TextField, type FormState } from '../../../web/forms';
+import { PasswordFields } from '../public/links.view';
 import { paths } from '../../../web/paths';
 import { SectionPage } from '../personal/personal.view';
 import { TotpCodeField, TotpEnrolmentBlock } from '../public/login.view';
@@ -185,19 +186,7 @@ export function ChangePasswordPage(props: { ctx: PageContext; form: FormState; e
     <SecurityPage ctx={ctx} title={t('security.password.change')} lead={t('security.password.lead')} form={form}>
       <ActionForm ctx={ctx} action={securityPaths.password} submit={t('security.password.submit')}>
         <CurrentPasswordField ctx={ctx} form={form} email={props.email} />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="password"
-          type="password"
-          label={t('links.password.label')}
-          hint={t('links.password.hint')}
-          autocomplete="new-password"
-          required
-          maxlength={128}
-          noEcho
-        />
-        <TextField ctx={ctx} form={form} name="passwordConfirm" type="password" label={t('links.password.confirm')} autocomplete="new-password" required maxlength={128} noEcho />
+        <PasswordFields ctx={ctx} form={form} />
         <p class="wemi-personal-meta">{t('security.othersEnd')}</p>
       </ActionForm>
     </SecurityPage>
