@@ -89,18 +89,21 @@ export function Pagination(props: { ctx: PageContext; page: number; pages: numbe
   );
 }
 
-/** GOV.UK-style error summary: a focusable alert listing each problem with a link to its field. */
-export function ErrorSummary(props: { ctx: PageContext; issues: FieldIssue[] }): Html {
+/**
+ * GOV.UK-style error summary: a focusable alert listing each problem with a link to its field, on this page unless
+ * `href` says where the field is (e.g. the form, from a summary page).
+ */
+export function ErrorSummary(props: { ctx: PageContext; issues: FieldIssue[]; title?: string; href?: (field: string) => string }): Html {
   if (props.issues.length === 0) return <></>;
   return (
     <div class="alert alert-danger wemi-error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
       <h2 class="h5" id="error-summary-title">
-        {props.ctx.t('error.summary')}
+        {props.title ?? props.ctx.t('error.summary')}
       </h2>
       <ul class="mb-0">
         {props.issues.map((i) => (
           <li>
-            <a href={`#${i.field}`}>{i.message}</a>
+            <a href={props.href ? props.href(i.field) : `#${i.field}`}>{i.message}</a>
           </li>
         ))}
       </ul>

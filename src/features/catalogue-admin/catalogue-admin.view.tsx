@@ -4,10 +4,11 @@ import type { MessageKey } from '../../i18n/catalogue';
 import type { Role } from '../../lib/http/access';
 import type { FieldIssue } from '../../lib/http/errors';
 import type { PageContext } from '../../web/context';
-import { DemoBadge, ErrorSummary, Icon, Pagination } from '../../web/components';
-import { CheckboxField, CsrfField, SelectField, TextField, type FormState } from '../../web/forms';
+import { BackOfficeLayout, ButtonLink, cityCrumb, countText, DataTable, DlRow, FilterForm, FilterText, FormActions, Notice, PostForm, ResultsTable, StateChip } from '../../web/backoffice';
+import { DemoBadge, ErrorSummary, Icon } from '../../web/components';
+import { CheckboxField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { BackOfficeLayout, cityCrumb, FilterText, type CitySection } from '../accounts/city/users.view';
+import type { CitySection } from '../accounts/city/users.view';
 import {
   CARD_STATUSES,
   type AdminTermRow,
@@ -68,12 +69,6 @@ const enteStatusLabel = (ctx: PageContext, s: OrgStatus) => ctx.t(`catalogueAdmi
 const cardStatusLabel = (ctx: PageContext, s: CardStatus) => ctx.t(`catalogueAdmin.cardStatus.${s}`);
 const iconLabel = (ctx: PageContext, icon: string) => ctx.t(`catalogueAdmin.icon.${icon}` as MessageKey);
 
-function countText(ctx: PageContext, n: number, keys: { zero: MessageKey; one: MessageKey; other: MessageKey }): string {
-  if (n === 0) return ctx.t(keys.zero);
-  if (n === 1) return ctx.t(keys.one);
-  return ctx.t(keys.other, { n: formatNumber(ctx.locale, n) });
-}
-
 /**
  * The sections of the City landing page (/gestione-wemi) this feature opens, by permission: to be listed by
  * citySections() of the accounts feature.
@@ -118,81 +113,28 @@ function CatalogueNav(props: { ctx: PageContext; roles: readonly Role[]; current
   );
 }
 
-export function Notice(props: { ctx: PageContext; notice: NoticeCode | undefined }): Html {
-  if (!props.notice) return <></>;
-  return (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.ctx.t(NOTICES[props.notice])}
-    </div>
-  );
-}
+const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
 
 function Chip(props: { kind: string; state: string; label: string }): Html {
-  return <span class={`wemi-chip wemi-ca-chip-${props.kind}-${props.state}`}>{props.label}</span>;
+  return <StateChip class={`wemi-ca-chip-${props.kind}-${props.state}`} label={props.label} />;
 }
 
-function ScrollTable(props: { labelledBy: string; children?: Child }): Html {
-  return (
-    <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby={props.labelledBy}>
-      {props.children}
-    </div>
-  );
-}
+/** A multi-line field of this feature's forms (its own minimum height). */
+const TEXTAREA = { inputClass: 'form-control wemi-ca-textarea', rows: 3 } as const;
 
-function Row(props: { label: string; children?: Child }): Html {
-  return (
-    <div class="wemi-dl-row">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
-
-/** A multi-line text field, GOV.UK error pattern (label, hint, error, field). */
-function TextAreaField(props: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; required?: boolean; maxlength: number; rows?: number }): Html {
-  const error = props.form.issues.find((i) => i.field === props.name)?.message;
-  const described = [props.hint ? `${props.name}-hint` : '', error ? `${props.name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-        {props.required ? null : <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span>}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      {error ? (
-        <p class="wemi-field-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={props.name}
-        name={props.name}
-        rows={String(props.rows ?? 3)}
-        maxlength={String(props.maxlength)}
-        class={`form-control wemi-ca-textarea${error ? ' is-invalid' : ''}`}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      >
-        {props.form.values[props.name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-function FilterButtons(props: { ctx: PageContext; filtered: boolean; reset: string }): Html {
+/** The filter bar of this feature's lists. */
+function Filters(props: { ctx: PageContext; action: string; filtered: boolean; column: string; children?: Child }): Html {
   const { t } = props.ctx;
   return (
-    <div class="d-flex flex-wrap gap-3 align-items-center">
-      <button type="submit" class="btn btn-primary">
-        {t('catalogueAdmin.filter.submit')}
-      </button>
-      {props.filtered ? <a href={props.reset}>{t('catalogueAdmin.filter.reset')}</a> : null}
-    </div>
+    <FilterForm
+      action={props.action}
+      title={t('catalogueAdmin.filter.title')}
+      column={props.column}
+      submit={t('catalogueAdmin.filter.submit')}
+      reset={props.filtered ? { href: props.action, label: t('catalogueAdmin.filter.reset') } : undefined}
+    >
+      {props.children}
+    </FilterForm>
   );
 }
 
@@ -211,39 +153,29 @@ export function TaxonomiesPage(props: { ctx: PageContext; roles: readonly Role[]
   return (
     <BackOfficeLayout ctx={ctx} title={title} lead={t('catalogueAdmin.taxonomies.lead')} crumbs={[cityCrumb(ctx), { label: title }]}>
       <CatalogueNav ctx={ctx} roles={props.roles} current="taxonomies" />
-      <ScrollTable labelledBy="taxonomies-title">
-        <table class="table wemi-bo-table">
-          <caption class="visually-hidden" id="taxonomies-title">
-            {t('catalogueAdmin.taxonomies.caption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalogueAdmin.taxonomies.col.name')}</th>
-              <th scope="col">{t('catalogueAdmin.taxonomies.col.description')}</th>
-              <th scope="col">{t('catalogueAdmin.taxonomies.col.terms')}</th>
-              <th scope="col">{t('catalogueAdmin.taxonomies.col.managed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map(({ row, kind }) => (
-              <tr data-taxonomy={kind.code}>
-                <th scope="row">
-                  <a href={caPaths.taxonomy(kind.slug)}>{taxonomyName(ctx, row)}</a>
-                </th>
-                <td>{byLocale(ctx, row.description_it, row.description_en)}</td>
-                <td>{t('catalogueAdmin.taxonomies.termCount', { active: formatNumber(ctx.locale, row.active_terms), total: formatNumber(ctx.locale, row.terms) })}</td>
-                <td>
-                  {kind.managed ? (
-                    <Chip kind="tax" state="managed" label={t('catalogueAdmin.taxonomies.managed')} />
-                  ) : (
-                    <Chip kind="tax" state="fixed" label={t('catalogueAdmin.taxonomies.fixed')} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        labelledBy="taxonomies-title"
+        caption={t('catalogueAdmin.taxonomies.caption')}
+        captionId="taxonomies-title"
+        columns={[t('catalogueAdmin.taxonomies.col.name'), t('catalogueAdmin.taxonomies.col.description'), t('catalogueAdmin.taxonomies.col.terms'), t('catalogueAdmin.taxonomies.col.managed')]}
+      >
+        {props.items.map(({ row, kind }) => (
+          <tr data-taxonomy={kind.code}>
+            <th scope="row">
+              <a href={caPaths.taxonomy(kind.slug)}>{taxonomyName(ctx, row)}</a>
+            </th>
+            <td>{byLocale(ctx, row.description_it, row.description_en)}</td>
+            <td>{t('catalogueAdmin.taxonomies.termCount', { active: formatNumber(ctx.locale, row.active_terms), total: formatNumber(ctx.locale, row.terms) })}</td>
+            <td>
+              {kind.managed ? (
+                <Chip kind="tax" state="managed" label={t('catalogueAdmin.taxonomies.managed')} />
+              ) : (
+                <Chip kind="tax" state="fixed" label={t('catalogueAdmin.taxonomies.fixed')} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p class="wemi-muted">{t('catalogueAdmin.taxonomies.fixedNote')}</p>
     </BackOfficeLayout>
   );
@@ -290,134 +222,115 @@ export function TermsPage(props: { ctx: PageContext; roles: readonly Role[]; vie
       crumbs={[cityCrumb(ctx), taxonomiesCrumb(ctx), { label: title }]}
     >
       <CatalogueNav ctx={ctx} roles={props.roles} current="taxonomies" />
-      <Notice ctx={ctx} notice={view.notice} />
+      <Notice text={noticeText(ctx, view.notice)} />
       {kind.managed ? (
-        <p>
-          <a class="btn btn-primary" href={caPaths.newTerm(kind.slug)}>
-            {t('catalogueAdmin.terms.add')}
-          </a>
-        </p>
+        <ButtonLink href={caPaths.newTerm(kind.slug)}>{t('catalogueAdmin.terms.add')}</ButtonLink>
       ) : (
         <div class="alert alert-info" role="note">
           {t('catalogueAdmin.terms.readOnly')}
         </div>
       )}
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <form method="get" action={caPaths.taxonomy(kind.slug)} class="wemi-bo-filter mb-4" role="search" aria-labelledby="filter-title">
-        <h2 class="h5 mb-3" id="filter-title">
-          {t('catalogueAdmin.filter.title')}
-        </h2>
-        <div class="row g-3">
-          <div class="col-12 col-md-6 col-xl-4">
-            <FilterText ctx={ctx} form={form} name="q" label={t('catalogueAdmin.terms.filter.q')} maxlength={100} />
-          </div>
-          {parentKind ? (
-            <div class="col-12 col-md-6 col-xl-4">
-              <SelectField
-                ctx={ctx}
-                form={form}
-                name="padre"
-                label={t(`catalogueAdmin.terms.parent.${parentKind.code}` as MessageKey)}
-                empty={t('catalogueAdmin.filter.any')}
-                options={view.parents.map((p) => ({ value: p.slug, label: termName(ctx, p) + (p.active ? '' : ` (${t('catalogueAdmin.terms.inactive')})`) }))}
-              />
-            </div>
-          ) : null}
-          <div class="col-12 col-md-6 col-xl-4">
-            <SelectField
-              ctx={ctx}
-              form={form}
-              name="stato"
-              label={t('catalogueAdmin.terms.filter.state')}
-              empty={t('catalogueAdmin.filter.any')}
-              options={[
-                { value: 'attivi', label: t('catalogueAdmin.terms.filter.active') },
-                { value: 'disattivati', label: t('catalogueAdmin.terms.filter.inactive') },
-              ]}
-            />
-          </div>
-        </div>
-        <FilterButtons ctx={ctx} filtered={filtered} reset={caPaths.taxonomy(kind.slug)} />
-      </form>
+      <Filters ctx={ctx} action={caPaths.taxonomy(kind.slug)} filtered={filtered} column="col-12 col-md-6 col-xl-4">
+        <FilterText ctx={ctx} form={form} name="q" label={t('catalogueAdmin.terms.filter.q')} maxlength={100} />
+        {parentKind ? (
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="padre"
+            label={t(`catalogueAdmin.terms.parent.${parentKind.code}` as MessageKey)}
+            empty={t('catalogueAdmin.filter.any')}
+            options={view.parents.map((p) => ({ value: p.slug, label: termName(ctx, p) + (p.active ? '' : ` (${t('catalogueAdmin.terms.inactive')})`) }))}
+          />
+        ) : null}
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="stato"
+          label={t('catalogueAdmin.terms.filter.state')}
+          empty={t('catalogueAdmin.filter.any')}
+          options={[
+            { value: 'attivi', label: t('catalogueAdmin.terms.filter.active') },
+            { value: 'disattivati', label: t('catalogueAdmin.terms.filter.inactive') },
+          ]}
+        />
+      </Filters>
       <h2 class="h4" id="terms-title">
         {countText(ctx, view.terms.length, { zero: 'catalogueAdmin.terms.count.zero', one: 'catalogueAdmin.terms.count.one', other: 'catalogueAdmin.terms.count.other' })}
       </h2>
       {view.terms.length === 0 ? null : (
-        <ScrollTable labelledBy="terms-title">
-          <table class="table wemi-bo-table wemi-ca-terms">
-            <caption class="visually-hidden">{t('catalogueAdmin.terms.caption', { name: title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogueAdmin.terms.col.name')}</th>
-                {parentKind ? <th scope="col">{t(`catalogueAdmin.terms.parent.${parentKind.code}` as MessageKey)}</th> : null}
-                <th scope="col">{t('catalogueAdmin.terms.col.position')}</th>
-                <th scope="col">{t('catalogueAdmin.terms.col.state')}</th>
-                <th scope="col">{t('catalogueAdmin.terms.col.cards')}</th>
-                {kind.managed ? <th scope="col">{t('catalogueAdmin.terms.col.actions')}</th> : null}
+        <DataTable
+          labelledBy="terms-title"
+          class="wemi-bo-table wemi-ca-terms"
+          caption={t('catalogueAdmin.terms.caption', { name: title })}
+          columns={[
+            t('catalogueAdmin.terms.col.name'),
+            parentKind && t(`catalogueAdmin.terms.parent.${parentKind.code}` as MessageKey),
+            t('catalogueAdmin.terms.col.position'),
+            t('catalogueAdmin.terms.col.state'),
+            t('catalogueAdmin.terms.col.cards'),
+            kind.managed && t('catalogueAdmin.terms.col.actions'),
+          ]}
+        >
+          {view.terms.map((term) => {
+            const name = termName(ctx, term);
+            const other = ctx.locale === 'en' ? term.name_it : term.name_en;
+            return (
+              <tr data-term={term.code} data-term-active={term.active ? 'true' : 'false'}>
+                <th scope="row">
+                  {kind.icon && term.icon ? <Icon ctx={ctx} name={term.icon} class="icon-sm me-1" /> : null}
+                  {name}
+                  <span class="d-block small wemi-muted" lang={ctx.locale === 'en' ? 'it' : 'en'}>
+                    {other}
+                  </span>
+                  <span class="d-block small wemi-muted">
+                    <code>{term.code}</code>
+                  </span>
+                </th>
+                {parentKind ? (
+                  <td>
+                    {term.parent_name_it ? termName(ctx, { name_it: term.parent_name_it, name_en: term.parent_name_en ?? '' }) : t('catalogueAdmin.none')}
+                    {term.parent_active === false ? <span class="d-block small wemi-muted">{t('catalogueAdmin.terms.parentInactive')}</span> : null}
+                  </td>
+                ) : null}
+                <td>{formatNumber(ctx.locale, term.position)}</td>
+                <td>
+                  {term.active ? (
+                    <Chip kind="term" state="active" label={t('catalogueAdmin.terms.active')} />
+                  ) : (
+                    <Chip kind="term" state="inactive" label={t('catalogueAdmin.terms.inactive')} />
+                  )}
+                </td>
+                <td>{t('catalogueAdmin.terms.usage', { cards: formatNumber(ctx.locale, term.cards), published: formatNumber(ctx.locale, term.published) })}</td>
+                {kind.managed ? (
+                  <td>
+                    <ul class="list-unstyled mb-0">
+                      <li>
+                        <a href={caPaths.term(kind.slug, term.id)}>
+                          {t('catalogueAdmin.terms.edit')}
+                          <span class="visually-hidden"> {name}</span>
+                        </a>
+                      </li>
+                      <li>
+                        {term.active ? (
+                          <a href={caPaths.deactivate(kind.slug, term.id)}>
+                            {t('catalogueAdmin.terms.deactivate')}
+                            <span class="visually-hidden"> {name}</span>
+                          </a>
+                        ) : (
+                          <a href={caPaths.reactivate(kind.slug, term.id)}>
+                            {t('catalogueAdmin.terms.reactivate')}
+                            <span class="visually-hidden"> {name}</span>
+                          </a>
+                        )}
+                      </li>
+                    </ul>
+                  </td>
+                ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {view.terms.map((term) => {
-                const name = termName(ctx, term);
-                const other = ctx.locale === 'en' ? term.name_it : term.name_en;
-                return (
-                  <tr data-term={term.code} data-term-active={term.active ? 'true' : 'false'}>
-                    <th scope="row">
-                      {kind.icon && term.icon ? <Icon ctx={ctx} name={term.icon} class="icon-sm me-1" /> : null}
-                      {name}
-                      <span class="d-block small wemi-muted" lang={ctx.locale === 'en' ? 'it' : 'en'}>
-                        {other}
-                      </span>
-                      <span class="d-block small wemi-muted">
-                        <code>{term.code}</code>
-                      </span>
-                    </th>
-                    {parentKind ? (
-                      <td>
-                        {term.parent_name_it ? termName(ctx, { name_it: term.parent_name_it, name_en: term.parent_name_en ?? '' }) : t('catalogueAdmin.none')}
-                        {term.parent_active === false ? <span class="d-block small wemi-muted">{t('catalogueAdmin.terms.parentInactive')}</span> : null}
-                      </td>
-                    ) : null}
-                    <td>{formatNumber(ctx.locale, term.position)}</td>
-                    <td>
-                      {term.active ? (
-                        <Chip kind="term" state="active" label={t('catalogueAdmin.terms.active')} />
-                      ) : (
-                        <Chip kind="term" state="inactive" label={t('catalogueAdmin.terms.inactive')} />
-                      )}
-                    </td>
-                    <td>{t('catalogueAdmin.terms.usage', { cards: formatNumber(ctx.locale, term.cards), published: formatNumber(ctx.locale, term.published) })}</td>
-                    {kind.managed ? (
-                      <td>
-                        <ul class="list-unstyled mb-0">
-                          <li>
-                            <a href={caPaths.term(kind.slug, term.id)}>
-                              {t('catalogueAdmin.terms.edit')}
-                              <span class="visually-hidden"> {name}</span>
-                            </a>
-                          </li>
-                          <li>
-                            {term.active ? (
-                              <a href={caPaths.deactivate(kind.slug, term.id)}>
-                                {t('catalogueAdmin.terms.deactivate')}
-                                <span class="visually-hidden"> {name}</span>
-                              </a>
-                            ) : (
-                              <a href={caPaths.reactivate(kind.slug, term.id)}>
-                                {t('catalogueAdmin.terms.reactivate')}
-                                <span class="visually-hidden"> {name}</span>
-                              </a>
-                            )}
-                          </li>
-                        </ul>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollTable>
+            );
+          })}
+        </DataTable>
       )}
     </BackOfficeLayout>
   );
@@ -466,24 +379,23 @@ export function TermFormPage(props: { ctx: PageContext; view: TermFormView }): H
       <ErrorSummary ctx={ctx} issues={form.issues} />
       {term ? (
         <dl class="wemi-dl">
-          <Row label={t('catalogueAdmin.term.code')}>
+          <DlRow label={t('catalogueAdmin.term.code')}>
             <code>{term.code}</code>
-          </Row>
-          <Row label={t('catalogueAdmin.term.slug')}>
+          </DlRow>
+          <DlRow label={t('catalogueAdmin.term.slug')}>
             <code>{term.slug}</code>
-          </Row>
-          <Row label={t('catalogueAdmin.terms.col.state')}>{term.active ? t('catalogueAdmin.terms.active') : t('catalogueAdmin.terms.inactive')}</Row>
-          <Row label={t('catalogueAdmin.terms.col.cards')}>
+          </DlRow>
+          <DlRow label={t('catalogueAdmin.terms.col.state')}>{term.active ? t('catalogueAdmin.terms.active') : t('catalogueAdmin.terms.inactive')}</DlRow>
+          <DlRow label={t('catalogueAdmin.terms.col.cards')}>
             {t('catalogueAdmin.terms.usage', { cards: formatNumber(ctx.locale, term.cards), published: formatNumber(ctx.locale, term.published) })}
-          </Row>
+          </DlRow>
         </dl>
       ) : null}
-      <form method="post" action={action} novalidate class="wemi-bo-form">
-        <CsrfField ctx={ctx} />
+      <PostForm ctx={ctx} action={action}>
         <TextField ctx={ctx} form={form} name="nome_it" label={t('catalogueAdmin.term.field.nameIt')} hint={term ? t('catalogueAdmin.term.field.nameItEditHint') : t('catalogueAdmin.term.field.nameItHint')} maxlength={NAME_MAX} required />
         <TextField ctx={ctx} form={form} name="nome_en" label={t('catalogueAdmin.term.field.nameEn')} maxlength={NAME_MAX} required />
-        <TextAreaField ctx={ctx} form={form} name="descrizione_it" label={t('catalogueAdmin.term.field.descriptionIt')} maxlength={DESCRIPTION_MAX} />
-        <TextAreaField ctx={ctx} form={form} name="descrizione_en" label={t('catalogueAdmin.term.field.descriptionEn')} maxlength={DESCRIPTION_MAX} />
+        <TextAreaField ctx={ctx} form={form} name="descrizione_it" label={t('catalogueAdmin.term.field.descriptionIt')} maxlength={DESCRIPTION_MAX} {...TEXTAREA} />
+        <TextAreaField ctx={ctx} form={form} name="descrizione_en" label={t('catalogueAdmin.term.field.descriptionEn')} maxlength={DESCRIPTION_MAX} {...TEXTAREA} />
         {parentKind ? (
           <SelectField
             ctx={ctx}
@@ -514,13 +426,8 @@ export function TermFormPage(props: { ctx: PageContext; view: TermFormView }): H
           </p>
         ) : null}
         <TextField ctx={ctx} form={form} name="posizione" label={t('catalogueAdmin.term.field.position')} hint={t('catalogueAdmin.term.field.positionHint')} inputmode="numeric" maxlength={4} />
-        <div class="d-flex flex-wrap gap-3 align-items-center">
-          <button type="submit" class="btn btn-primary">
-            {term ? t('catalogueAdmin.term.save') : t('catalogueAdmin.term.create')}
-          </button>
-          <a href={caPaths.taxonomy(kind.slug)}>{t('catalogueAdmin.cancel')}</a>
-        </div>
-      </form>
+        <FormActions submit={term ? t('catalogueAdmin.term.save') : t('catalogueAdmin.term.create')} cancel={{ href: caPaths.taxonomy(kind.slug), label: t('catalogueAdmin.cancel') }} />
+      </PostForm>
     </BackOfficeLayout>
   );
 }
@@ -553,18 +460,17 @@ export function TermStatePage(props: { ctx: PageContext; taxonomy: TaxonomyRow; 
           ) : null}
           {!active && term.children > 0 ? <p>{t('catalogueAdmin.termState.children', { n: formatNumber(ctx.locale, term.children) })}</p> : null}
           {active && term.parent_active === false ? <p>{t('catalogueAdmin.termState.parentInactive')}</p> : null}
-          <form method="post" action={active ? caPaths.reactivate(kind.slug, term.id) : caPaths.deactivate(kind.slug, term.id)} novalidate class="wemi-bo-form">
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action={active ? caPaths.reactivate(kind.slug, term.id) : caPaths.deactivate(kind.slug, term.id)}>
             {!active && term.published > 0 ? (
               <CheckboxField ctx={ctx} form={form} name="conferma" value="si" label={t('catalogueAdmin.termState.confirm', { n: formatNumber(ctx.locale, term.published) })} />
             ) : null}
-            <div class="d-flex flex-wrap gap-3 align-items-center mt-3">
-              <button type="submit" class={active ? 'btn btn-primary' : 'btn btn-danger'}>
-                {active ? t('catalogueAdmin.termState.reactivateSubmit') : t('catalogueAdmin.termState.deactivateSubmit')}
-              </button>
-              <a href={caPaths.taxonomy(kind.slug)}>{t('catalogueAdmin.cancel')}</a>
-            </div>
-          </form>
+            <FormActions
+              class="mt-3"
+              submit={active ? t('catalogueAdmin.termState.reactivateSubmit') : t('catalogueAdmin.termState.deactivateSubmit')}
+              danger={!active}
+              cancel={{ href: caPaths.taxonomy(kind.slug), label: t('catalogueAdmin.cancel') }}
+            />
+          </PostForm>
         </>
       )}
     </BackOfficeLayout>
@@ -615,24 +521,56 @@ export function cardsHref(f: Partial<CardsFilter> & { page?: number }): string {
   return s ? `${caPaths.cards()}?${s}` : caPaths.cards();
 }
 
-function StatusCounts<S extends string>(props: { ctx: PageContext; statuses: readonly S[]; counts: Record<S, number>; label: (s: S) => string; href: (s: S) => string; current: string }): Html {
-  const { ctx } = props;
+/**
+ * A list by state (enti, cards): how many match, the count of each state (a link filtering by it), then the page of
+ * results. `href` is the list's address with the filter changed.
+ */
+function ByState<S extends string>(props: {
+  ctx: PageContext;
+  title: string;
+  statuses: readonly S[];
+  counts: Record<S, number>;
+  label: (s: S) => string;
+  current: string;
+  href: (change: { stato?: S; page?: number }) => string;
+  results: { items: readonly unknown[]; page: number; pages: number };
+  columns: string[];
+  children?: Child;
+}): Html {
+  const { ctx, results } = props;
+  const { t } = ctx;
   return (
-    <ul class="wemi-ca-counts" aria-label={ctx.t('catalogueAdmin.results.byStatus')}>
-      {props.statuses.map((s) => (
-        <li data-status={s}>
-          {props.current === s ? (
-            <span aria-current="true" class="fw-semibold">
-              {props.label(s)}: {formatNumber(ctx.locale, props.counts[s])}
-            </span>
-          ) : (
-            <a href={props.href(s)}>
-              {props.label(s)}: {formatNumber(ctx.locale, props.counts[s])}
-            </a>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      <h2 class="h4 mb-2" id="results-title">
+        {props.title}
+      </h2>
+      <ul class="wemi-ca-counts" aria-label={t('catalogueAdmin.results.byStatus')}>
+        {props.statuses.map((s) => (
+          <li data-status={s}>
+            {props.current === s ? (
+              <span aria-current="true" class="fw-semibold">
+                {props.label(s)}: {formatNumber(ctx.locale, props.counts[s])}
+              </span>
+            ) : (
+              <a href={props.href({ stato: s })}>
+                {props.label(s)}: {formatNumber(ctx.locale, props.counts[s])}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ResultsTable
+        ctx={ctx}
+        results={results}
+        empty={t('catalogueAdmin.results.empty')}
+        href={(page) => props.href({ page })}
+        labelledBy="results-title"
+        caption={t('catalogueAdmin.results.caption', { page: results.page, pages: results.pages })}
+        columns={props.columns}
+      >
+        {props.children}
+      </ResultsTable>
+    </>
   );
 }
 
@@ -646,70 +584,47 @@ export function EntiPage(props: { ctx: PageContext; roles: readonly Role[]; view
     <BackOfficeLayout ctx={ctx} title={title} lead={t('catalogueAdmin.enti.lead')} crumbs={[cityCrumb(ctx), { label: title }]}>
       <CatalogueNav ctx={ctx} roles={props.roles} current="enti" />
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <form method="get" action={caPaths.enti()} class="wemi-bo-filter mb-4" role="search" aria-labelledby="filter-title">
-        <h2 class="h5 mb-3" id="filter-title">
-          {t('catalogueAdmin.filter.title')}
-        </h2>
-        <div class="row g-3">
-          <div class="col-12 col-md-6 col-xl-3">
-            <FilterText ctx={ctx} form={form} name="q" label={t('catalogueAdmin.enti.filter.q')} hint={t('catalogueAdmin.enti.filter.qHint')} maxlength={100} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-3">
-            <SelectField ctx={ctx} form={form} name="stato" label={t('catalogueAdmin.enti.filter.status')} empty={t('catalogueAdmin.filter.any')} options={ORG_STATUSES.map((s) => ({ value: s, label: enteStatusLabel(ctx, s) }))} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-3">
-            <SelectField ctx={ctx} form={form} name="categoria" label={t('catalogueAdmin.filter.category')} empty={t('catalogueAdmin.filter.any')} options={view.categories.map((c) => ({ value: c.slug, label: termName(ctx, c) }))} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-3">
-            <SelectField ctx={ctx} form={form} name="municipio" label={t('catalogueAdmin.enti.filter.municipio')} empty={t('catalogueAdmin.filter.any')} options={view.municipi.map((m) => ({ value: m.slug, label: termName(ctx, m) }))} />
-          </div>
-        </div>
-        <FilterButtons ctx={ctx} filtered={filtered} reset={caPaths.enti()} />
-      </form>
-      <h2 class="h4 mb-2" id="results-title">
-        {countText(ctx, view.total, { zero: 'catalogueAdmin.enti.count.zero', one: 'catalogueAdmin.enti.count.one', other: 'catalogueAdmin.enti.count.other' })}
-      </h2>
-      <StatusCounts ctx={ctx} statuses={ORG_STATUSES} counts={view.counts} label={(s) => enteStatusLabel(ctx, s)} href={(s) => entiHref({ ...view.filter, stato: s })} current={view.filter.stato} />
-      {view.items.length === 0 ? (
-        <p>{t('catalogueAdmin.results.empty')}</p>
-      ) : (
-        <ScrollTable labelledBy="results-title">
-          <table class="table wemi-bo-table">
-            <caption class="visually-hidden">{t('catalogueAdmin.results.caption', { page: view.page, pages: view.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogueAdmin.enti.col.name')}</th>
-                <th scope="col">{t('catalogueAdmin.enti.col.status')}</th>
-                <th scope="col">{t('catalogueAdmin.enti.col.published')}</th>
-                <th scope="col">{t('catalogueAdmin.enti.col.pending')}</th>
-                <th scope="col">{t('catalogueAdmin.enti.col.expired')}</th>
-                <th scope="col">{t('catalogueAdmin.enti.col.qualifiedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.items.map((e) => (
-                <tr data-ente={e.slug} data-status={e.status}>
-                  <th scope="row">
-                    <a href={caPaths.ente(e.id)}>{e.name}</a>
-                    {e.is_demo ? <DemoBadge ctx={ctx} /> : null}
-                    {e.tax_code ? <span class="d-block small wemi-muted">{e.tax_code}</span> : null}
-                  </th>
-                  <td>
-                    <Chip kind="ente" state={e.status} label={enteStatusLabel(ctx, e.status)} />
-                  </td>
-                  <td>{formatNumber(ctx.locale, e.published)}</td>
-                  <td>{formatNumber(ctx.locale, e.pending)}</td>
-                  <td>{e.expired > 0 ? <a href={cardsHref({ ente: e.id, stato: 'expired' })}>{formatNumber(ctx.locale, e.expired)}</a> : '0'}</td>
-                  <td>{e.qualified_at ? formatDate(ctx.locale, e.qualified_at) : t('catalogueAdmin.enti.notRecorded')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
-      <div class="mt-4">
-        <Pagination ctx={ctx} page={view.page} pages={view.pages} href={(n) => entiHref({ ...view.filter, page: n })} />
-      </div>
+      <Filters ctx={ctx} action={caPaths.enti()} filtered={filtered} column="col-12 col-md-6 col-xl-3">
+        <FilterText ctx={ctx} form={form} name="q" label={t('catalogueAdmin.enti.filter.q')} hint={t('catalogueAdmin.enti.filter.qHint')} maxlength={100} />
+        <SelectField ctx={ctx} form={form} name="stato" label={t('catalogueAdmin.enti.filter.status')} empty={t('catalogueAdmin.filter.any')} options={ORG_STATUSES.map((s) => ({ value: s, label: enteStatusLabel(ctx, s) }))} />
+        <SelectField ctx={ctx} form={form} name="categoria" label={t('catalogueAdmin.filter.category')} empty={t('catalogueAdmin.filter.any')} options={view.categories.map((c) => ({ value: c.slug, label: termName(ctx, c) }))} />
+        <SelectField ctx={ctx} form={form} name="municipio" label={t('catalogueAdmin.enti.filter.municipio')} empty={t('catalogueAdmin.filter.any')} options={view.municipi.map((m) => ({ value: m.slug, label: termName(ctx, m) }))} />
+      </Filters>
+      <ByState
+        ctx={ctx}
+        title={countText(ctx, view.total, { zero: 'catalogueAdmin.enti.count.zero', one: 'catalogueAdmin.enti.count.one', other: 'catalogueAdmin.enti.count.other' })}
+        statuses={ORG_STATUSES}
+        counts={view.counts}
+        label={(s) => enteStatusLabel(ctx, s)}
+        current={view.filter.stato}
+        href={(change) => entiHref({ ...view.filter, ...change })}
+        results={view}
+        columns={[
+          t('catalogueAdmin.enti.col.name'),
+          t('catalogueAdmin.enti.col.status'),
+          t('catalogueAdmin.enti.col.published'),
+          t('catalogueAdmin.enti.col.pending'),
+          t('catalogueAdmin.enti.col.expired'),
+          t('catalogueAdmin.enti.col.qualifiedAt'),
+        ]}
+      >
+        {view.items.map((e) => (
+          <tr data-ente={e.slug} data-status={e.status}>
+            <th scope="row">
+              <a href={caPaths.ente(e.id)}>{e.name}</a>
+              {e.is_demo ? <DemoBadge ctx={ctx} /> : null}
+              {e.tax_code ? <span class="d-block small wemi-muted">{e.tax_code}</span> : null}
+            </th>
+            <td>
+              <Chip kind="ente" state={e.status} label={enteStatusLabel(ctx, e.status)} />
+            </td>
+            <td>{formatNumber(ctx.locale, e.published)}</td>
+            <td>{formatNumber(ctx.locale, e.pending)}</td>
+            <td>{e.expired > 0 ? <a href={cardsHref({ ente: e.id, stato: 'expired' })}>{formatNumber(ctx.locale, e.expired)}</a> : '0'}</td>
+            <td>{e.qualified_at ? formatDate(ctx.locale, e.qualified_at) : t('catalogueAdmin.enti.notRecorded')}</td>
+          </tr>
+        ))}
+      </ByState>
     </BackOfficeLayout>
   );
 }
@@ -721,22 +636,22 @@ export function EntePage(props: { ctx: PageContext; roles: readonly Role[]; ente
   return (
     <BackOfficeLayout ctx={ctx} title={ente.name} crumbs={[cityCrumb(ctx), entiCrumb(ctx), { label: ente.name }]}>
       <CatalogueNav ctx={ctx} roles={props.roles} current="enti" />
-      <Notice ctx={ctx} notice={props.notice} />
+      <Notice text={noticeText(ctx, props.notice)} />
       <dl class="wemi-dl">
-        <Row label={t('catalogueAdmin.enti.col.status')}>
+        <DlRow label={t('catalogueAdmin.enti.col.status')}>
           <Chip kind="ente" state={ente.status} label={enteStatusLabel(ctx, ente.status)} />
           {ente.is_demo ? <DemoBadge ctx={ctx} /> : null}
-        </Row>
-        {ente.status_reason ? <Row label={t('catalogueAdmin.ente.reason')}>{ente.status_reason}</Row> : null}
-        <Row label={t('catalogueAdmin.ente.legalForm')}>{ente.legal_form || t('catalogueAdmin.none')}</Row>
-        <Row label={t('catalogueAdmin.ente.taxCode')}>{ente.tax_code ?? t('catalogueAdmin.none')}</Row>
-        <Row label={t('catalogueAdmin.ente.email')}>{ente.email ? <span class="wemi-break">{ente.email}</span> : t('catalogueAdmin.none')}</Row>
-        <Row label={t('catalogueAdmin.ente.pec')}>{ente.pec ? <span class="wemi-break">{ente.pec}</span> : t('catalogueAdmin.none')}</Row>
-        <Row label={t('catalogueAdmin.enti.col.qualifiedAt')}>{ente.qualified_at ? formatDate(ctx.locale, ente.qualified_at) : t('catalogueAdmin.enti.notRecorded')}</Row>
-        <Row label={t('catalogueAdmin.ente.admins')}>{formatNumber(ctx.locale, ente.admins)}</Row>
-        <Row label={t('catalogueAdmin.ente.publicPage')}>
+        </DlRow>
+        {ente.status_reason ? <DlRow label={t('catalogueAdmin.ente.reason')}>{ente.status_reason}</DlRow> : null}
+        <DlRow label={t('catalogueAdmin.ente.legalForm')}>{ente.legal_form || t('catalogueAdmin.none')}</DlRow>
+        <DlRow label={t('catalogueAdmin.ente.taxCode')}>{ente.tax_code ?? t('catalogueAdmin.none')}</DlRow>
+        <DlRow label={t('catalogueAdmin.ente.email')}>{ente.email ? <span class="wemi-break">{ente.email}</span> : t('catalogueAdmin.none')}</DlRow>
+        <DlRow label={t('catalogueAdmin.ente.pec')}>{ente.pec ? <span class="wemi-break">{ente.pec}</span> : t('catalogueAdmin.none')}</DlRow>
+        <DlRow label={t('catalogueAdmin.enti.col.qualifiedAt')}>{ente.qualified_at ? formatDate(ctx.locale, ente.qualified_at) : t('catalogueAdmin.enti.notRecorded')}</DlRow>
+        <DlRow label={t('catalogueAdmin.ente.admins')}>{formatNumber(ctx.locale, ente.admins)}</DlRow>
+        <DlRow label={t('catalogueAdmin.ente.publicPage')}>
           {ente.status === 'active' ? <a href={paths.ente(ente.slug)}>{paths.ente(ente.slug)}</a> : t('catalogueAdmin.ente.notPublic')}
-        </Row>
+        </DlRow>
       </dl>
 
       <h2 class="h4 mt-5" id="cards-title">
@@ -797,16 +712,10 @@ export function EnteActionPage(props: { ctx: PageContext; ente: EnteDetail; acti
             <li>{t(`catalogueAdmin.enteAction.${action}.effect2`, { n: formatNumber(ctx.locale, ente.published) })}</li>
             <li>{t(`catalogueAdmin.enteAction.${action}.effect3`, { n: formatNumber(ctx.locale, ente.admins) })}</li>
           </ul>
-          <form method="post" action={caPaths.enteAction(ente.id, action)} novalidate class="wemi-bo-form">
-            <CsrfField ctx={ctx} />
-            <TextAreaField ctx={ctx} form={form} name="motivo" label={t('catalogueAdmin.enteAction.reason')} hint={t('catalogueAdmin.enteAction.reasonHint')} maxlength={REASON_MAX} required rows={4} />
-            <div class="d-flex flex-wrap gap-3 align-items-center">
-              <button type="submit" class={action === 'reactivate' ? 'btn btn-primary' : 'btn btn-danger'}>
-                {t(`catalogueAdmin.enteAction.${action}.submit`)}
-              </button>
-              <a href={caPaths.ente(ente.id)}>{t('catalogueAdmin.cancel')}</a>
-            </div>
-          </form>
+          <PostForm ctx={ctx} action={caPaths.enteAction(ente.id, action)}>
+            <TextAreaField ctx={ctx} form={form} name="motivo" label={t('catalogueAdmin.enteAction.reason')} hint={t('catalogueAdmin.enteAction.reasonHint')} maxlength={REASON_MAX} required {...TEXTAREA} rows={4} />
+            <FormActions submit={t(`catalogueAdmin.enteAction.${action}.submit`)} danger={action !== 'reactivate'} cancel={{ href: caPaths.ente(ente.id), label: t('catalogueAdmin.cancel') }} />
+          </PostForm>
         </>
       )}
     </BackOfficeLayout>
@@ -854,78 +763,55 @@ export function CardsPage(props: { ctx: PageContext; roles: readonly Role[]; vie
     <BackOfficeLayout ctx={ctx} title={title} lead={t('catalogueAdmin.cards.lead')} crumbs={[cityCrumb(ctx), { label: title }]}>
       <CatalogueNav ctx={ctx} roles={props.roles} current="cards" />
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <form method="get" action={caPaths.cards()} class="wemi-bo-filter mb-4" role="search" aria-labelledby="filter-title">
-        <h2 class="h5 mb-3" id="filter-title">
-          {t('catalogueAdmin.filter.title')}
-        </h2>
-        <div class="row g-3">
-          <div class="col-12 col-md-6 col-xl-3">
-            <SelectField ctx={ctx} form={form} name="ente" label={t('catalogueAdmin.cards.filter.ente')} empty={t('catalogueAdmin.filter.any')} options={view.enti.map((e) => ({ value: e.id, label: e.name }))} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-3">
-            <SelectField ctx={ctx} form={form} name="categoria" label={t('catalogueAdmin.filter.category')} empty={t('catalogueAdmin.filter.any')} options={view.categories.map((c) => ({ value: c.slug, label: termName(ctx, c) }))} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-3">
-            <SelectField ctx={ctx} form={form} name="stato" label={t('catalogueAdmin.cards.filter.status')} empty={t('catalogueAdmin.filter.any')} options={CARD_STATUSES.map((s) => ({ value: s, label: cardStatusLabel(ctx, s) }))} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-3">
-            <FilterText ctx={ctx} form={form} name="scadenza" type="text" label={t('catalogueAdmin.cards.filter.expiring')} hint={t('catalogueAdmin.cards.filter.expiringHint')} maxlength={3} />
-          </div>
-        </div>
-        <FilterButtons ctx={ctx} filtered={filtered} reset={caPaths.cards()} />
-      </form>
-      <h2 class="h4 mb-2" id="results-title">
-        {countText(ctx, view.total, { zero: 'catalogueAdmin.cards.count.zero', one: 'catalogueAdmin.cards.count.one', other: 'catalogueAdmin.cards.count.other' })}
-      </h2>
-      <StatusCounts ctx={ctx} statuses={CARD_STATUSES} counts={view.counts} label={(s) => cardStatusLabel(ctx, s)} href={(s) => cardsHref({ ...view.filter, stato: s })} current={view.filter.stato} />
-      {view.items.length === 0 ? (
-        <p>{t('catalogueAdmin.results.empty')}</p>
-      ) : (
-        <ScrollTable labelledBy="results-title">
-          <table class="table wemi-bo-table">
-            <caption class="visually-hidden">{t('catalogueAdmin.results.caption', { page: view.page, pages: view.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogueAdmin.cards.col.name')}</th>
-                <th scope="col">{t('catalogueAdmin.cards.col.ente')}</th>
-                <th scope="col">{t('catalogueAdmin.cards.col.type')}</th>
-                <th scope="col">{t('catalogueAdmin.cards.col.status')}</th>
-                <th scope="col">{t('catalogueAdmin.cards.col.priceList')}</th>
-                <th scope="col">{t('catalogueAdmin.cards.col.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.items.map((c) => (
-                <tr data-card={c.slug} data-status={c.status}>
-                  <th scope="row">
-                    {c.status === 'published' && c.organization_status === 'active' ? <a href={paths.service(c.slug)}>{c.name}</a> : c.name}
-                    {c.is_demo ? <DemoBadge ctx={ctx} /> : null}
-                  </th>
-                  <td>
-                    <a href={caPaths.ente(c.organization_id)}>{c.organization_name}</a>
-                    {c.organization_status !== 'active' ? <span class="d-block small wemi-muted">{enteStatusLabel(ctx, c.organization_status)}</span> : null}
-                  </td>
-                  <td>
-                    {c.category_it ? `${termName(ctx, { name_it: c.category_it, name_en: c.category_en ?? '' })} › ` : ''}
-                    {termName(ctx, { name_it: c.type_it, name_en: c.type_en })}
-                  </td>
-                  <td>
-                    <Chip kind="card" state={c.status} label={cardStatusLabel(ctx, c.status)} />
-                    {c.pending_revision ? <span class="d-block small">{t('catalogueAdmin.cards.pendingRevision')}</span> : null}
-                  </td>
-                  <td>
-                    <PriceCell ctx={ctx} card={c} />
-                  </td>
-                  <td>{formatDate(ctx.locale, c.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
-      <div class="mt-4">
-        <Pagination ctx={ctx} page={view.page} pages={view.pages} href={(n) => cardsHref({ ...view.filter, page: n })} />
-      </div>
+      <Filters ctx={ctx} action={caPaths.cards()} filtered={filtered} column="col-12 col-md-6 col-xl-3">
+        <SelectField ctx={ctx} form={form} name="ente" label={t('catalogueAdmin.cards.filter.ente')} empty={t('catalogueAdmin.filter.any')} options={view.enti.map((e) => ({ value: e.id, label: e.name }))} />
+        <SelectField ctx={ctx} form={form} name="categoria" label={t('catalogueAdmin.filter.category')} empty={t('catalogueAdmin.filter.any')} options={view.categories.map((c) => ({ value: c.slug, label: termName(ctx, c) }))} />
+        <SelectField ctx={ctx} form={form} name="stato" label={t('catalogueAdmin.cards.filter.status')} empty={t('catalogueAdmin.filter.any')} options={CARD_STATUSES.map((s) => ({ value: s, label: cardStatusLabel(ctx, s) }))} />
+        <FilterText ctx={ctx} form={form} name="scadenza" type="text" label={t('catalogueAdmin.cards.filter.expiring')} hint={t('catalogueAdmin.cards.filter.expiringHint')} maxlength={3} />
+      </Filters>
+      <ByState
+        ctx={ctx}
+        title={countText(ctx, view.total, { zero: 'catalogueAdmin.cards.count.zero', one: 'catalogueAdmin.cards.count.one', other: 'catalogueAdmin.cards.count.other' })}
+        statuses={CARD_STATUSES}
+        counts={view.counts}
+        label={(s) => cardStatusLabel(ctx, s)}
+        current={view.filter.stato}
+        href={(change) => cardsHref({ ...view.filter, ...change })}
+        results={view}
+        columns={[
+          t('catalogueAdmin.cards.col.name'),
+          t('catalogueAdmin.cards.col.ente'),
+          t('catalogueAdmin.cards.col.type'),
+          t('catalogueAdmin.cards.col.status'),
+          t('catalogueAdmin.cards.col.priceList'),
+          t('catalogueAdmin.cards.col.updated'),
+        ]}
+      >
+        {view.items.map((c) => (
+          <tr data-card={c.slug} data-status={c.status}>
+            <th scope="row">
+              {c.status === 'published' && c.organization_status === 'active' ? <a href={paths.service(c.slug)}>{c.name}</a> : c.name}
+              {c.is_demo ? <DemoBadge ctx={ctx} /> : null}
+            </th>
+            <td>
+              <a href={caPaths.ente(c.organization_id)}>{c.organization_name}</a>
+              {c.organization_status !== 'active' ? <span class="d-block small wemi-muted">{enteStatusLabel(ctx, c.organization_status)}</span> : null}
+            </td>
+            <td>
+              {c.category_it ? `${termName(ctx, { name_it: c.category_it, name_en: c.category_en ?? '' })} › ` : ''}
+              {termName(ctx, { name_it: c.type_it, name_en: c.type_en })}
+            </td>
+            <td>
+              <Chip kind="card" state={c.status} label={cardStatusLabel(ctx, c.status)} />
+              {c.pending_revision ? <span class="d-block small">{t('catalogueAdmin.cards.pendingRevision')}</span> : null}
+            </td>
+            <td>
+              <PriceCell ctx={ctx} card={c} />
+            </td>
+            <td>{formatDate(ctx.locale, c.updated_at)}</td>
+          </tr>
+        ))}
+      </ByState>
     </BackOfficeLayout>
   );
 }

@@ -1,20 +1,17 @@
 import type { Child, Html } from '../../lib/jsx/jsx-runtime';
 import type { MessageKey } from '../../i18n/catalogue';
 import { formatDate, formatNumber } from '../../i18n/i18n';
-import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
+import { BackOfficeLayout, cityCrumb, DataTable, FilterForm, Notice, PostForm, StateChip, type Crumb } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
-import { CsrfField, describedBy, FieldHead, TextField, type FormState } from '../../web/forms';
+import { CsrfField, FileField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { BackOfficeLayout, cityCrumb } from '../accounts/city/users.view';
 import { COMPLAINT_STATES, threadPaths, type ComplaintRow, type ComplaintState, type MessageRow, type NotificationRow, type ThreadContext } from './conversations.repository';
 import { canComplaint, type Breach, type QualityGroup } from './conversations.service';
 
 // Pages: the thread (citizen, ente, City read-only), notifications received, the complaint form, the City's
 // quality page, complaints queue and complaint page. Plain forms that post and redirect; no script needed.
-
-type Crumb = { href?: string; label: string };
 
 const dateTime = (ctx: PageContext, d: Date) =>
   new Intl.DateTimeFormat(ctx.locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(d);
@@ -22,37 +19,10 @@ const dateTime = (ctx: PageContext, d: Date) =>
 export const requestStatusLabel = (ctx: PageContext, s: string) => ctx.t(`enteRequests.status.${s}` as MessageKey);
 const complaintStatusLabel = (ctx: PageContext, s: ComplaintState) => ctx.t(`threads.cityComplaints.status.${s}`);
 
-function Notice(props: { text: string | undefined }): Html {
-  return props.text ? (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.text}
-    </div>
-  ) : (
-    <></>
-  );
-}
+/** The messages' text areas: required, 5000 characters at most, their own minimum height. */
+const MESSAGE = { required: true, maxlength: 5000, inputClass: 'form-control wemi-thread-textarea' } as const;
 
-export function TextArea(props: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; maxlength: number; rows?: number; required?: boolean }): Html {
-  const error = props.form.issues.find((i) => i.field === props.name)?.message;
-  const described = describedBy(props.name, props.hint, error);
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <FieldHead ctx={props.ctx} name={props.name} label={props.label} hint={props.hint} error={error} />
-      <textarea
-        class={`form-control wemi-thread-textarea${error ? ' is-invalid' : ''}`}
-        id={props.name}
-        name={props.name}
-        rows={String(props.rows ?? 5)}
-        maxlength={String(props.maxlength)}
-        required={props.required ?? true}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      >
-        {props.form.values[props.name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
+const complaintChip = (ctx: PageContext, s: ComplaintState) => <StateChip class={`wemi-complaint-${s}`} label={complaintStatusLabel(ctx, s)} />;
 
 // 1. The thread
 
@@ -131,8 +101,8 @@ export function ThreadPage(props: { ctx: PageContext; view: ThreadView }): Html 
               {t('threads.form.title')}
             </h2>
             <CsrfField ctx={ctx} />
-            <TextArea ctx={ctx} form={view.form} name="testo" label={t('threads.form.body')} hint={t('threads.form.bodyHint')} maxlength={5000} />
-            <FileInput ctx={ctx} issues={view.form.issues} name="allegato" label={t('threads.form.file')} hint={t('threads.form.fileHint')} />
+            <TextAreaField ctx={ctx} form={view.form} name="testo" label={t('threads.form.body')} hint={t('threads.form.bodyHint')} {...MESSAGE} />
+            <FileField ctx={ctx} form={view.form} name="allegato" label={t('threads.form.file')} hint={t('threads.form.fileHint')} accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" />
             <button type="submit" class="btn btn-primary">
               {t('threads.form.submit')}
             </button>
@@ -145,36 +115,6 @@ export function ThreadPage(props: { ctx: PageContext; view: ThreadView }): Html 
         </p>
       ) : null}
     </BackOfficeLayout>
-  );
-}
-
-function FileInput(props: { ctx: PageContext; issues: FieldIssue[]; name: string; label: string; hint: string }): Html {
-  const error = props.issues.find((i) => i.field === props.name)?.message;
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-        <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span>
-      </label>
-      <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-        {props.hint}
-      </small>
-      {error ? (
-        <p class="wemi-field-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        type="file"
-        class="form-control"
-        id={props.name}
-        name={props.name}
-        accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={`${props.name}-hint${error ? ` ${props.name}-error` : ''}`}
-      />
-    </div>
   );
 }
 
@@ -194,12 +134,11 @@ export function NotificationsPage(props: { ctx: PageContext; items: Notification
         <>
           <p>{t('threads.notif.unreadCount', { n: formatNumber(ctx.locale, unread) })}</p>
           {unread > 0 ? (
-            <form method="post" action={threadPaths.notificationsRead()} class="mb-3">
-              <CsrfField ctx={ctx} />
+            <PostForm ctx={ctx} action={threadPaths.notificationsRead()} class="mb-3">
               <button type="submit" class="btn btn-outline-primary">
                 {t('threads.notif.markAll')}
               </button>
-            </form>
+            </PostForm>
           ) : null}
           <ul class="list-unstyled wemi-notifications">
             {items.map((n) => (
@@ -241,7 +180,7 @@ export function ComplaintFormPage(props: { ctx: PageContext; thread: ThreadConte
       <form method="post" action={threadPaths.complaint(thread.request_id, thread.id)}>
         <CsrfField ctx={ctx} />
         <TextField ctx={ctx} form={form} name="oggetto" label={t('threads.complaint.subject')} required maxlength={200} />
-        <TextArea ctx={ctx} form={form} name="testo" label={t('threads.complaint.body')} maxlength={5000} rows={8} />
+        <TextAreaField ctx={ctx} form={form} name="testo" label={t('threads.complaint.body')} rows={8} {...MESSAGE} />
         <button type="submit" class="btn btn-primary">
           {t('threads.complaint.submit')}
         </button>
@@ -259,37 +198,36 @@ function QualityTable(props: { ctx: PageContext; id: string; caption: string; ro
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby={props.id}>
-      <table class="table wemi-quality-table">
-        <caption id={props.id}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('threads.quality.col.name')}</th>
-            {props.withEnte ? <th scope="col">{t('threads.quality.col.ente')}</th> : null}
-            <th scope="col">{t('threads.quality.col.requests')}</th>
-            <th scope="col">{t('threads.quality.col.medianFirst')}</th>
-            <th scope="col">{t('threads.quality.col.avgFirst')}</th>
-            <th scope="col">{t('threads.quality.col.medianOffer')}</th>
-            <th scope="col">{t('threads.quality.col.avgOffer')}</th>
-            <th scope="col">{t('threads.quality.col.within')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((g) => (
-            <tr data-key={g.key}>
-              <th scope="row">{g.name}</th>
-              {props.withEnte ? <td>{g.ente ?? ''}</td> : null}
-              <td>{formatNumber(ctx.locale, g.requests)}</td>
-              <td>{hours(ctx, g.medianFirst)}</td>
-              <td>{hours(ctx, g.avgFirst)}</td>
-              <td>{hours(ctx, g.medianOffer)}</td>
-              <td>{hours(ctx, g.avgOffer)}</td>
-              <td>{share(ctx, g.withinShare)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      labelledBy={props.id}
+      class="wemi-quality-table"
+      caption={props.caption}
+      captionId={props.id}
+      captionVisible
+      columns={[
+        t('threads.quality.col.name'),
+        props.withEnte && t('threads.quality.col.ente'),
+        t('threads.quality.col.requests'),
+        t('threads.quality.col.medianFirst'),
+        t('threads.quality.col.avgFirst'),
+        t('threads.quality.col.medianOffer'),
+        t('threads.quality.col.avgOffer'),
+        t('threads.quality.col.within'),
+      ]}
+    >
+      {props.rows.map((g) => (
+        <tr data-key={g.key}>
+          <th scope="row">{g.name}</th>
+          {props.withEnte ? <td>{g.ente ?? ''}</td> : null}
+          <td>{formatNumber(ctx.locale, g.requests)}</td>
+          <td>{hours(ctx, g.medianFirst)}</td>
+          <td>{hours(ctx, g.avgFirst)}</td>
+          <td>{hours(ctx, g.medianOffer)}</td>
+          <td>{hours(ctx, g.avgOffer)}</td>
+          <td>{share(ctx, g.withinShare)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -302,22 +240,10 @@ export function QualityPage(props: { ctx: PageContext; form: FormState; byEnte: 
         <a href={threadPaths.cityComplaints()}>{t('threads.quality.complaints')}</a>
       </p>
       <ErrorSummary ctx={ctx} issues={form.issues} />
-      <form method="get" action={threadPaths.quality()} class="wemi-bo-filter mb-4" aria-labelledby="period-title">
-        <h2 class="h5" id="period-title">
-          {t('threads.quality.filter')}
-        </h2>
-        <div class="row g-3">
-          <div class="col-12 col-md-4">
-            <TextField ctx={ctx} form={form} name="dal" label={t('threads.quality.from')} type="date" required />
-          </div>
-          <div class="col-12 col-md-4">
-            <TextField ctx={ctx} form={form} name="al" label={t('threads.quality.to')} type="date" required />
-          </div>
-        </div>
-        <button type="submit" class="btn btn-primary">
-          {t('threads.quality.submit')}
-        </button>
-      </form>
+      <FilterForm action={threadPaths.quality()} title={t('threads.quality.filter')} titleId="period-title" column="col-12 col-md-4" submit={t('threads.quality.submit')}>
+        <TextField ctx={ctx} form={form} name="dal" label={t('threads.quality.from')} type="date" required />
+        <TextField ctx={ctx} form={form} name="al" label={t('threads.quality.to')} type="date" required />
+      </FilterForm>
       {props.byEnte.length === 0 ? (
         <p>{t('threads.quality.none')}</p>
       ) : (
@@ -334,32 +260,24 @@ export function QualityPage(props: { ctx: PageContext; form: FormState; byEnte: 
       {props.breaches.length === 0 ? (
         <p>{t('threads.quality.breachesNone')}</p>
       ) : (
-        <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby="breaches-title">
-          <table class="table wemi-breaches">
-            <thead>
-              <tr>
-                <th scope="col">{t('threads.quality.col.reference')}</th>
-                <th scope="col">{t('threads.quality.col.ente')}</th>
-                <th scope="col">{t('threads.quality.col.sent')}</th>
-                <th scope="col">{t('threads.quality.col.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.breaches.map((b) => (
-                <tr data-id={b.row.id}>
-                  <th scope="row">
-                    <a href={threadPaths.cityThread(b.row.id)}>{b.row.reference}</a>
-                  </th>
-                  <td>
-                    {b.row.ente_name} · {b.row.service_name}
-                  </td>
-                  <td>{formatDate(ctx.locale, b.row.created_at)}</td>
-                  <td>{b.kind === 'no_answer' ? t('threads.quality.noAnswer') : t('threads.quality.late', { hours: formatNumber(ctx.locale, b.hours) })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="breaches-title"
+          class="wemi-breaches"
+          columns={[t('threads.quality.col.reference'), t('threads.quality.col.ente'), t('threads.quality.col.sent'), t('threads.quality.col.problem')]}
+        >
+          {props.breaches.map((b) => (
+            <tr data-id={b.row.id}>
+              <th scope="row">
+                <a href={threadPaths.cityThread(b.row.id)}>{b.row.reference}</a>
+              </th>
+              <td>
+                {b.row.ente_name} · {b.row.service_name}
+              </td>
+              <td>{formatDate(ctx.locale, b.row.created_at)}</td>
+              <td>{b.kind === 'no_answer' ? t('threads.quality.noAnswer') : t('threads.quality.late', { hours: formatNumber(ctx.locale, b.hours) })}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </BackOfficeLayout>
   );
@@ -375,19 +293,14 @@ export function ComplaintsListPage(props: { ctx: PageContext; items: ComplaintRo
   return (
     <BackOfficeLayout ctx={ctx} title={t('threads.cityComplaints.title')} lead={t('threads.cityComplaints.lead')} crumbs={[cityCrumb(ctx), { label: t('threads.cityComplaints.title') }]}>
       <form method="get" action={threadPaths.cityComplaints()} class="wemi-bo-filter mb-4">
-        <div class="select-wrapper wemi-field">
-          <label for="stato" class="wemi-field-label">
-            {t('threads.cityComplaints.filter')}
-          </label>
-          <select id="stato" name="stato">
-            <option value="">{t('threads.cityComplaints.any')}</option>
-            {COMPLAINT_STATES.map((s) => (
-              <option value={s} selected={props.status === s}>
-                {complaintStatusLabel(ctx, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          ctx={ctx}
+          name="stato"
+          label={t('threads.cityComplaints.filter')}
+          empty={t('threads.cityComplaints.any')}
+          options={COMPLAINT_STATES.map((s) => ({ value: s, label: complaintStatusLabel(ctx, s) }))}
+          value={props.status}
+        />
         <button type="submit" class="btn btn-primary">
           {t('threads.cityComplaints.submit')}
         </button>
@@ -395,34 +308,29 @@ export function ComplaintsListPage(props: { ctx: PageContext; items: ComplaintRo
       {items.length === 0 ? (
         <p>{t('threads.cityComplaints.none')}</p>
       ) : (
-        <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-label={t('threads.cityComplaints.title')}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('threads.cityComplaints.col.reference')}</th>
-                <th scope="col">{t('threads.cityComplaints.col.subject')}</th>
-                <th scope="col">{t('threads.cityComplaints.col.ente')}</th>
-                <th scope="col">{t('threads.cityComplaints.col.status')}</th>
-                <th scope="col">{t('threads.cityComplaints.col.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr>
-                  <th scope="row">
-                    <a href={threadPaths.cityComplaint(c.id)}>{c.reference}</a>
-                  </th>
-                  <td>{c.subject}</td>
-                  <td>{c.ente_name}</td>
-                  <td>
-                    <span class={`wemi-chip wemi-complaint-${c.status}`}>{complaintStatusLabel(ctx, c.status)}</span>
-                  </td>
-                  <td>{formatDate(ctx.locale, c.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('threads.cityComplaints.title')}
+          class=""
+          columns={[
+            t('threads.cityComplaints.col.reference'),
+            t('threads.cityComplaints.col.subject'),
+            t('threads.cityComplaints.col.ente'),
+            t('threads.cityComplaints.col.status'),
+            t('threads.cityComplaints.col.created'),
+          ]}
+        >
+          {items.map((c) => (
+            <tr>
+              <th scope="row">
+                <a href={threadPaths.cityComplaint(c.id)}>{c.reference}</a>
+              </th>
+              <td>{c.subject}</td>
+              <td>{c.ente_name}</td>
+              <td>{complaintChip(ctx, c.status)}</td>
+              <td>{formatDate(ctx.locale, c.created_at)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </BackOfficeLayout>
   );
@@ -430,13 +338,12 @@ export function ComplaintsListPage(props: { ctx: PageContext; items: ComplaintRo
 
 function ActionForm(props: { ctx: PageContext; action: string; value: string; label: string; children?: Child }): Html {
   return (
-    <form method="post" action={props.action} class="d-inline-block me-2">
-      <CsrfField ctx={props.ctx} />
+    <PostForm ctx={props.ctx} action={props.action} class="d-inline-block me-2">
       <input type="hidden" name="azione" value={props.value} />
       <button type="submit" class="btn btn-outline-primary">
         {props.label}
       </button>
-    </form>
+    </PostForm>
   );
 }
 
@@ -448,9 +355,7 @@ export function ComplaintPage(props: { ctx: PageContext; c: ComplaintRow; form: 
       <Notice text={props.notice} />
       <dl class="wemi-complaint-facts">
         <dt>{t('threads.cityComplaints.col.status')}</dt>
-        <dd>
-          <span class={`wemi-chip wemi-complaint-${c.status}`}>{complaintStatusLabel(ctx, c.status)}</span>
-        </dd>
+        <dd>{complaintChip(ctx, c.status)}</dd>
         <dt>{t('threads.cityComplaints.context')}</dt>
         <dd>
           {t('threads.cityComplaints.contextLine', { reference: c.request_reference, service: c.service_name, ente: c.ente_name, status: requestStatusLabel(ctx, c.request_status) })}{' '}
@@ -476,7 +381,7 @@ export function ComplaintPage(props: { ctx: PageContext; c: ComplaintRow; form: 
           <ErrorSummary ctx={ctx} issues={form.issues} />
           <form method="post" action={threadPaths.cityComplaintAnswer(c.id)}>
             <CsrfField ctx={ctx} />
-            <TextArea ctx={ctx} form={form} name="risposta" label={t('threads.cityComplaints.answer')} hint={t('threads.cityComplaints.answerHint')} maxlength={5000} rows={8} />
+            <TextAreaField ctx={ctx} form={form} name="risposta" label={t('threads.cityComplaints.answer')} hint={t('threads.cityComplaints.answerHint')} rows={8} {...MESSAGE} />
             <button type="submit" class="btn btn-primary">
               {t('threads.cityComplaints.answerSubmit')}
             </button>

@@ -4,10 +4,10 @@ import type { MessageKey } from '../../i18n/catalogue';
 import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
+import { BackOfficeLayout, ButtonLink, DataTable, DlRow, FormActions, Notice, PostForm, SectionCards, StateChip } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
-import { CsrfField, SelectField, TextField, type FormState } from '../../web/forms';
+import { CheckboxGroup, FileField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { BackOfficeLayout } from '../accounts/city/users.view';
 import { ENTE_DOCUMENT_KINDS, presentSocials, SOCIAL_NETWORKS, type DocumentKind, type SocialNetwork } from '../enti/enti.presenter';
 import type { EnteCardRow, EnteCounts, EnteStatus, MunicipioOption, SiteRow, SpazioOption, StoredFileMeta, TeamMember } from './ente-card.repository';
 import { LIMITS } from './ente-card.service';
@@ -102,14 +102,7 @@ function EnteLayout(props: { ctx: PageContext; ente: Pick<EnteCardRow, 'id' | 'n
   );
 }
 
-function Notice(props: { ctx: PageContext; notice: NoticeCode | undefined }): Html {
-  if (!props.notice) return <></>;
-  return (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.ctx.t(NOTICES[props.notice])}
-    </div>
-  );
-}
+const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
 
 function ReadOnlyNote(props: { ctx: PageContext }): Html {
   return (
@@ -119,13 +112,9 @@ function ReadOnlyNote(props: { ctx: PageContext }): Html {
   );
 }
 
-function Row(props: { label: string; children?: Child }): Html {
-  return (
-    <div class="wemi-dl-row">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
+/** What administrators can do on a page (a link to its form), or the note that the page is read-only. */
+function AdminAction(props: { ctx: PageContext; admin: boolean; href: string; label: string }): Html {
+  return props.admin ? <ButtonLink href={props.href}>{props.label}</ButtonLink> : <ReadOnlyNote ctx={props.ctx} />;
 }
 
 /** A value, or "Non indicato". */
@@ -134,87 +123,14 @@ const orNone = (ctx: PageContext, v: string | null | undefined): Child => (v && 
 /** Multi-line text as typed (line breaks kept by CSS). */
 const multiline = (ctx: PageContext, v: string | null | undefined): Child => (v && v.trim() ? <span class="wemi-ente-multiline">{v}</span> : orNone(ctx, v));
 
-const errorOf = (form: FormState, name: string) => form.issues.find((i) => i.field === name)?.message;
+/** The multi-line fields of the ente's forms (their own height and border). */
+export const ENTE_TEXTAREA = { inputClass: 'form-control wemi-ente-textarea' } as const;
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function FieldMessages(props: { ctx: PageContext; name: string; hint?: string | undefined; error?: string | undefined }): Html {
-  return (
-    <>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      {props.error ? (
-        <p class="wemi-field-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-          {props.error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-/** A multi-line text field, GOV.UK error pattern as in src/web/forms.tsx. */
-export function TextAreaField(props: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; required?: boolean; maxlength?: number; rows?: number; lang?: string }): Html {
-  const error = errorOf(props.form, props.name);
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-        {props.required ? null : <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span>}
-      </label>
-      <FieldMessages ctx={props.ctx} name={props.name} hint={props.hint} error={error} />
-      <textarea
-        class={`form-control wemi-ente-textarea${error ? ' is-invalid' : ''}`}
-        id={props.name}
-        name={props.name}
-        rows={String(props.rows ?? 5)}
-        maxlength={props.maxlength !== undefined ? String(props.maxlength) : undefined}
-        required={props.required}
-        lang={props.lang}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
-      >
-        {props.form.values[props.name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-/** A file field (the form posts multipart/form-data). */
-function FileField(props: { ctx: PageContext; form: FormState; name: string; label: string; hint: string; accept: string }): Html {
-  const error = errorOf(props.form, props.name);
-  return (
-    <div class={`form-group wemi-field wemi-ente-file${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-      </label>
-      <FieldMessages ctx={props.ctx} name={props.name} hint={props.hint} error={error} />
-      <input
-        type="file"
-        class={`form-control${error ? ' is-invalid' : ''}`}
-        id={props.name}
-        name={props.name}
-        accept={props.accept}
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
-      />
-    </div>
-  );
-}
-
-function Buttons(props: { children?: Child }): Html {
-  return <div class="d-flex flex-wrap gap-3 align-items-center mt-3">{props.children}</div>;
-}
+/** The cancel link of the ente's forms. */
+const cancel = (ctx: PageContext, href: string) => ({ href, label: ctx.t('enteCard.cancel') });
 
 function StatusChip(props: { ctx: PageContext; status: EnteStatus }): Html {
-  return <span class={`wemi-chip wemi-chip-ente-${props.status}`}>{props.ctx.t(STATUS_LABELS[props.status])}</span>;
+  return <StateChip class={`wemi-chip-ente-${props.status}`} label={props.ctx.t(STATUS_LABELS[props.status])} />;
 }
 
 const municipioName = (ctx: PageContext, m: { municipio_name_it: string | null; municipio_name_en: string | null }) =>
@@ -278,32 +194,18 @@ export function EnteHomePage(props: { ctx: PageContext; view: EnteHomeView }): H
       <h2 class="h4" id="sections-title">
         {t('enteCard.home.sections')}
       </h2>
-      <ul class="row g-3 list-unstyled wemi-bo-sections mb-4" aria-labelledby="sections-title">
-        {sections.map((s) => (
-          <li class="col-12 col-md-6 col-xl-4">
-            <div class="card card-teaser shadow-sm rounded h-100">
-              <div class="card-body">
-                <h3 class="card-title h5">
-                  <a href={s.href}>{s.title}</a>
-                </h3>
-                <p class="card-text mb-1">{s.body}</p>
-                <p class="card-text mb-0 fw-semibold">{s.state}</p>
-              </div>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <SectionCards labelledBy="sections-title" class="mb-4" sections={sections} />
 
       <h2 class="h4">{t('enteCard.home.registered')}</h2>
       <p>{t('enteCard.home.registeredLead')}</p>
       <dl class="wemi-dl">
-        <Row label={t('enteCard.field.name')}>{e.name}</Row>
-        <Row label={t('enteCard.field.legalForm')}>{orNone(ctx, e.legal_form)}</Row>
-        <Row label={t('enteCard.field.taxCode')}>{orNone(ctx, e.tax_code)}</Row>
-        <Row label={t('enteCard.field.vatNumber')}>{orNone(ctx, e.vat_number)}</Row>
-        <Row label={t('enteCard.field.runts')}>{orNone(ctx, e.runts_number)}</Row>
-        <Row label={t('enteCard.field.registeredOffice')}>{orNone(ctx, e.registered_office)}</Row>
-        <Row label={t('enteCard.field.legalRepresentative')}>{orNone(ctx, e.legal_representative)}</Row>
+        <DlRow label={t('enteCard.field.name')}>{e.name}</DlRow>
+        <DlRow label={t('enteCard.field.legalForm')}>{orNone(ctx, e.legal_form)}</DlRow>
+        <DlRow label={t('enteCard.field.taxCode')}>{orNone(ctx, e.tax_code)}</DlRow>
+        <DlRow label={t('enteCard.field.vatNumber')}>{orNone(ctx, e.vat_number)}</DlRow>
+        <DlRow label={t('enteCard.field.runts')}>{orNone(ctx, e.runts_number)}</DlRow>
+        <DlRow label={t('enteCard.field.registeredOffice')}>{orNone(ctx, e.registered_office)}</DlRow>
+        <DlRow label={t('enteCard.field.legalRepresentative')}>{orNone(ctx, e.legal_representative)}</DlRow>
       </dl>
     </EnteLayout>
   );
@@ -364,7 +266,7 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
   const issues = [...form.issues, ...view.logoIssues];
   return (
     <EnteLayout ctx={ctx} ente={e} part="card" title={t('enteCard.card.title')} lead={t('enteCard.card.lead')}>
-      <Notice ctx={ctx} notice={view.notice} />
+      <Notice text={noticeText(ctx, view.notice)} />
       <ErrorSummary ctx={ctx} issues={issues} />
       {admin ? null : <ReadOnlyNote ctx={ctx} />}
       <PreviewLink ctx={ctx} ente={e} />
@@ -383,8 +285,7 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
       )}
       {admin ? (
         <>
-          <form method="post" action={entePaths.logo(e.id)} enctype="multipart/form-data" novalidate class="wemi-bo-form mb-3">
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action={entePaths.logo(e.id)} multipart class="wemi-bo-form mb-3">
             <FileField
               ctx={ctx}
               form={{ values: {}, issues: view.logoIssues }}
@@ -392,18 +293,19 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
               label={view.logo ? t('enteCard.logo.replace') : t('enteCard.logo.upload')}
               hint={t('enteCard.logo.hint')}
               accept=".png,.jpg,.jpeg,image/png,image/jpeg"
+              required
+              class="wemi-ente-file"
             />
             <button type="submit" class="btn btn-outline-primary">
               {view.logo ? t('enteCard.logo.submitReplace') : t('enteCard.logo.submit')}
             </button>
-          </form>
+          </PostForm>
           {view.logo ? (
-            <form method="post" action={entePaths.logoRemove(e.id)} class="mb-4">
-              <CsrfField ctx={ctx} />
+            <PostForm ctx={ctx} action={entePaths.logoRemove(e.id)} class="mb-4">
               <button type="submit" class="btn btn-outline-danger">
                 {t('enteCard.logo.remove')}
               </button>
-            </form>
+            </PostForm>
           ) : null}
         </>
       ) : null}
@@ -412,12 +314,11 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
         {t('enteCard.card.data')}
       </h2>
       {admin ? (
-        <form method="post" action={entePaths.card(e.id)} novalidate class="wemi-bo-form" aria-labelledby="card-title">
-          <CsrfField ctx={ctx} />
+        <PostForm ctx={ctx} action={entePaths.card(e.id)} labelledBy="card-title">
           <fieldset class="wemi-fieldset mb-4">
             <legend class="h5">{t('enteCard.card.about')}</legend>
-            <TextAreaField ctx={ctx} form={form} name="descrizione_it" label={t('enteCard.field.descriptionIt')} hint={t('enteCard.field.descriptionItHint')} required maxlength={LIMITS.description} rows={8} lang="it" />
-            <TextAreaField ctx={ctx} form={form} name="descrizione_en" label={t('enteCard.field.descriptionEn')} hint={t('enteCard.field.descriptionEnHint')} maxlength={LIMITS.description} rows={8} lang="en" />
+            <TextAreaField ctx={ctx} form={form} name="descrizione_it" label={t('enteCard.field.descriptionIt')} hint={t('enteCard.field.descriptionItHint')} required maxlength={LIMITS.description} rows={8} lang="it" {...ENTE_TEXTAREA} />
+            <TextAreaField ctx={ctx} form={form} name="descrizione_en" label={t('enteCard.field.descriptionEn')} hint={t('enteCard.field.descriptionEnHint')} maxlength={LIMITS.description} rows={8} lang="en" {...ENTE_TEXTAREA} />
           </fieldset>
           <fieldset class="wemi-fieldset mb-4">
             <legend class="h5">{t('enteCard.card.contacts')}</legend>
@@ -425,7 +326,7 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
             <TextField ctx={ctx} form={form} name="telefono" type="tel" label={t('enteCard.field.phone')} hint={t('enteCard.field.phoneHint')} autocomplete="tel" maxlength={LIMITS.phone} />
             <TextField ctx={ctx} form={form} name="pec" type="email" label={t('enteCard.field.pec')} maxlength={LIMITS.email} />
             <TextField ctx={ctx} form={form} name="sito" type="url" label={t('enteCard.field.website')} hint={t('enteCard.field.websiteHint')} autocomplete="url" maxlength={LIMITS.url} />
-            <TextAreaField ctx={ctx} form={form} name="primo_contatto" label={t('enteCard.field.firstContact')} hint={t('enteCard.field.firstContactHint')} maxlength={LIMITS.firstContactHours} rows={3} />
+            <TextAreaField ctx={ctx} form={form} name="primo_contatto" label={t('enteCard.field.firstContact')} hint={t('enteCard.field.firstContactHint')} maxlength={LIMITS.firstContactHours} rows={3} {...ENTE_TEXTAREA} />
           </fieldset>
           <fieldset class="wemi-fieldset mb-4">
             <legend class="h5">{t('enteCard.card.socials')}</legend>
@@ -438,26 +339,21 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
             <legend class="h5">{t('enteCard.card.contactPerson')}</legend>
             <TextField ctx={ctx} form={form} name="referente" label={t('enteCard.field.contactPerson')} hint={t('enteCard.field.contactPersonHint')} autocomplete="off" maxlength={LIMITS.contactPerson} />
           </fieldset>
-          <Buttons>
-            <button type="submit" class="btn btn-primary">
-              {t('enteCard.card.submit')}
-            </button>
-            <a href={entePaths.home(e.id)}>{t('enteCard.cancel')}</a>
-          </Buttons>
-        </form>
+          <FormActions class="mt-3" submit={t('enteCard.card.submit')} cancel={cancel(ctx, entePaths.home(e.id))} />
+        </PostForm>
       ) : (
         <dl class="wemi-dl" aria-labelledby="card-title">
-          <Row label={t('enteCard.field.descriptionIt')}>{multiline(ctx, e.description_it)}</Row>
-          <Row label={t('enteCard.field.descriptionEn')}>{multiline(ctx, e.description_en)}</Row>
-          <Row label={t('enteCard.field.email')}>{orNone(ctx, e.email)}</Row>
-          <Row label={t('enteCard.field.phone')}>{orNone(ctx, e.phone)}</Row>
-          <Row label={t('enteCard.field.pec')}>{orNone(ctx, e.pec)}</Row>
-          <Row label={t('enteCard.field.website')}>{orNone(ctx, e.website)}</Row>
-          <Row label={t('enteCard.field.firstContact')}>{multiline(ctx, e.first_contact_hours)}</Row>
+          <DlRow label={t('enteCard.field.descriptionIt')}>{multiline(ctx, e.description_it)}</DlRow>
+          <DlRow label={t('enteCard.field.descriptionEn')}>{multiline(ctx, e.description_en)}</DlRow>
+          <DlRow label={t('enteCard.field.email')}>{orNone(ctx, e.email)}</DlRow>
+          <DlRow label={t('enteCard.field.phone')}>{orNone(ctx, e.phone)}</DlRow>
+          <DlRow label={t('enteCard.field.pec')}>{orNone(ctx, e.pec)}</DlRow>
+          <DlRow label={t('enteCard.field.website')}>{orNone(ctx, e.website)}</DlRow>
+          <DlRow label={t('enteCard.field.firstContact')}>{multiline(ctx, e.first_contact_hours)}</DlRow>
           {SOCIAL_NETWORKS.map((n) => (
-            <Row label={t(SOCIAL_LABELS[n])}>{orNone(ctx, socials[n])}</Row>
+            <DlRow label={t(SOCIAL_LABELS[n])}>{orNone(ctx, socials[n])}</DlRow>
           ))}
-          <Row label={t('enteCard.field.contactPerson')}>{orNone(ctx, e.contact_person)}</Row>
+          <DlRow label={t('enteCard.field.contactPerson')}>{orNone(ctx, e.contact_person)}</DlRow>
         </dl>
       )}
     </EnteLayout>
@@ -472,61 +368,43 @@ export function SitesPage(props: { ctx: PageContext; ente: EnteCardRow; role: En
   const admin = props.role === 'ente_admin';
   return (
     <EnteLayout ctx={ctx} ente={ente} part="sites" title={t('enteCard.sites.title')} lead={t('enteCard.sites.lead')}>
-      <Notice ctx={ctx} notice={props.notice} />
-      {admin ? (
-        <p>
-          <a class="btn btn-primary" href={entePaths.siteNew(ente.id)}>
-            {t('enteCard.sites.add')}
-          </a>
-        </p>
-      ) : (
-        <ReadOnlyNote ctx={ctx} />
-      )}
+      <Notice text={noticeText(ctx, props.notice)} />
+      <AdminAction ctx={ctx} admin={admin} href={entePaths.siteNew(ente.id)} label={t('enteCard.sites.add')} />
       <h2 class="h4" id="sites-title">
         {t('enteCard.sites.count', { n: formatNumber(ctx.locale, props.sites.length) })}
       </h2>
       {props.sites.length === 0 ? (
         <p>{t('enteCard.sites.none')}</p>
       ) : (
-        <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby="sites-title">
-          <table class="table wemi-bo-table">
-            <caption class="visually-hidden">{t('enteCard.sites.caption', { name: ente.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('enteCard.field.siteName')}</th>
-                <th scope="col">{t('enteCard.field.address')}</th>
-                <th scope="col">{t('enteCard.field.municipio')}</th>
-                <th scope="col">{t('enteCard.sites.services')}</th>
-                {admin ? <th scope="col">{t('enteCard.col.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {props.sites.map((s) => (
-                <tr data-site-id={s.id}>
-                  <th scope="row">
-                    <a href={entePaths.site(ente.id, s.id)}>{s.name}</a>
-                  </th>
-                  <td>{[s.address, [s.postal_code, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</td>
-                  <td>{municipioName(ctx, s)}</td>
-                  <td>{formatNumber(ctx.locale, s.services_count)}</td>
-                  {admin ? (
-                    <td>
-                      <a href={entePaths.site(ente.id, s.id)}>
-                        {t('enteCard.edit')}
-                        <span class="visually-hidden"> {s.name}</span>
-                      </a>
-                      {' · '}
-                      <a href={entePaths.siteRemove(ente.id, s.id)}>
-                        {t('enteCard.remove')}
-                        <span class="visually-hidden"> {s.name}</span>
-                      </a>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="sites-title"
+          caption={t('enteCard.sites.caption', { name: ente.name })}
+          columns={[t('enteCard.field.siteName'), t('enteCard.field.address'), t('enteCard.field.municipio'), t('enteCard.sites.services'), admin && t('enteCard.col.actions')]}
+        >
+          {props.sites.map((s) => (
+            <tr data-site-id={s.id}>
+              <th scope="row">
+                <a href={entePaths.site(ente.id, s.id)}>{s.name}</a>
+              </th>
+              <td>{[s.address, [s.postal_code, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</td>
+              <td>{municipioName(ctx, s)}</td>
+              <td>{formatNumber(ctx.locale, s.services_count)}</td>
+              {admin ? (
+                <td>
+                  <a href={entePaths.site(ente.id, s.id)}>
+                    {t('enteCard.edit')}
+                    <span class="visually-hidden"> {s.name}</span>
+                  </a>
+                  {' · '}
+                  <a href={entePaths.siteRemove(ente.id, s.id)}>
+                    {t('enteCard.remove')}
+                    <span class="visually-hidden"> {s.name}</span>
+                  </a>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </EnteLayout>
   );
@@ -559,15 +437,15 @@ export function SiteFormPage(props: { ctx: PageContext; ente: EnteCardRow; role:
       <EnteLayout ctx={ctx} ente={ente} part="sites" title={title} crumbs={crumbs}>
         <ReadOnlyNote ctx={ctx} />
         <dl class="wemi-dl">
-          <Row label={t('enteCard.field.siteName')}>{site.name}</Row>
-          <Row label={t('enteCard.field.address')}>{site.address}</Row>
-          <Row label={t('enteCard.field.postalCode')}>{site.postal_code}</Row>
-          <Row label={t('enteCard.field.municipio')}>{orNone(ctx, municipioName(ctx, site))}</Row>
-          <Row label={t('enteCard.field.email')}>{orNone(ctx, site.email)}</Row>
-          <Row label={t('enteCard.field.phone')}>{orNone(ctx, site.phone)}</Row>
-          <Row label={t('enteCard.field.hoursIt')}>{multiline(ctx, site.hours_it)}</Row>
-          <Row label={t('enteCard.field.hoursEn')}>{multiline(ctx, site.hours_en)}</Row>
-          <Row label={t('enteCard.sites.services')}>{formatNumber(ctx.locale, site.services_count)}</Row>
+          <DlRow label={t('enteCard.field.siteName')}>{site.name}</DlRow>
+          <DlRow label={t('enteCard.field.address')}>{site.address}</DlRow>
+          <DlRow label={t('enteCard.field.postalCode')}>{site.postal_code}</DlRow>
+          <DlRow label={t('enteCard.field.municipio')}>{orNone(ctx, municipioName(ctx, site))}</DlRow>
+          <DlRow label={t('enteCard.field.email')}>{orNone(ctx, site.email)}</DlRow>
+          <DlRow label={t('enteCard.field.phone')}>{orNone(ctx, site.phone)}</DlRow>
+          <DlRow label={t('enteCard.field.hoursIt')}>{multiline(ctx, site.hours_it)}</DlRow>
+          <DlRow label={t('enteCard.field.hoursEn')}>{multiline(ctx, site.hours_en)}</DlRow>
+          <DlRow label={t('enteCard.sites.services')}>{formatNumber(ctx.locale, site.services_count)}</DlRow>
         </dl>
         <p>
           <a href={entePaths.sites(ente.id)}>{t('enteCard.sites.back')}</a>
@@ -578,8 +456,7 @@ export function SiteFormPage(props: { ctx: PageContext; ente: EnteCardRow; role:
   return (
     <EnteLayout ctx={ctx} ente={ente} part="sites" title={title} lead={site ? t('enteCard.sites.editLead') : t('enteCard.sites.newLead')} crumbs={crumbs}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
-      <form method="post" action={action} novalidate class="wemi-bo-form">
-        <CsrfField ctx={ctx} />
+      <PostForm ctx={ctx} action={action}>
         <TextField ctx={ctx} form={form} name="nome" label={t('enteCard.field.siteName')} hint={t('enteCard.field.siteNameHint')} maxlength={LIMITS.siteName} required autocomplete="off" />
         <TextField ctx={ctx} form={form} name="indirizzo" label={t('enteCard.field.address')} hint={t('enteCard.field.addressHint')} maxlength={LIMITS.address} required autocomplete="street-address" />
         <div class="row">
@@ -592,15 +469,10 @@ export function SiteFormPage(props: { ctx: PageContext; ente: EnteCardRow; role:
         </div>
         <TextField ctx={ctx} form={form} name="email" type="email" label={t('enteCard.field.email')} maxlength={LIMITS.email} autocomplete="off" />
         <TextField ctx={ctx} form={form} name="telefono" type="tel" label={t('enteCard.field.phone')} hint={t('enteCard.field.phoneHint')} maxlength={LIMITS.phone} autocomplete="off" />
-        <TextAreaField ctx={ctx} form={form} name="orari_it" label={t('enteCard.field.hoursIt')} hint={t('enteCard.field.hoursHint')} maxlength={LIMITS.hours} rows={3} lang="it" />
-        <TextAreaField ctx={ctx} form={form} name="orari_en" label={t('enteCard.field.hoursEn')} hint={t('enteCard.field.hoursEnHint')} maxlength={LIMITS.hours} rows={3} lang="en" />
-        <Buttons>
-          <button type="submit" class="btn btn-primary">
-            {site ? t('enteCard.sites.save') : t('enteCard.sites.create')}
-          </button>
-          <a href={entePaths.sites(ente.id)}>{t('enteCard.cancel')}</a>
-        </Buttons>
-      </form>
+        <TextAreaField ctx={ctx} form={form} name="orari_it" label={t('enteCard.field.hoursIt')} hint={t('enteCard.field.hoursHint')} maxlength={LIMITS.hours} rows={3} lang="it" {...ENTE_TEXTAREA} />
+        <TextAreaField ctx={ctx} form={form} name="orari_en" label={t('enteCard.field.hoursEn')} hint={t('enteCard.field.hoursEnHint')} maxlength={LIMITS.hours} rows={3} lang="en" {...ENTE_TEXTAREA} />
+        <FormActions class="mt-3" submit={site ? t('enteCard.sites.save') : t('enteCard.sites.create')} cancel={cancel(ctx, entePaths.sites(ente.id))} />
+      </PostForm>
       {site ? (
         <p class="mt-4">
           <a href={entePaths.siteRemove(ente.id, site.id)} class="btn btn-outline-danger">
@@ -644,15 +516,9 @@ export function SiteRemovePage(props: { ctx: PageContext; ente: EnteCardRow; sit
           <p class="lead" id="rimuovi">
             {t('enteCard.sites.removeLead', { name: site.name })}
           </p>
-          <form method="post" action={entePaths.siteRemove(ente.id, site.id)} novalidate class="wemi-bo-form">
-            <CsrfField ctx={ctx} />
-            <Buttons>
-              <button type="submit" class="btn btn-danger">
-                {t('enteCard.sites.removeSubmit')}
-              </button>
-              <a href={entePaths.sites(ente.id)}>{t('enteCard.cancel')}</a>
-            </Buttons>
-          </form>
+          <PostForm ctx={ctx} action={entePaths.siteRemove(ente.id, site.id)}>
+            <FormActions class="mt-3" submit={t('enteCard.sites.removeSubmit')} danger cancel={cancel(ctx, entePaths.sites(ente.id))} />
+          </PostForm>
         </>
       )}
     </EnteLayout>
@@ -670,41 +536,27 @@ export function SpaziPage(props: { ctx: PageContext; ente: EnteCardRow; role: En
     return m ? t('enteCard.spazi.option', { name: s.name, municipio: m }) : s.name;
   };
   const linked = props.spazi.filter((s) => s.linked);
-  const error = props.issues.find((i) => i.field === 'spazi')?.message;
   return (
     <EnteLayout ctx={ctx} ente={ente} part="spazi" title={t('enteCard.spazi.title')} lead={t('enteCard.spazi.lead')}>
-      <Notice ctx={ctx} notice={props.notice} />
+      <Notice text={noticeText(ctx, props.notice)} />
       <ErrorSummary ctx={ctx} issues={props.issues} />
       {admin ? (
         props.spazi.length === 0 ? (
           <p>{t('enteCard.spazi.noneAvailable')}</p>
         ) : (
-          <form method="post" action={entePaths.spazi(ente.id)} novalidate class="wemi-bo-form">
-            <CsrfField ctx={ctx} />
-            <fieldset class={`wemi-field wemi-fieldset${error ? ' wemi-field-error' : ''}`} aria-describedby={describedBy('spazi', 'hint', error)}>
-              <legend class="wemi-field-label">{t('enteCard.spazi.legend')}</legend>
-              <FieldMessages ctx={ctx} name="spazi" hint={t('enteCard.spazi.hint')} error={error} />
-              <div class="wemi-checkbox-columns">
-                {props.spazi.map((s, i) => {
-                  const id = i === 0 ? 'spazi' : `spazi-${s.id}`;
-                  return (
-                    <div class="form-check">
-                      <input class="form-check-input" type="checkbox" name="spazi" id={id} value={s.id} checked={props.checked.includes(s.id)} />
-                      <label class="form-check-label" for={id}>
-                        {label(s)}
-                      </label>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-            <Buttons>
-              <button type="submit" class="btn btn-primary">
-                {t('enteCard.spazi.submit')}
-              </button>
-              <a href={entePaths.home(ente.id)}>{t('enteCard.cancel')}</a>
-            </Buttons>
-          </form>
+          <PostForm ctx={ctx} action={entePaths.spazi(ente.id)}>
+            <CheckboxGroup
+              ctx={ctx}
+              form={{ values: {}, issues: props.issues }}
+              name="spazi"
+              legend={t('enteCard.spazi.legend')}
+              hint={t('enteCard.spazi.hint')}
+              options={props.spazi.map((s) => ({ value: s.id, label: label(s) }))}
+              optionsClass="wemi-checkbox-columns"
+              checked={props.checked}
+            />
+            <FormActions class="mt-3" submit={t('enteCard.spazi.submit')} cancel={cancel(ctx, entePaths.home(ente.id))} />
+          </PostForm>
         )
       ) : (
         <>
@@ -741,7 +593,7 @@ export function DocumentsPage(props: { ctx: PageContext; view: DocumentsView }):
   const admin = view.role === 'ente_admin';
   return (
     <EnteLayout ctx={ctx} ente={e} part="documents" title={t('enteCard.documents.title')} lead={t('enteCard.documents.lead')}>
-      <Notice ctx={ctx} notice={view.notice} />
+      <Notice text={noticeText(ctx, view.notice)} />
       <ErrorSummary ctx={ctx} issues={view.issues} />
       {admin ? <p>{t('enteCard.documents.public')}</p> : <ReadOnlyNote ctx={ctx} />}
       <PreviewLink ctx={ctx} ente={e} />
@@ -762,8 +614,7 @@ export function DocumentsPage(props: { ctx: PageContext; view: DocumentsView }):
               <p>{t('enteCard.documents.missing')}</p>
             )}
             {admin ? (
-              <form method="post" action={entePaths.document(e.id, kind)} enctype="multipart/form-data" novalidate class="wemi-bo-form">
-                <CsrfField ctx={ctx} />
+              <PostForm ctx={ctx} action={entePaths.document(e.id, kind)} multipart>
                 <FileField
                   ctx={ctx}
                   form={{ values: {}, issues: view.issues }}
@@ -771,12 +622,14 @@ export function DocumentsPage(props: { ctx: PageContext; view: DocumentsView }):
                   label={file ? t('enteCard.documents.replace', { document: t(DOCUMENT_LABELS[kind]) }) : t('enteCard.documents.upload', { document: t(DOCUMENT_LABELS[kind]) })}
                   hint={t('enteCard.documents.hint')}
                   accept=".pdf,application/pdf"
+                  required
+                  class="wemi-ente-file"
                 />
                 <button type="submit" class="btn btn-outline-primary">
                   {file ? t('enteCard.documents.submitReplace') : t('enteCard.documents.submit')}
                   <span class="visually-hidden"> {t(DOCUMENT_LABELS[kind])}</span>
                 </button>
-              </form>
+              </PostForm>
             ) : null}
           </section>
         );
@@ -793,66 +646,48 @@ export function OperatorsPage(props: { ctx: PageContext; ente: EnteCardRow; role
   const admin = props.role === 'ente_admin';
   return (
     <EnteLayout ctx={ctx} ente={ente} part="operators" title={t('enteCard.operators.title')} lead={t('enteCard.operators.lead')}>
-      <Notice ctx={ctx} notice={props.notice} />
-      {admin ? (
-        <p>
-          <a class="btn btn-primary" href={entePaths.operatorInvite(ente.id)}>
-            {t('enteCard.operators.invite')}
-          </a>
-        </p>
-      ) : (
-        <ReadOnlyNote ctx={ctx} />
-      )}
+      <Notice text={noticeText(ctx, props.notice)} />
+      <AdminAction ctx={ctx} admin={admin} href={entePaths.operatorInvite(ente.id)} label={t('enteCard.operators.invite')} />
       <h2 class="h4" id="team-title">
         {t('enteCard.operators.count', { n: formatNumber(ctx.locale, props.team.length) })}
       </h2>
-      <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby="team-title">
-        <table class="table wemi-bo-table">
-          <caption class="visually-hidden">{t('enteCard.operators.caption', { name: ente.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('enteCard.col.name')}</th>
-              <th scope="col">{t('enteCard.col.email')}</th>
-              <th scope="col">{t('enteCard.col.role')}</th>
-              <th scope="col">{t('enteCard.col.since')}</th>
-              {admin ? <th scope="col">{t('enteCard.col.actions')}</th> : null}
+      <DataTable
+        labelledBy="team-title"
+        caption={t('enteCard.operators.caption', { name: ente.name })}
+        columns={[t('enteCard.col.name'), t('enteCard.col.email'), t('enteCard.col.role'), t('enteCard.col.since'), admin && t('enteCard.col.actions')]}
+      >
+        {props.team.map((m) => {
+          const name = `${m.given_name} ${m.family_name}`.trim() || t('enteCard.operators.noName');
+          const self = m.user_id === props.actorId;
+          return (
+            <tr data-user-id={m.user_id}>
+              <th scope="row">
+                {name}
+                {self ? <span class="wemi-muted"> {t('enteCard.operators.you')}</span> : null}
+              </th>
+              <td class="wemi-break">{m.email ?? ''}</td>
+              <td>
+                {m.is_admin ? t('enteCard.role.admin') : t('enteCard.role.operator')}
+                {m.status === 'invited' ? <span class="d-block small wemi-muted">{t('enteCard.operators.invitedPending')}</span> : null}
+                {m.status === 'suspended' ? <span class="d-block small wemi-muted">{t('enteCard.operators.suspended')}</span> : null}
+              </td>
+              <td>{formatDate(ctx.locale, m.since)}</td>
+              {admin ? (
+                <td>
+                  {self || m.is_admin ? (
+                    <span class="wemi-muted small">{self ? t('enteCard.operators.selfNote') : t('enteCard.operators.adminNote')}</span>
+                  ) : (
+                    <a href={entePaths.operatorRemove(ente.id, m.user_id)}>
+                      {t('enteCard.remove')}
+                      <span class="visually-hidden"> {name}</span>
+                    </a>
+                  )}
+                </td>
+              ) : null}
             </tr>
-          </thead>
-          <tbody>
-            {props.team.map((m) => {
-              const name = `${m.given_name} ${m.family_name}`.trim() || t('enteCard.operators.noName');
-              const self = m.user_id === props.actorId;
-              return (
-                <tr data-user-id={m.user_id}>
-                  <th scope="row">
-                    {name}
-                    {self ? <span class="wemi-muted"> {t('enteCard.operators.you')}</span> : null}
-                  </th>
-                  <td class="wemi-break">{m.email ?? ''}</td>
-                  <td>
-                    {m.is_admin ? t('enteCard.role.admin') : t('enteCard.role.operator')}
-                    {m.status === 'invited' ? <span class="d-block small wemi-muted">{t('enteCard.operators.invitedPending')}</span> : null}
-                    {m.status === 'suspended' ? <span class="d-block small wemi-muted">{t('enteCard.operators.suspended')}</span> : null}
-                  </td>
-                  <td>{formatDate(ctx.locale, m.since)}</td>
-                  {admin ? (
-                    <td>
-                      {self || m.is_admin ? (
-                        <span class="wemi-muted small">{self ? t('enteCard.operators.selfNote') : t('enteCard.operators.adminNote')}</span>
-                      ) : (
-                        <a href={entePaths.operatorRemove(ente.id, m.user_id)}>
-                          {t('enteCard.remove')}
-                          <span class="visually-hidden"> {name}</span>
-                        </a>
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </EnteLayout>
   );
 }
@@ -864,8 +699,7 @@ export function InviteOperatorPage(props: { ctx: PageContext; ente: EnteCardRow;
   return (
     <EnteLayout ctx={ctx} ente={ente} part="operators" title={title} lead={t('enteCard.invite.lead', { name: ente.name })} crumbs={[{ href: entePaths.operators(ente.id), label: t('enteCard.operators.title') }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
-      <form method="post" action={entePaths.operatorInvite(ente.id)} novalidate class="wemi-bo-form">
-        <CsrfField ctx={ctx} />
+      <PostForm ctx={ctx} action={entePaths.operatorInvite(ente.id)}>
         <TextField ctx={ctx} form={form} name="email" type="email" label={t('enteCard.field.inviteEmail')} hint={t('enteCard.field.inviteEmailHint')} autocomplete="off" maxlength={LIMITS.email} required />
         <div class="row">
           <div class="col-12 col-md-6">
@@ -875,13 +709,8 @@ export function InviteOperatorPage(props: { ctx: PageContext; ente: EnteCardRow;
             <TextField ctx={ctx} form={form} name="cognome" label={t('enteCard.field.familyName')} autocomplete="off" maxlength={LIMITS.personName} required />
           </div>
         </div>
-        <Buttons>
-          <button type="submit" class="btn btn-primary">
-            {t('enteCard.invite.submit')}
-          </button>
-          <a href={entePaths.operators(ente.id)}>{t('enteCard.cancel')}</a>
-        </Buttons>
-      </form>
+        <FormActions class="mt-3" submit={t('enteCard.invite.submit')} cancel={cancel(ctx, entePaths.operators(ente.id))} />
+      </PostForm>
     </EnteLayout>
   );
 }
@@ -903,15 +732,9 @@ export function RemoveOperatorPage(props: { ctx: PageContext; ente: EnteCardRow;
           <a href={entePaths.operators(ente.id)}>{t('enteCard.operators.back')}</a>
         </p>
       ) : (
-        <form method="post" action={entePaths.operatorRemove(ente.id, member.user_id)} novalidate class="wemi-bo-form">
-          <CsrfField ctx={ctx} />
-          <Buttons>
-            <button type="submit" class="btn btn-danger">
-              {t('enteCard.removeOperator.submit')}
-            </button>
-            <a href={entePaths.operators(ente.id)}>{t('enteCard.cancel')}</a>
-          </Buttons>
-        </form>
+        <PostForm ctx={ctx} action={entePaths.operatorRemove(ente.id, member.user_id)}>
+          <FormActions class="mt-3" submit={t('enteCard.removeOperator.submit')} danger cancel={cancel(ctx, entePaths.operators(ente.id))} />
+        </PostForm>
       )}
     </EnteLayout>
   );

@@ -3,29 +3,28 @@ import type { MessageKey } from '../../i18n/catalogue';
 import { formatNumber } from '../../i18n/i18n';
 import type { FieldIssue } from '../../lib/http/errors';
 import type { PageContext } from '../../web/context';
-import { ErrorSummary, Pagination } from '../../web/components';
-import { CsrfField, SelectField, type FormState } from '../../web/forms';
+import { BackOfficeLayout, cityCrumb, countText, DlRow, FilterForm, FilterText, FormActions, Notice, PostForm, ResultsTable } from '../../web/backoffice';
+import { ErrorSummary } from '../../web/components';
+import { SelectField, TextAreaField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { BackOfficeLayout, cityCrumb, FilterText } from '../accounts/city/users.view';
 import { fullName, SECTIONS, type ApplicationData, type Section } from './application.data';
 import { actionsFrom, APPLICATION_STATUSES, isWithCity } from './application.state';
 import {
-  ApplicationDetails,
+  APP_TEXTAREA,
+  ApplicationRecord,
   daysBetween,
+  type ApplicationView,
   dueDate,
   isOverdue,
   formatDay,
-  History,
   moment,
-  Row,
   sectionTitle,
   StatusChip,
   statusLabel,
   termName,
-  TextAreaField,
 } from './applications.components';
 import { applicationPaths } from './applications.paths';
-import type { ApplicationRow, DocumentRow, EventRow, QueueItem, TermOption } from './applications.repository';
+import type { ApplicationRow, QueueItem, TermOption } from './applications.repository';
 import { NOTE_MAX, officeLine, RESPONSE_DAYS, type FormOptions } from './applications.service';
 
 // The City's side (permission 'city:enti'): the queue of applications with filters, waiting times and the 30-day
@@ -44,6 +43,8 @@ export type CityNoticeCode = keyof typeof CITY_NOTICES;
 export const QUEUE_STATUS_FILTERS = ['open', ...APPLICATION_STATUSES.filter((s) => s !== 'draft')] as const;
 
 const queueCrumb = (ctx: PageContext) => ({ href: applicationPaths.cityQueue(), label: ctx.t('applications.city.queue.title') });
+/** Back to the application, from a decision's confirmation. */
+const cancel = (ctx: PageContext, row: Pick<ApplicationRow, 'id'>) => ({ href: applicationPaths.cityApplication(row.id), label: ctx.t('applications.cancel') });
 
 export interface QueueFilterValues {
   q: string;
@@ -101,106 +102,76 @@ export function QueuePage(props: {
   return (
     <BackOfficeLayout ctx={ctx} title={title} lead={t('applications.city.queue.lead', { days: RESPONSE_DAYS })} crumbs={[cityCrumb(ctx), { label: title }]}>
       <ErrorSummary ctx={ctx} issues={props.issues} />
-      <form method="get" action={applicationPaths.cityQueue()} class="wemi-bo-filter mb-4" novalidate>
-        <h2 class="h5">{t('applications.city.filter.title')}</h2>
-        <div class="row">
-          <div class="col-12 col-md-4">
-            <FilterText ctx={ctx} form={form} name="q" label={t('applications.city.filter.text')} hint={t('applications.city.filter.textHint')} maxlength={100} />
-          </div>
-          <div class="col-12 col-md-4">
-            <SelectField
-              ctx={ctx}
-              form={form}
-              name="stato"
-              label={t('applications.city.filter.status')}
-              empty={t('applications.city.filter.all')}
-              options={QUEUE_STATUS_FILTERS.map((s) => ({ value: s, label: s === 'open' ? t('applications.city.filter.open') : statusLabel(ctx, s) }))}
-            />
-          </div>
-          <div class="col-12 col-md-4">
-            <SelectField
-              ctx={ctx}
-              form={form}
-              name="categoria"
-              label={t('applications.city.filter.category')}
-              empty={t('applications.city.filter.allCategories')}
-              options={props.categories.map((c) => ({ value: c.code, label: termName(ctx, c) }))}
-            />
-          </div>
-        </div>
-        <div class="d-flex flex-wrap gap-3 align-items-center">
-          <button type="submit" class="btn btn-primary">
-            {t('applications.city.filter.apply')}
-          </button>
-          {filtered ? <a href={applicationPaths.cityQueue()}>{t('applications.city.filter.reset')}</a> : null}
-        </div>
-      </form>
+      <FilterForm
+        action={applicationPaths.cityQueue()}
+        title={t('applications.city.filter.title')}
+        column="col-12 col-md-4"
+        submit={t('applications.city.filter.apply')}
+        reset={filtered ? { href: applicationPaths.cityQueue(), label: t('applications.city.filter.reset') } : undefined}
+      >
+        <FilterText ctx={ctx} form={form} name="q" label={t('applications.city.filter.text')} hint={t('applications.city.filter.textHint')} maxlength={100} />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="stato"
+          label={t('applications.city.filter.status')}
+          empty={t('applications.city.filter.all')}
+          options={QUEUE_STATUS_FILTERS.map((s) => ({ value: s, label: s === 'open' ? t('applications.city.filter.open') : statusLabel(ctx, s) }))}
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="categoria"
+          label={t('applications.city.filter.category')}
+          empty={t('applications.city.filter.allCategories')}
+          options={props.categories.map((c) => ({ value: c.code, label: termName(ctx, c) }))}
+        />
+      </FilterForm>
       <h2 class="h4" id="results-title">
-        {props.total === 0 ? t('applications.city.results.zero') : props.total === 1 ? t('applications.city.results.one') : t('applications.city.results.other', { n: formatNumber(ctx.locale, props.total) })}
+        {countText(ctx, props.total, { zero: 'applications.city.results.zero', one: 'applications.city.results.one', other: 'applications.city.results.other' })}
       </h2>
       {props.overdue > 0 ? (
         <p class="wemi-app-overdue-summary">
           {t(props.overdue === 1 ? 'applications.city.overdue.one' : 'applications.city.overdue.other', { n: formatNumber(ctx.locale, props.overdue), days: RESPONSE_DAYS })}
         </p>
       ) : null}
-      {props.items.length === 0 ? (
-        <p>{t('applications.city.results.empty')}</p>
-      ) : (
-        <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby="results-title">
-          <table class="table wemi-bo-table wemi-app-queue">
-            <caption class="visually-hidden">{t('applications.city.queue.caption', { page: props.page, pages: props.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('applications.city.col.ente')}</th>
-                <th scope="col">{t('applications.city.col.reference')}</th>
-                <th scope="col">{t('applications.city.col.status')}</th>
-                <th scope="col">{t('applications.city.col.submitted')}</th>
-                <th scope="col">{t('applications.city.col.waiting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.items.map((a) => {
-                const overdue = a.submitted_at !== null && isWithCity(a.status) && isOverdue(a.submitted_at, props.now);
-                return (
-                  <tr class={overdue ? 'wemi-app-row-overdue' : undefined} data-application-id={a.id}>
-                    <th scope="row">
-                      <a href={applicationPaths.cityApplication(a.id)}>{a.name || t('applications.noName')}</a>
-                      <span class="d-block small wemi-muted">{a.codice_fiscale}</span>
-                    </th>
-                    <td>{a.reference}</td>
-                    <td>
-                      <StatusChip ctx={ctx} status={a.status} />
-                    </td>
-                    <td>{a.first_submitted_at ? formatDay(ctx, a.first_submitted_at) : '—'}</td>
-                    <td>
-                      <Waiting ctx={ctx} item={a} now={props.now} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div class="mt-4">
-        <Pagination ctx={ctx} page={props.page} pages={props.pages} href={(n) => queueHref({ ...props.filter, page: n })} />
-      </div>
+      <ResultsTable
+        ctx={ctx}
+        results={props}
+        empty={t('applications.city.results.empty')}
+        href={(n) => queueHref({ ...props.filter, page: n })}
+        labelledBy="results-title"
+        class="wemi-bo-table wemi-app-queue"
+        caption={t('applications.city.queue.caption', { page: props.page, pages: props.pages })}
+        columns={[t('applications.city.col.ente'), t('applications.city.col.reference'), t('applications.city.col.status'), t('applications.city.col.submitted'), t('applications.city.col.waiting')]}
+      >
+        {props.items.map((a) => {
+          const overdue = a.submitted_at !== null && isWithCity(a.status) && isOverdue(a.submitted_at, props.now);
+          return (
+            <tr class={overdue ? 'wemi-app-row-overdue' : undefined} data-application-id={a.id}>
+              <th scope="row">
+                <a href={applicationPaths.cityApplication(a.id)}>{a.name || t('applications.noName')}</a>
+                <span class="d-block small wemi-muted">{a.codice_fiscale}</span>
+              </th>
+              <td>{a.reference}</td>
+              <td>
+                <StatusChip ctx={ctx} status={a.status} />
+              </td>
+              <td>{a.first_submitted_at ? formatDay(ctx, a.first_submitted_at) : '—'}</td>
+              <td>
+                <Waiting ctx={ctx} item={a} now={props.now} />
+              </td>
+            </tr>
+          );
+        })}
+      </ResultsTable>
     </BackOfficeLayout>
   );
 }
 
 // One application
 
-export function CityApplicationPage(props: {
-  ctx: PageContext;
-  row: ApplicationRow;
-  data: ApplicationData;
-  documents: DocumentRow[];
-  events: EventRow[];
-  options: FormOptions;
-  notice?: CityNoticeCode | undefined;
-  now: Date;
-}): Html {
+export function CityApplicationPage(props: ApplicationView & { ctx: PageContext; notice?: CityNoticeCode | undefined; now: Date }): Html {
   const { ctx, row, data } = props;
   const { t } = ctx;
   const title = data.denominazione || t('applications.noName');
@@ -209,37 +180,33 @@ export function CityApplicationPage(props: {
   const notes = row.section_notes ?? {};
   return (
     <BackOfficeLayout ctx={ctx} title={title} lead={t('applications.city.detail.lead', { reference: row.reference })} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { label: row.reference }]}>
-      {props.notice ? (
-        <div class="alert alert-success wemi-notice" role="status">
-          {t(CITY_NOTICES[props.notice])}
-        </div>
-      ) : null}
+      <Notice text={props.notice ? t(CITY_NOTICES[props.notice]) : undefined} />
       <h2 class="h4">{t('applications.city.detail.status')}</h2>
       <dl class="wemi-dl">
-        <Row label={t('applications.page.current')}>
+        <DlRow label={t('applications.page.current')}>
           <StatusChip ctx={ctx} status={row.status} />
-        </Row>
-        <Row label={t('applications.city.detail.applicant')}>
+        </DlRow>
+        <DlRow label={t('applications.city.detail.applicant')}>
           {fullName(row.applicant_given_name, row.applicant_family_name) || t('applications.details.none')}
           {row.applicant_email ? <span class="d-block wemi-break">{row.applicant_email}</span> : null}
           {row.applicant_fiscal_code ? <span class="d-block">{row.applicant_fiscal_code}</span> : null}
-        </Row>
-        <Row label={t('applications.page.firstSubmitted')}>{row.first_submitted_at ? moment(ctx, row.first_submitted_at) : '—'}</Row>
+        </DlRow>
+        <DlRow label={t('applications.page.firstSubmitted')}>{row.first_submitted_at ? moment(ctx, row.first_submitted_at) : '—'}</DlRow>
         {row.submitted_at && isWithCity(row.status) ? (
-          <Row label={t('applications.city.col.waiting')}>
+          <DlRow label={t('applications.city.col.waiting')}>
             <Waiting ctx={ctx} item={row} now={props.now} />
-          </Row>
+          </DlRow>
         ) : null}
-        <Row label={t('applications.city.detail.office')}>{officeLine(data) || '—'}</Row>
+        <DlRow label={t('applications.city.detail.office')}>{officeLine(data) || '—'}</DlRow>
         {row.status === 'qualified' && row.organization_slug ? (
-          <Row label={t('applications.city.detail.organization')}>
+          <DlRow label={t('applications.city.detail.organization')}>
             <a href={paths.ente(row.organization_slug)}>{row.organization_name ?? row.organization_slug}</a>
-          </Row>
+          </DlRow>
         ) : null}
         {row.status === 'rejected' && row.decision_reason ? (
-          <Row label={t('applications.page.reason')}>
+          <DlRow label={t('applications.page.reason')}>
             <span class="wemi-app-prewrap">{row.decision_reason}</span>
-          </Row>
+          </DlRow>
         ) : null}
       </dl>
 
@@ -249,13 +216,12 @@ export function CityApplicationPage(props: {
             {t('applications.city.decisions.title')}
           </h2>
           {actions.includes('take_review') ? (
-            <form method="post" action={applicationPaths.cityReview(id)} class="mb-3">
-              <CsrfField ctx={ctx} />
+            <PostForm ctx={ctx} action={applicationPaths.cityReview(id)} class="mb-3">
               <p>{t('applications.city.decisions.reviewHint')}</p>
               <button type="submit" class="btn btn-primary">
                 {t('applications.city.decisions.review')}
               </button>
-            </form>
+            </PostForm>
           ) : null}
           {actions.includes('qualify') ? (
             <ul class="wemi-app-decision-list">
@@ -281,20 +247,7 @@ export function CityApplicationPage(props: {
         <p class="alert alert-info">{t('applications.city.decisions.waitingApplicant')}</p>
       ) : null}
 
-      <h2 class="h4 mt-5">{t('applications.page.data')}</h2>
-      <ApplicationDetails
-        ctx={ctx}
-        data={data}
-        documents={props.documents}
-        options={props.options}
-        documentHref={(d) => applicationPaths.cityDocument(id, d.id)}
-        notes={row.status === 'changes_requested' ? (notes as Partial<Record<Section, string>>) : {}}
-        headingLevel={3}
-      />
-      <h2 class="h4 mt-5" id="storia">
-        {t('applications.history.title')}
-      </h2>
-      <History ctx={ctx} events={props.events} showActors={true} id="storia" />
+      <ApplicationRecord ctx={ctx} record={props} documentHref={(d) => applicationPaths.cityDocument(id, d.id)} notes={row.status === 'changes_requested' ? (notes as Partial<Record<Section, string>>) : {}} showActors={true} />
       <p class="mt-4">
         <a href={applicationPaths.cityQueue()}>{t('applications.city.backToQueue')}</a>
       </p>
@@ -309,6 +262,7 @@ export function RequestChangesPage(props: { ctx: PageContext; row: ApplicationRo
   const { t } = ctx;
   const title = t('applications.city.changes.title');
   const name = props.data.denominazione || t('applications.noName');
+  const form: FormState = { values: {}, issues: props.issues };
   return (
     <BackOfficeLayout
       ctx={ctx}
@@ -317,24 +271,27 @@ export function RequestChangesPage(props: { ctx: PageContext; row: ApplicationRo
       crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: applicationPaths.cityApplication(row.id), label: row.reference }, { label: title }]}
     >
       <ErrorSummary ctx={ctx} issues={props.issues} />
-      <form method="post" action={applicationPaths.cityChanges(row.id)} novalidate class="wemi-bo-form">
-        <CsrfField ctx={ctx} />
+      <PostForm ctx={ctx} action={applicationPaths.cityChanges(row.id)}>
         <fieldset class="wemi-fieldset" aria-describedby="note_ente-hint-all">
           <legend class="wemi-field-label h5">{t('applications.city.changes.legend')}</legend>
           <p class="wemi-field-hint" id="note_ente-hint-all">
             {t('applications.city.changes.hint', { max: NOTE_MAX })}
           </p>
           {SECTIONS.map((s) => (
-            <TextAreaField ctx={ctx} name={`nota_${s}`} label={t('applications.city.changes.noteFor', { section: sectionTitle(ctx, s) })} value={props.values[s] ?? ''} issues={props.issues} maxlength={NOTE_MAX} rows={3} />
+            <TextAreaField
+              ctx={ctx}
+              form={form}
+              name={`nota_${s}`}
+              label={t('applications.city.changes.noteFor', { section: sectionTitle(ctx, s) })}
+              value={props.values[s] ?? ''}
+              maxlength={NOTE_MAX}
+              rows={3}
+              {...APP_TEXTAREA}
+            />
           ))}
         </fieldset>
-        <div class="d-flex flex-wrap gap-3 align-items-center">
-          <button type="submit" class="btn btn-primary">
-            {t('applications.city.changes.submit')}
-          </button>
-          <a href={applicationPaths.cityApplication(row.id)}>{t('applications.cancel')}</a>
-        </div>
-      </form>
+        <FormActions submit={t('applications.city.changes.submit')} cancel={cancel(ctx, row)} />
+      </PostForm>
     </BackOfficeLayout>
   );
 }
@@ -363,15 +320,9 @@ export function QualifyPage(props: { ctx: PageContext; row: ApplicationRow; data
         <li>{t('applications.city.qualify.documents')}</li>
         <li>{t('applications.city.qualify.role', { name: fullName(row.applicant_given_name, row.applicant_family_name) || (row.applicant_email ?? '') })}</li>
       </ul>
-      <form method="post" action={applicationPaths.cityQualify(row.id)} class="wemi-bo-form">
-        <CsrfField ctx={ctx} />
-        <div class="d-flex flex-wrap gap-3 align-items-center">
-          <button type="submit" class="btn btn-primary">
-            {t('applications.city.qualify.submit')}
-          </button>
-          <a href={applicationPaths.cityApplication(row.id)}>{t('applications.cancel')}</a>
-        </div>
-      </form>
+      <PostForm ctx={ctx} action={applicationPaths.cityQualify(row.id)}>
+        <FormActions submit={t('applications.city.qualify.submit')} cancel={cancel(ctx, row)} />
+      </PostForm>
     </BackOfficeLayout>
   );
 }
@@ -387,16 +338,21 @@ export function RejectPage(props: { ctx: PageContext; row: ApplicationRow; data:
     <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: applicationPaths.cityApplication(row.id), label: row.reference }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={props.issues} />
       <p class="lead">{t('applications.city.reject.lead', { name, reference: row.reference })}</p>
-      <form method="post" action={applicationPaths.cityReject(row.id)} novalidate class="wemi-bo-form">
-        <CsrfField ctx={ctx} />
-        <TextAreaField ctx={ctx} name="motivo" label={t('applications.city.reject.reason')} hint={t('applications.city.reject.reasonHint', { max: NOTE_MAX })} value={props.reason} issues={props.issues} maxlength={NOTE_MAX} required rows={6} />
-        <div class="d-flex flex-wrap gap-3 align-items-center">
-          <button type="submit" class="btn btn-danger">
-            {t('applications.city.reject.submit')}
-          </button>
-          <a href={applicationPaths.cityApplication(row.id)}>{t('applications.cancel')}</a>
-        </div>
-      </form>
+      <PostForm ctx={ctx} action={applicationPaths.cityReject(row.id)}>
+        <TextAreaField
+          ctx={ctx}
+          form={{ values: {}, issues: props.issues }}
+          name="motivo"
+          label={t('applications.city.reject.reason')}
+          hint={t('applications.city.reject.reasonHint', { max: NOTE_MAX })}
+          value={props.reason}
+          maxlength={NOTE_MAX}
+          required
+          rows={6}
+          {...APP_TEXTAREA}
+        />
+        <FormActions submit={t('applications.city.reject.submit')} danger cancel={cancel(ctx, row)} />
+      </PostForm>
     </BackOfficeLayout>
   );
 }

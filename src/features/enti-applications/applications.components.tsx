@@ -3,8 +3,10 @@ import type { MessageKey } from '../../i18n/catalogue';
 import { formatDate } from '../../i18n/i18n';
 import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
+import { DlRow, StateChip } from '../../web/backoffice';
 import type { PageContext } from '../../web/context';
 import { Icon } from '../../web/components';
+import { describedBy, FieldError, FieldHead } from '../../web/forms';
 import { formatMoment } from '../accounts/public/links.service';
 import {
   APPLICANT_ROLES,
@@ -22,12 +24,12 @@ import {
   type TextField,
 } from './application.data';
 import type { ApplicationStatus } from './application.state';
-import type { DocumentRow, EventRow, TermOption } from './applications.repository';
+import type { ApplicationRow, DocumentRow, EventRow, TermOption } from './applications.repository';
 import { parseEventNote, RESPONSE_DAYS, type FormOptions } from './applications.service';
 
-// Pieces shared by the applicant's and the City's pages: status chips, the fields the shared form controls do not
-// cover (text area, radio and checkbox groups, file input), the read-only view of an application by section,
-// its documents and its history.
+// Pieces shared by the applicant's and the City's pages: status chips, the look of the form controls, the document
+// field (with the file already uploaded), the read-only view of an application by section, its documents and its
+// history.
 
 export const statusLabel = (ctx: PageContext, s: ApplicationStatus) => ctx.t(`applications.status.${s}` as MessageKey);
 export const fieldLabel = (ctx: PageContext, f: string) => ctx.t(`applications.field.${f}` as MessageKey);
@@ -39,8 +41,13 @@ export const termName = (ctx: PageContext, o: Pick<TermOption, 'name_it' | 'name
 export const moment = (ctx: PageContext, d: Date) => formatMoment(ctx.locale, d);
 
 export function StatusChip(props: { ctx: PageContext; status: ApplicationStatus }): Html {
-  return <span class={`wemi-chip wemi-app-chip wemi-app-chip-${props.status}`}>{statusLabel(props.ctx, props.status)}</span>;
+  return <StateChip class={`wemi-app-chip wemi-app-chip-${props.status}`} label={statusLabel(props.ctx, props.status)} />;
 }
+
+/** This feature's text areas (styled by applications.css, without Bootstrap's form-control). */
+export const APP_TEXTAREA = { class: 'wemi-app-textarea', inputClass: '' } as const;
+/** This feature's radio and checkbox groups. */
+export const APP_FIELDSET = 'wemi-app-fieldset';
 
 /** Days between two instants, rounded down. */
 export const daysBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / 86_400_000));
@@ -52,125 +59,6 @@ export const isOverdue = (submittedAt: Date, now: Date) => now.getTime() - submi
 
 const errorOf = (issues: readonly FieldIssue[], name: string) => issues.find((i) => i.field === name)?.message;
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function FieldMessage(props: { ctx: PageContext; name: string; error: string | undefined }): Html {
-  if (!props.error) return <></>;
-  return (
-    <p class="wemi-field-message" id={`${props.name}-error`}>
-      <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-      {props.error}
-    </p>
-  );
-}
-
-function Hint(props: { name: string; hint: string | undefined }): Html {
-  if (!props.hint) return <></>;
-  return (
-    <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-      {props.hint}
-    </small>
-  );
-}
-
-export function TextAreaField(props: { ctx: PageContext; name: string; label: string; hint?: string | undefined; value: string; issues: readonly FieldIssue[]; required?: boolean; maxlength?: number; rows?: number }): Html {
-  const error = errorOf(props.issues, props.name);
-  return (
-    <div class={`form-group wemi-field wemi-app-textarea${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-        {props.required ? null : <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span>}
-      </label>
-      <Hint name={props.name} hint={props.hint} />
-      <FieldMessage ctx={props.ctx} name={props.name} error={error} />
-      <textarea
-        id={props.name}
-        name={props.name}
-        rows={String(props.rows ?? 5)}
-        class={error ? 'is-invalid' : undefined}
-        maxlength={props.maxlength !== undefined ? String(props.maxlength) : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
-      >
-        {props.value}
-      </textarea>
-    </div>
-  );
-}
-
-/** Radios sharing a name, the first one carrying the field's id (the error summary links to it). */
-export function RadioGroup(props: { ctx: PageContext; name: string; legend: string; hint?: string; options: { value: string; label: string }[]; value: string; issues: readonly FieldIssue[] }): Html {
-  const error = errorOf(props.issues, props.name);
-  return (
-    <fieldset class={`wemi-field wemi-fieldset wemi-app-fieldset${error ? ' wemi-field-error' : ''}`} aria-describedby={describedBy(props.name, props.hint, error)}>
-      <legend class="wemi-field-label">{props.legend}</legend>
-      <Hint name={props.name} hint={props.hint} />
-      <FieldMessage ctx={props.ctx} name={props.name} error={error} />
-      {props.options.map((o, i) => {
-        const id = i === 0 ? props.name : `${props.name}-${o.value}`;
-        return (
-          <div class="form-check">
-            <input class="form-check-input" type="radio" name={props.name} id={id} value={o.value} checked={props.value === o.value} />
-            <label class="form-check-label" for={id}>
-              {o.label}
-            </label>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
-/** Checkboxes sharing a name, in groups (each group a fieldset); the first box carries the field's id. */
-export function CheckboxGroups(props: {
-  ctx: PageContext;
-  name: string;
-  legend: string;
-  hint?: string;
-  groups: { label?: string | undefined; options: { value: string; label: string }[] }[];
-  checked: readonly string[];
-  issues: readonly FieldIssue[];
-}): Html {
-  const error = errorOf(props.issues, props.name);
-  let first = true;
-  return (
-    <fieldset class={`wemi-field wemi-fieldset wemi-app-fieldset${error ? ' wemi-field-error' : ''}`} aria-describedby={describedBy(props.name, props.hint, error)}>
-      <legend class="wemi-field-label">{props.legend}</legend>
-      <Hint name={props.name} hint={props.hint} />
-      <FieldMessage ctx={props.ctx} name={props.name} error={error} />
-      {props.groups.map((g) => {
-        const boxes = (
-          <div class="wemi-checkbox-columns">
-            {g.options.map((o) => {
-              const id = first ? props.name : `${props.name}-${o.value}`;
-              first = false;
-              return (
-                <div class="form-check">
-                  <input class="form-check-input" type="checkbox" name={props.name} id={id} value={o.value} checked={props.checked.includes(o.value)} />
-                  <label class="form-check-label" for={id}>
-                    {o.label}
-                  </label>
-                </div>
-              );
-            })}
-          </div>
-        );
-        return g.label ? (
-          <fieldset class="wemi-fieldset wemi-app-subgroup">
-            <legend class="wemi-app-subgroup-title">{g.label}</legend>
-            {boxes}
-          </fieldset>
-        ) : (
-          boxes
-        );
-      })}
-    </fieldset>
-  );
-}
-
 /** One document of the form: what it is, the file already uploaded (if any) and the file input to (re)place it. */
 export function FileField(props: { ctx: PageContext; kind: DocumentKind; current: DocumentRow | undefined; href: (doc: DocumentRow) => string; removeHref: (doc: DocumentRow) => string; issues: readonly FieldIssue[] }): Html {
   const { ctx, kind } = props;
@@ -181,11 +69,7 @@ export function FileField(props: { ctx: PageContext; kind: DocumentKind; current
   const hint = `${t(`applications.documentHint.${kind}` as MessageKey)} ${t('applications.documentRule')}`;
   return (
     <div class={`form-group wemi-field wemi-app-file${error ? ' wemi-field-error' : ''}`}>
-      <label for={name} class="wemi-field-label">
-        {documentLabel(ctx, kind)}
-        {required ? null : <span class="wemi-optional"> ({t('form.optional')})</span>}
-      </label>
-      <Hint name={name} hint={hint} />
+      <FieldHead ctx={ctx} name={name} label={documentLabel(ctx, kind)} hint={hint} optional={!required} />
       {props.current ? (
         <p class="wemi-app-file-current" id={`${name}-current`}>
           <Icon ctx={ctx} name="file" class="icon-sm" />{' '}
@@ -197,7 +81,7 @@ export function FileField(props: { ctx: PageContext; kind: DocumentKind; current
           </a>
         </p>
       ) : null}
-      <FieldMessage ctx={ctx} name={name} error={error} />
+      <FieldError ctx={ctx} name={name} error={error} />
       <input
         type="file"
         class={`form-control${error ? ' is-invalid' : ''}`}
@@ -222,15 +106,6 @@ export function SectionNote(props: { ctx: PageContext; note: string | undefined 
         <span>{props.ctx.t('applications.note.title')}</span>
       </div>
       <p class="wemi-app-note-text">{props.note}</p>
-    </div>
-  );
-}
-
-export function Row(props: { label: string; children?: Child }): Html {
-  return (
-    <div class="wemi-dl-row">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
     </div>
   );
 }
@@ -287,7 +162,7 @@ export function ApplicationDetails(props: {
         return (
           <dl class="wemi-dl">
             {TEXT_FIELDS[s].map((f) => (
-              <Row label={fieldLabel(ctx, f)}>{valueOf(ctx, data, f, options)}</Row>
+              <DlRow label={fieldLabel(ctx, f)}>{valueOf(ctx, data, f, options)}</DlRow>
             ))}
           </dl>
         );
@@ -296,8 +171,8 @@ export function ApplicationDetails(props: {
         const muns = data.municipi.map((m) => options.municipi.find((o) => o.code === m)).map((o, i) => (o ? termName(ctx, o) : data.municipi[i]!));
         return (
           <dl class="wemi-dl">
-            <Row label={t('applications.field.categorie')}>{cats.length ? <ul class="wemi-app-list">{cats.map((c) => <li>{c}</li>)}</ul> : none}</Row>
-            <Row label={t('applications.field.municipi')}>{muns.length ? muns.join(', ') : none}</Row>
+            <DlRow label={t('applications.field.categorie')}>{cats.length ? <ul class="wemi-app-list">{cats.map((c) => <li>{c}</li>)}</ul> : none}</DlRow>
+            <DlRow label={t('applications.field.municipi')}>{muns.length ? muns.join(', ') : none}</DlRow>
           </dl>
         );
       }
@@ -319,7 +194,7 @@ export function ApplicationDetails(props: {
             {DOCUMENT_KINDS.map((k) => {
               const doc = props.documents.find((d) => d.kind === k);
               return (
-                <Row label={documentLabel(ctx, k)}>
+                <DlRow label={documentLabel(ctx, k)}>
                   {doc ? (
                     <>
                       <a href={props.documentHref(doc)}>
@@ -333,7 +208,7 @@ export function ApplicationDetails(props: {
                   ) : (
                     none
                   )}
-                </Row>
+                </DlRow>
               );
             })}
           </dl>
@@ -360,6 +235,37 @@ export function ApplicationDetails(props: {
         </section>
       ))}
     </div>
+  );
+}
+
+/** An application as its pages show it: the row, the data by section, the documents and the history. */
+export interface ApplicationView {
+  row: ApplicationRow;
+  data: ApplicationData;
+  documents: DocumentRow[];
+  events: EventRow[];
+  options: FormOptions;
+}
+
+/** The application's data by section, then its history: the applicant's status page and the City's page. */
+export function ApplicationRecord(props: {
+  ctx: PageContext;
+  record: Omit<ApplicationView, 'row'>;
+  documentHref: (doc: DocumentRow) => string;
+  notes: Partial<Record<Section, string>>;
+  showActors: boolean;
+}): Html {
+  const { ctx, record } = props;
+  const { t } = ctx;
+  return (
+    <>
+      <h2 class="h4 mt-5">{t('applications.page.data')}</h2>
+      <ApplicationDetails ctx={ctx} data={record.data} documents={record.documents} options={record.options} documentHref={props.documentHref} notes={props.notes} headingLevel={3} />
+      <h2 class="h4 mt-5" id="storia">
+        {t('applications.history.title')}
+      </h2>
+      <History ctx={ctx} events={record.events} showActors={props.showActors} id="storia" />
+    </>
   );
 }
 

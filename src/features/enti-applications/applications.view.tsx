@@ -2,8 +2,9 @@ import type { Child, Html } from '../../lib/jsx/jsx-runtime';
 import type { MessageKey } from '../../i18n/catalogue';
 import type { FieldIssue } from '../../lib/http/errors';
 import type { PageContext } from '../../web/context';
+import { ButtonLink, DlRow, NOINDEX, Notice, PrivatePage } from '../../web/backoffice';
 import { ErrorSummary, Icon, PageIndex } from '../../web/components';
-import { CheckboxField, CsrfField, SelectField, TextField, type FormState } from '../../web/forms';
+import { CheckboxField, CheckboxGroup, CsrfField, RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { Layout, PageHeader } from '../../web/layout';
 import { paths } from '../../web/paths';
 import { FeedbackWidget } from '../feedback/feedback.view';
@@ -20,23 +21,23 @@ import {
 import { isEditable, isWithCity, type ApplicationStatus } from './application.state';
 import { LIMITS } from './application.validation';
 import {
+  APP_FIELDSET,
+  APP_TEXTAREA,
   ApplicationDetails,
-  CheckboxGroups,
+  ApplicationRecord,
   dueDate,
+  type ApplicationView,
   FileField,
   formatDay,
-  History,
-  RadioGroup,
   SectionNote,
   sectionId,
   sectionTitle,
   StatusChip,
   termName,
-  TextAreaField,
   documentLabel,
 } from './applications.components';
 import { applicationPaths } from './applications.paths';
-import type { ApplicationRow, DocumentRow, EventRow, MyApplication, TermOption } from './applications.repository';
+import type { ApplicationRow, DocumentRow, MyApplication, TermOption } from './applications.repository';
 import { ENTI_TEAM_EMAIL, RESPONSE_DAYS, type FormOptions } from './applications.service';
 
 // The public side of "Diventa ente WeMi": the open call, the applicant's list of applications, the form (one page,
@@ -52,19 +53,10 @@ export const NOTICES = {
 } as const satisfies Record<string, MessageKey>;
 export type NoticeCode = keyof typeof NOTICES;
 
-const NOINDEX = <meta name="robots" content="noindex, nofollow" />;
-
 const callCrumb = (ctx: PageContext) => ({ href: applicationPaths.openCall(), label: ctx.t('applications.call.title') });
 const mineCrumb = (ctx: PageContext) => ({ href: applicationPaths.mine(), label: ctx.t('applications.mine.title') });
 
-function Notice(props: { ctx: PageContext; notice: NoticeCode | undefined; params?: Record<string, string> }): Html {
-  if (!props.notice) return <></>;
-  return (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.ctx.t(NOTICES[props.notice], props.params)}
-    </div>
-  );
-}
+const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
 
 /** The steps of the online flow: fill in, check and send, done. */
 function Steps(props: { ctx: PageContext; current: 1 | 2 | 3 }): Html {
@@ -210,11 +202,7 @@ export function OpenCallPage(props: { ctx: PageContext; categories: TermOption[]
             </PageSection>
             <PageSection id="accedi-al-servizio" title={t('applications.call.access.title')} element="service-online-access">
               <p>{t('applications.call.access.body')}</p>
-              <p>
-                <a class="btn btn-primary" href={applicationPaths.mine()}>
-                  {t('applications.call.access.button')}
-                </a>
-              </p>
+              <ButtonLink href={applicationPaths.mine()}>{t('applications.call.access.button')}</ButtonLink>
               <p class="wemi-muted">{t('applications.call.access.login')}</p>
             </PageSection>
             <PageSection id="contatti" title={t('applications.call.contacts.title')}>
@@ -238,46 +226,39 @@ export function MyApplicationsPage(props: { ctx: PageContext; items: MyApplicati
   const title = t('applications.mine.title');
   const hasDraft = props.items.some((a) => a.status === 'draft');
   return (
-    <Layout ctx={ctx} title={title} head={NOINDEX}>
-      <PageHeader ctx={ctx} crumbs={[callCrumb(ctx), { label: title }]} title={title} lead={t('applications.mine.lead')} />
-      <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-10 px-lg-4">
-            <Notice ctx={ctx} notice={props.notice} />
-            {props.items.length === 0 ? (
-              <p>{t('applications.mine.none')}</p>
-            ) : (
-              <ul class="wemi-app-mine" aria-label={title}>
-                {props.items.map((a) => (
-                  <li class="card card-teaser shadow-sm rounded">
-                    <div class="card-body">
-                      <h2 class="card-title h5 mb-1">
-                        <a href={applicationPaths.application(a.id)}>{a.name || t('applications.noName')}</a>
-                      </h2>
-                      <p class="card-text mb-1">
-                        {t('applications.reference')}: <span class="fw-semibold">{a.reference}</span> · <StatusChip ctx={ctx} status={a.status} />
-                      </p>
-                      <p class="card-text wemi-muted mb-0">
-                        {a.submitted_at ? t('applications.mine.submittedOn', { date: formatDay(ctx, a.submitted_at) }) : t('applications.mine.updatedOn', { date: formatDay(ctx, a.updated_at) })}
-                      </p>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <form method="post" action={applicationPaths.mine()} class="mt-4">
-              <CsrfField ctx={ctx} />
-              <button type="submit" class="btn btn-primary">
-                {hasDraft ? t('applications.mine.continue') : t('applications.mine.start')}
-              </button>
-            </form>
-            <p class="mt-3">
-              <a href={applicationPaths.openCall()}>{t('applications.mine.readCall')}</a>
-            </p>
-          </div>
-        </div>
-      </div>
-    </Layout>
+    <PrivatePage ctx={ctx} title={title} crumbs={[callCrumb(ctx), { label: title }]} lead={t('applications.mine.lead')}>
+      <Notice text={noticeText(ctx, props.notice)} />
+      {props.items.length === 0 ? (
+        <p>{t('applications.mine.none')}</p>
+      ) : (
+        <ul class="wemi-app-mine" aria-label={title}>
+          {props.items.map((a) => (
+            <li class="card card-teaser shadow-sm rounded">
+              <div class="card-body">
+                <h2 class="card-title h5 mb-1">
+                  <a href={applicationPaths.application(a.id)}>{a.name || t('applications.noName')}</a>
+                </h2>
+                <p class="card-text mb-1">
+                  {t('applications.reference')}: <span class="fw-semibold">{a.reference}</span> · <StatusChip ctx={ctx} status={a.status} />
+                </p>
+                <p class="card-text wemi-muted mb-0">
+                  {a.submitted_at ? t('applications.mine.submittedOn', { date: formatDay(ctx, a.submitted_at) }) : t('applications.mine.updatedOn', { date: formatDay(ctx, a.updated_at) })}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action={applicationPaths.mine()} class="mt-4">
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="btn btn-primary">
+          {hasDraft ? t('applications.mine.continue') : t('applications.mine.start')}
+        </button>
+      </form>
+      <p class="mt-3">
+        <a href={applicationPaths.openCall()}>{t('applications.mine.readCall')}</a>
+      </p>
+    </PrivatePage>
   );
 }
 
@@ -324,7 +305,7 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
           </div>
           <div class="col-12 col-lg-7 ps-lg-5">
             <Steps ctx={ctx} current={1} />
-            <Notice ctx={ctx} notice={view.notice} />
+            <Notice text={noticeText(ctx, view.notice)} />
             <ErrorSummary ctx={ctx} issues={view.issues} />
             {row.status === 'changes_requested' ? (
               <div class="alert alert-warning" role="note">
@@ -348,7 +329,7 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
                 <TextField ctx={ctx} form={form} name="codice_fiscale" label={t('applications.field.codice_fiscale')} hint={t('applications.hint.codice_fiscale')} maxlength={20} autocomplete="off" required />
                 <TextField ctx={ctx} form={form} name="partita_iva" label={t('applications.field.partita_iva')} hint={t('applications.hint.partita_iva')} maxlength={20} inputmode="numeric" autocomplete="off" />
                 <TextField ctx={ctx} form={form} name="runts" label={t('applications.field.runts')} hint={t('applications.hint.runts')} maxlength={LIMITS.runts} autocomplete="off" />
-                <TextAreaField ctx={ctx} name="descrizione" label={t('applications.field.descrizione')} hint={t('applications.hint.descrizione', { min: LIMITS.descrizioneMin, max: LIMITS.descrizione })} value={data.descrizione} issues={view.issues} maxlength={LIMITS.descrizione} required rows={6} />
+                <TextAreaField ctx={ctx} form={form} name="descrizione" label={t('applications.field.descrizione')} hint={t('applications.hint.descrizione', { min: LIMITS.descrizioneMin, max: LIMITS.descrizione })} maxlength={LIMITS.descrizione} required rows={6} {...APP_TEXTAREA} />
               </SectionBlock>
 
               <SectionBlock ctx={ctx} section="sede" note={view.notes.sede}>
@@ -371,11 +352,11 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
               <SectionBlock ctx={ctx} section="persone" note={view.notes.persone}>
                 <RadioGroup
                   ctx={ctx}
+                  form={form}
                   name="compilatore"
                   legend={t('applications.field.compilatore')}
                   options={APPLICANT_ROLES.map((r) => ({ value: r, label: t(`applications.compilatore.${r}` as MessageKey) }))}
-                  value={data.compilatore}
-                  issues={view.issues}
+                  class={APP_FIELDSET}
                 />
                 <h3 class="h5 mt-4">{t('applications.form.representative')}</h3>
                 <div class="row">
@@ -402,8 +383,9 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
               </SectionBlock>
 
               <SectionBlock ctx={ctx} section="ambiti" note={view.notes.ambiti}>
-                <CheckboxGroups
+                <CheckboxGroup
                   ctx={ctx}
+                  form={form}
                   name="categorie"
                   legend={t('applications.field.categorie')}
                   hint={t('applications.hint.categorie')}
@@ -412,9 +394,20 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
                     options: g.items.map((c) => ({ value: c.code, label: termName(ctx, c) })),
                   }))}
                   checked={data.categorie}
-                  issues={view.issues}
+                  class={APP_FIELDSET}
+                  optionsClass="wemi-checkbox-columns"
                 />
-                <CheckboxGroups ctx={ctx} name="municipi" legend={t('applications.field.municipi')} hint={t('applications.hint.municipi')} groups={[{ options: municipi }]} checked={data.municipi} issues={view.issues} />
+                <CheckboxGroup
+                  ctx={ctx}
+                  form={form}
+                  name="municipi"
+                  legend={t('applications.field.municipi')}
+                  hint={t('applications.hint.municipi')}
+                  options={municipi}
+                  checked={data.municipi}
+                  class={APP_FIELDSET}
+                  optionsClass="wemi-checkbox-columns"
+                />
               </SectionBlock>
 
               <SectionBlock ctx={ctx} section="dichiarazioni" note={view.notes.dichiarazioni} lead={t('applications.form.declarationsLead')}>
@@ -465,65 +458,37 @@ export function SummaryPage(props: { ctx: PageContext; row: ApplicationRow; data
   const id = row.id;
   const resubmit = row.status === 'changes_requested';
   return (
-    <Layout ctx={ctx} title={title} head={NOINDEX}>
-      <PageHeader ctx={ctx} crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: applicationPaths.edit(id), label: t('applications.form.title') }, { label: title }]} title={title} lead={t('applications.summary.lead', { reference: row.reference })} />
-      <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-10 px-lg-4">
-            <Steps ctx={ctx} current={2} />
-            {props.issues.length ? (
-              <div class="alert alert-danger wemi-error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
-                <h2 class="h5" id="error-summary-title">
-                  {t('applications.summary.incomplete')}
-                </h2>
-                <ul class="mb-0">
-                  {props.issues.map((i) => (
-                    <li>
-                      <a href={`${applicationPaths.edit(id)}#${i.field}`}>{i.message}</a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            <ApplicationDetails ctx={ctx} data={props.data} documents={props.documents} options={props.options} documentHref={(d) => applicationPaths.document(id, d.id)} editHref={(s) => `${applicationPaths.edit(id)}#${sectionId(s)}`} />
-            {props.issues.length ? (
-              <p>
-                <a class="btn btn-primary" href={applicationPaths.edit(id)}>
-                  {t('applications.summary.complete')}
-                </a>
-              </p>
-            ) : (
-              <form method="post" action={applicationPaths.send(id)} class="wemi-app-send">
-                <CsrfField ctx={ctx} />
-                <h2 class="h4">{resubmit ? t('applications.summary.sendAgainTitle') : t('applications.summary.sendTitle')}</h2>
-                <p>{t('applications.summary.sendBody', { days: RESPONSE_DAYS })}</p>
-                <div class="d-flex flex-wrap gap-3 align-items-center">
-                  <button type="submit" class="btn btn-primary">
-                    {resubmit ? t('applications.summary.sendAgain') : t('applications.summary.send')}
-                  </button>
-                  <a href={applicationPaths.edit(id)}>{t('applications.summary.back')}</a>
-                </div>
-              </form>
-            )}
+    <PrivatePage
+      ctx={ctx}
+      title={title}
+      crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: applicationPaths.edit(id), label: t('applications.form.title') }, { label: title }]}
+      lead={t('applications.summary.lead', { reference: row.reference })}
+    >
+      <Steps ctx={ctx} current={2} />
+      <ErrorSummary ctx={ctx} issues={props.issues} title={t('applications.summary.incomplete')} href={(field) => `${applicationPaths.edit(id)}#${field}`} />
+      <ApplicationDetails ctx={ctx} data={props.data} documents={props.documents} options={props.options} documentHref={(d) => applicationPaths.document(id, d.id)} editHref={(s) => `${applicationPaths.edit(id)}#${sectionId(s)}`} />
+      {props.issues.length ? (
+        <ButtonLink href={applicationPaths.edit(id)}>{t('applications.summary.complete')}</ButtonLink>
+      ) : (
+        <form method="post" action={applicationPaths.send(id)} class="wemi-app-send">
+          <CsrfField ctx={ctx} />
+          <h2 class="h4">{resubmit ? t('applications.summary.sendAgainTitle') : t('applications.summary.sendTitle')}</h2>
+          <p>{t('applications.summary.sendBody', { days: RESPONSE_DAYS })}</p>
+          <div class="d-flex flex-wrap gap-3 align-items-center">
+            <button type="submit" class="btn btn-primary">
+              {resubmit ? t('applications.summary.sendAgain') : t('applications.summary.send')}
+            </button>
+            <a href={applicationPaths.edit(id)}>{t('applications.summary.back')}</a>
           </div>
-        </div>
-      </div>
-    </Layout>
+        </form>
+      )}
+    </PrivatePage>
   );
 }
 
 // 5. Status, history, notes ------------------------------------------------------------------------------------
 
-export function ApplicationStatusPage(props: {
-  ctx: PageContext;
-  row: ApplicationRow;
-  data: ApplicationData;
-  documents: DocumentRow[];
-  events: EventRow[];
-  options: FormOptions;
-  notes: Partial<Record<Section, string>>;
-  notice?: NoticeCode | undefined;
-}): Html {
+export function ApplicationStatusPage(props: ApplicationView & { ctx: PageContext; notes: Partial<Record<Section, string>>; notice?: NoticeCode | undefined }): Html {
   const { ctx, row, data } = props;
   const { t } = ctx;
   const title = data.denominazione || t('applications.noName');
@@ -531,112 +496,68 @@ export function ApplicationStatusPage(props: {
   const status: ApplicationStatus = row.status;
   const sent = props.notice === 'inviata' || props.notice === 'reinviata';
   return (
-    <Layout ctx={ctx} title={title} head={NOINDEX}>
-      <PageHeader ctx={ctx} crumbs={[callCrumb(ctx), mineCrumb(ctx), { label: row.reference }]} title={title} lead={t('applications.page.lead', { reference: row.reference })} />
-      <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-10 px-lg-4">
-            {sent ? <Steps ctx={ctx} current={3} /> : null}
-            {sent ? (
-              <div class="alert alert-success wemi-notice wemi-app-receipt" role="status">
-                <p class="h5">{t(props.notice === 'reinviata' ? 'applications.notice.resubmitted' : 'applications.notice.submitted')}</p>
-                <p class="mb-1">
-                  {t('applications.reference')}: <strong class="wemi-app-reference">{row.reference}</strong>
-                </p>
-                <p class="mb-0">{t('applications.notice.mailSent')}</p>
-              </div>
-            ) : (
-              <Notice ctx={ctx} notice={props.notice} />
-            )}
-            <h2 class="h4">{t('applications.page.title')}</h2>
-            <dl class="wemi-dl">
-              <div class="wemi-dl-row">
-                <dt>{t('applications.page.current')}</dt>
-                <dd>
-                  <StatusChip ctx={ctx} status={status} />
-                  <span class="d-block mt-1">{t(`applications.statusHelp.${status}` as MessageKey)}</span>
-                </dd>
-              </div>
-              <div class="wemi-dl-row">
-                <dt>{t('applications.reference')}</dt>
-                <dd>{row.reference}</dd>
-              </div>
-              {row.first_submitted_at ? (
-                <div class="wemi-dl-row">
-                  <dt>{t('applications.page.firstSubmitted')}</dt>
-                  <dd>{formatDay(ctx, row.first_submitted_at)}</dd>
-                </div>
-              ) : null}
-              {row.submitted_at && isWithCity(status) ? (
-                <div class="wemi-dl-row">
-                  <dt>{t('applications.page.expected')}</dt>
-                  <dd>{t('applications.page.expectedBy', { date: formatDay(ctx, dueDate(row.submitted_at)), days: RESPONSE_DAYS })}</dd>
-                </div>
-              ) : null}
-              {row.decided_at && (status === 'qualified' || status === 'rejected') ? (
-                <div class="wemi-dl-row">
-                  <dt>{t('applications.page.decided')}</dt>
-                  <dd>{formatDay(ctx, row.decided_at)}</dd>
-                </div>
-              ) : null}
-            </dl>
-            {status === 'rejected' && row.decision_reason ? (
-              <div class="callout danger wemi-app-note">
-                <div class="callout-title">
-                  <Icon ctx={ctx} name="info-circle" />
-                  <span>{t('applications.page.reason')}</span>
-                </div>
-                <p class="wemi-app-prewrap">{row.decision_reason}</p>
-              </div>
-            ) : null}
-            {status === 'qualified' ? (
-              <div class="callout success wemi-app-note">
-                <div class="callout-title">
-                  <Icon ctx={ctx} name="check-circle" />
-                  <span>{t('applications.page.qualifiedTitle')}</span>
-                </div>
-                <p>{t('applications.page.qualifiedBody')}</p>
-                <p class="mb-0">
-                  <a class="btn btn-primary btn-sm me-2" href={paths.enteBackOffice()}>
-                    {t('applications.page.toBackOffice')}
-                  </a>
-                  {row.organization_slug ? <a href={paths.ente(row.organization_slug)}>{t('applications.page.publicPage')}</a> : null}
-                </p>
-              </div>
-            ) : null}
-            {isEditable(status) ? (
-              <p>
-                <a class="btn btn-primary" href={applicationPaths.edit(id)}>
-                  {status === 'draft' ? t('applications.page.continue') : t('applications.page.edit')}
-                </a>
-              </p>
-            ) : null}
-            {status === 'changes_requested' && Object.keys(props.notes).length ? (
-              <p>{t('applications.page.notesIntro')}</p>
-            ) : null}
-
-            <h2 class="h4 mt-5">{t('applications.page.data')}</h2>
-            <ApplicationDetails
-              ctx={ctx}
-              data={data}
-              documents={props.documents}
-              options={props.options}
-              documentHref={(d) => applicationPaths.document(id, d.id)}
-              notes={status === 'changes_requested' ? props.notes : {}}
-              headingLevel={3}
-            />
-
-            <h2 class="h4 mt-5" id="storia">
-              {t('applications.history.title')}
-            </h2>
-            <History ctx={ctx} events={props.events} showActors={false} id="storia" />
-            <p class="mt-4">
-              <a href={applicationPaths.mine()}>{t('applications.page.backToList')}</a>
-            </p>
-          </div>
+    <PrivatePage ctx={ctx} title={title} crumbs={[callCrumb(ctx), mineCrumb(ctx), { label: row.reference }]} lead={t('applications.page.lead', { reference: row.reference })}>
+      {sent ? <Steps ctx={ctx} current={3} /> : null}
+      {sent ? (
+        <div class="alert alert-success wemi-notice wemi-app-receipt" role="status">
+          <p class="h5">{t(props.notice === 'reinviata' ? 'applications.notice.resubmitted' : 'applications.notice.submitted')}</p>
+          <p class="mb-1">
+            {t('applications.reference')}: <strong class="wemi-app-reference">{row.reference}</strong>
+          </p>
+          <p class="mb-0">{t('applications.notice.mailSent')}</p>
         </div>
-      </div>
-    </Layout>
+      ) : (
+        <Notice text={noticeText(ctx, props.notice)} />
+      )}
+      <h2 class="h4">{t('applications.page.title')}</h2>
+      <dl class="wemi-dl">
+        <DlRow label={t('applications.page.current')}>
+          <StatusChip ctx={ctx} status={status} />
+          <span class="d-block mt-1">{t(`applications.statusHelp.${status}` as MessageKey)}</span>
+        </DlRow>
+        <DlRow label={t('applications.reference')}>{row.reference}</DlRow>
+        {row.first_submitted_at ? <DlRow label={t('applications.page.firstSubmitted')}>{formatDay(ctx, row.first_submitted_at)}</DlRow> : null}
+        {row.submitted_at && isWithCity(status) ? (
+          <DlRow label={t('applications.page.expected')}>{t('applications.page.expectedBy', { date: formatDay(ctx, dueDate(row.submitted_at)), days: RESPONSE_DAYS })}</DlRow>
+        ) : null}
+        {row.decided_at && (status === 'qualified' || status === 'rejected') ? <DlRow label={t('applications.page.decided')}>{formatDay(ctx, row.decided_at)}</DlRow> : null}
+      </dl>
+      {status === 'rejected' && row.decision_reason ? (
+        <div class="callout danger wemi-app-note">
+          <div class="callout-title">
+            <Icon ctx={ctx} name="info-circle" />
+            <span>{t('applications.page.reason')}</span>
+          </div>
+          <p class="wemi-app-prewrap">{row.decision_reason}</p>
+        </div>
+      ) : null}
+      {status === 'qualified' ? (
+        <div class="callout success wemi-app-note">
+          <div class="callout-title">
+            <Icon ctx={ctx} name="check-circle" />
+            <span>{t('applications.page.qualifiedTitle')}</span>
+          </div>
+          <p>{t('applications.page.qualifiedBody')}</p>
+          <p class="mb-0">
+            <a class="btn btn-primary btn-sm me-2" href={paths.enteBackOffice()}>
+              {t('applications.page.toBackOffice')}
+            </a>
+            {row.organization_slug ? <a href={paths.ente(row.organization_slug)}>{t('applications.page.publicPage')}</a> : null}
+          </p>
+        </div>
+      ) : null}
+      {isEditable(status) ? (
+        <ButtonLink href={applicationPaths.edit(id)}>{status === 'draft' ? t('applications.page.continue') : t('applications.page.edit')}</ButtonLink>
+      ) : null}
+      {status === 'changes_requested' && Object.keys(props.notes).length ? (
+        <p>{t('applications.page.notesIntro')}</p>
+      ) : null}
+
+      <ApplicationRecord ctx={ctx} record={props} documentHref={(d) => applicationPaths.document(id, d.id)} notes={status === 'changes_requested' ? props.notes : {}} showActors={false} />
+      <p class="mt-4">
+        <a href={applicationPaths.mine()}>{t('applications.page.backToList')}</a>
+      </p>
+    </PrivatePage>
   );
 }
 
@@ -647,24 +568,17 @@ export function RemoveDocumentPage(props: { ctx: PageContext; row: ApplicationRo
   const { t } = ctx;
   const title = t('applications.remove.title');
   return (
-    <Layout ctx={ctx} title={title} head={NOINDEX}>
-      <PageHeader ctx={ctx} crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: applicationPaths.edit(row.id), label: t('applications.form.title') }, { label: title }]} title={title} />
-      <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-10 px-lg-4">
-            <p class="lead">{t('applications.remove.lead', { name: doc.original_name, kind: documentLabel(ctx, doc.kind) })}</p>
-            <p>{t('applications.remove.unsaved')}</p>
-            <form method="post" action={applicationPaths.removeDocument(row.id, doc.id)} class="d-flex flex-wrap gap-3 align-items-center">
-              <CsrfField ctx={ctx} />
-              <button type="submit" class="btn btn-danger">
-                {t('applications.remove.submit')}
-              </button>
-              <a href={`${applicationPaths.edit(row.id)}#${sectionId('documenti')}`}>{t('applications.cancel')}</a>
-            </form>
-          </div>
-        </div>
-      </div>
-    </Layout>
+    <PrivatePage ctx={ctx} title={title} crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: applicationPaths.edit(row.id), label: t('applications.form.title') }, { label: title }]}>
+      <p class="lead">{t('applications.remove.lead', { name: doc.original_name, kind: documentLabel(ctx, doc.kind) })}</p>
+      <p>{t('applications.remove.unsaved')}</p>
+      <form method="post" action={applicationPaths.removeDocument(row.id, doc.id)} class="d-flex flex-wrap gap-3 align-items-center">
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="btn btn-danger">
+          {t('applications.remove.submit')}
+        </button>
+        <a href={`${applicationPaths.edit(row.id)}#${sectionId('documenti')}`}>{t('applications.cancel')}</a>
+      </form>
+    </PrivatePage>
   );
 }
 
@@ -675,23 +589,12 @@ export function RefusedPage(props: { ctx: PageContext; message: string; back: { 
   const { t } = ctx;
   const title = t('applications.refused.title');
   return (
-    <Layout ctx={ctx} title={title} head={NOINDEX}>
-      <PageHeader ctx={ctx} crumbs={[{ label: title }]} title={title} />
-      <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-10 px-lg-4">
-            <div class="alert alert-danger" role="alert">
-              <p class="mb-0 wemi-app-refused">{props.message}</p>
-            </div>
-            <p>{t('applications.refused.nothingChanged')}</p>
-            <p>
-              <a class="btn btn-primary" href={props.back.href}>
-                {props.back.label}
-              </a>
-            </p>
-          </div>
-        </div>
+    <PrivatePage ctx={ctx} title={title} crumbs={[{ label: title }]}>
+      <div class="alert alert-danger" role="alert">
+        <p class="mb-0 wemi-app-refused">{props.message}</p>
       </div>
-    </Layout>
+      <p>{t('applications.refused.nothingChanged')}</p>
+      <ButtonLink href={props.back.href}>{props.back.label}</ButtonLink>
+    </PrivatePage>
   );
 }

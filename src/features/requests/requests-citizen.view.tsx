@@ -4,19 +4,16 @@ import { formatDate, formatEuro, formatNumber } from '../../i18n/i18n';
 import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
+import { DlRow, Notice, PrivatePage, type Crumb } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
-import { CsrfField, describedBy, FieldHead, SelectField, TextField, type FormState } from '../../web/forms';
-import { Layout, PageHeader } from '../../web/layout';
+import { CheckboxGroup, CsrfField, describedBy, FieldHead, RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { CheckboxGroups, RadioGroup, TextAreaField } from '../enti-applications/applications.components';
 import type { EnteRequestState } from './request.state';
 import type { AttachmentRow, CardOption, EnteRequestView, MyRequestRow, RequestRow, TargetRow, TermOption } from './requests-citizen.repository';
 import { DAYS, LIMITS, requestPaths, type FormValues, type Step } from './requests-citizen.service';
 
 // Pages of the citizen's request (Designers Italia "Modello Comuni": stepper, summary step, acknowledgement
 // with the reference), "My requests" and the comparison of offers. Every page works without JavaScript.
-
-const NOINDEX = <meta name="robots" content="noindex, nofollow" />;
 
 export const NOTICES = {
   accettata: 'requests.notice.accepted',
@@ -34,27 +31,20 @@ const euro = (ctx: PageContext, n: number | null) => (n === null ? '—' : forma
 const day = (ctx: PageContext, d: string | Date | null) => (d ? formatDate(ctx.locale, d) : '—');
 const mineCrumb = (ctx: PageContext) => ({ href: requestPaths.mine(), label: ctx.t('requests.mine.title') });
 
-function Notice(props: { ctx: PageContext; notice: NoticeCode | undefined }): Html {
-  if (!props.notice) return <></>;
+const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
+
+/** This feature's pages: private, one wide column. */
+function Page(props: { ctx: PageContext; title: string; crumbs: Crumb[]; lead?: string; children?: Child }): Html {
   return (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.ctx.t(NOTICES[props.notice])}
-    </div>
+    <PrivatePage ctx={props.ctx} title={props.title} crumbs={props.crumbs} lead={props.lead} columnClass="col-12 col-lg-10 px-lg-4 wemi-requests">
+      {props.children}
+    </PrivatePage>
   );
 }
 
-function Page(props: { ctx: PageContext; title: string; crumbs: { href?: string; label: string }[]; lead?: string; children?: Child }): Html {
-  return (
-    <Layout ctx={props.ctx} title={props.title} head={NOINDEX}>
-      <PageHeader ctx={props.ctx} crumbs={props.crumbs} title={props.title} lead={props.lead} />
-      <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-10 px-lg-4 wemi-requests">{props.children}</div>
-        </div>
-      </div>
-    </Layout>
-  );
-}
+/** The look of the form's text areas and groups (those of the enti's application form). */
+const TEXTAREA = { class: 'wemi-app-textarea', inputClass: '' } as const;
+const FIELDSET = 'wemi-app-fieldset';
 
 /** Bootstrap Italia stepper: steps done, current, to do; steps reached are links (back navigation). */
 function Stepper(props: { ctx: PageContext; id: string; current: Step; reached: number }): Html {
@@ -79,10 +69,6 @@ function Stepper(props: { ctx: PageContext; id: string; current: Step; reached: 
   );
 }
 
-function str(values: FormValues, k: string): string {
-  const v = values[k];
-  return typeof v === 'string' ? v : '';
-}
 function list(values: FormValues, k: string): string[] {
   const v = values[k];
   return Array.isArray(v) ? v : [];
@@ -141,7 +127,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
   return (
     <Page ctx={ctx} title={`${title} — ${t('requests.new.title')}`} crumbs={[mineCrumb(ctx), { label: row.reference }]}>
       <Stepper ctx={ctx} id={row.id} current={step} reached={row.step} />
-      <Notice ctx={ctx} notice={view.notice} />
+      <Notice text={noticeText(ctx, view.notice)} />
       <ErrorSummary ctx={ctx} issues={issues} />
       <p class="wemi-req-ref">
         {t('requests.reference')}: <strong>{row.reference}</strong> · {typeName(ctx, row)}
@@ -176,14 +162,14 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
           <>
             <RadioGroup
               ctx={ctx}
+              form={form}
               name="per_chi"
               legend={t('requests.forWhom.legend')}
               options={[
                 { value: 'self', label: t('requests.forWhom.self') },
                 { value: 'other', label: t('requests.forWhom.other') },
               ]}
-              value={str(values, 'per_chi')}
-              issues={issues}
+              class={FIELDSET}
             />
             <p class="wemi-field-hint">{t('requests.beneficiary.otherHint')}</p>
             <TextField ctx={ctx} form={form} name="nome_beneficiario" label={t('requests.beneficiary.name')} maxlength={LIMITS.name} autocomplete="name" />
@@ -192,7 +178,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
         ) : null}
         {step === 3 ? (
           <>
-            <TextAreaField ctx={ctx} name="bisogno" label={t('requests.needs.label')} hint={t('requests.needs.hint')} value={str(values, 'bisogno')} issues={issues} required maxlength={LIMITS.needs} />
+            <TextAreaField ctx={ctx} form={form} name="bisogno" label={t('requests.needs.label')} hint={t('requests.needs.hint')} required maxlength={LIMITS.needs} {...TEXTAREA} />
             <div class="row">
               <div class="col-12 col-md-6">
                 <TextField ctx={ctx} form={form} name="dal" type="date" label={t('requests.period.from')} required />
@@ -201,8 +187,26 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
                 <TextField ctx={ctx} form={form} name="al" type="date" label={t('requests.period.to')} hint={t('requests.period.toHint')} />
               </div>
             </div>
-            <CheckboxGroups ctx={ctx} name="giorni" legend={t('requests.days.legend')} groups={[{ options: DAYS.map((d) => ({ value: d, label: t(`requests.day.${d}` as MessageKey) })) }]} checked={list(values, 'giorni')} issues={issues} />
-            <CheckboxGroups ctx={ctx} name="fasce" legend={t('requests.bands.legend')} groups={[{ options: view.bands.map((b) => ({ value: b.slug, label: termName(ctx, b) })) }]} checked={list(values, 'fasce')} issues={issues} />
+            <CheckboxGroup
+              ctx={ctx}
+              form={form}
+              name="giorni"
+              legend={t('requests.days.legend')}
+              options={DAYS.map((d) => ({ value: d, label: t(`requests.day.${d}` as MessageKey) }))}
+              checked={list(values, 'giorni')}
+              class={FIELDSET}
+              optionsClass="wemi-checkbox-columns"
+            />
+            <CheckboxGroup
+              ctx={ctx}
+              form={form}
+              name="fasce"
+              legend={t('requests.bands.legend')}
+              options={view.bands.map((b) => ({ value: b.slug, label: termName(ctx, b) }))}
+              checked={list(values, 'fasce')}
+              class={FIELDSET}
+              optionsClass="wemi-checkbox-columns"
+            />
             <div class="row">
               <div class="col-12 col-md-6">
                 <TextField ctx={ctx} form={form} name="persone" label={t('requests.people.label')} inputmode="numeric" required maxlength={3} />
@@ -211,7 +215,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
                 <TextField ctx={ctx} form={form} name="unita" label={t('requests.units.label', { unit: unitLabel(ctx, view.unit) })} hint={t('requests.units.hint')} inputmode="numeric" required maxlength={5} />
               </div>
             </div>
-            <TextAreaField ctx={ctx} name="note" label={t('requests.notes.label')} value={str(values, 'note')} issues={issues} maxlength={LIMITS.notes} rows={3} />
+            <TextAreaField ctx={ctx} form={form} name="note" label={t('requests.notes.label')} maxlength={LIMITS.notes} rows={3} {...TEXTAREA} />
             {view.attachments.length ? (
               <fieldset class="wemi-fieldset wemi-field">
                 <legend class="wemi-field-label">{t('requests.attachments.current')}</legend>
@@ -278,12 +282,12 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
   );
 }
 
+/** A term of the request's details (laid out by requests.css). */
 function Item(props: { label: string; children?: Child }): Html {
   return (
-    <div class="wemi-req-item">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
+    <DlRow class="wemi-req-item" label={props.label}>
+      {props.children}
+    </DlRow>
   );
 }
 
@@ -522,7 +526,7 @@ export function RequestPage(props: { ctx: PageContext; d: RequestDetails; enti: 
   const open = props.enti.some((e) => ['sent', 'taken', 'offered', 'accepted'].includes(e.status));
   return (
     <Page ctx={ctx} title={title} crumbs={[mineCrumb(ctx), { label: d.row.reference }]} lead={typeName(ctx, d.row)}>
-      <Notice ctx={ctx} notice={props.notice} />
+      <Notice text={noticeText(ctx, props.notice)} />
       <h2 class="h3">{t('requests.detail.enti')}</h2>
       <EnteStatusTable ctx={ctx} requestId={id} rows={props.enti} />
       <h2 class="h3 mt-4" id="offerte">

@@ -3,11 +3,11 @@ import { formatDate, formatEuro, formatNumber } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/catalogue';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
+import { BackOfficeLayout, DataTable, DlRow, FilterForm, FormActions, Notice, PostForm, StateChip } from '../../web/backoffice';
 import { ErrorSummary, Pagination } from '../../web/components';
-import { CsrfField, SelectField, TextField, type FormState } from '../../web/forms';
+import { FileField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { BackOfficeLayout } from '../accounts/city/users.view';
-import { TextAreaField } from '../ente-backoffice/ente-card.view';
+import { ENTE_TEXTAREA } from '../ente-backoffice/ente-card.view';
 import { entePaths } from '../ente-backoffice/ente-paths';
 import { can, ENTE_REQUEST_STATES, isOpen, type EnteRequestState } from './request.state';
 import type { AttachmentMeta, EnteRequestDetail, HistoryRow, InboxFilters, InboxRow, TeamOption, TimeBandOption } from './requests-ente.repository';
@@ -47,26 +47,10 @@ export type NoticeCode = keyof typeof NOTICES;
 const statusLabel = (ctx: PageContext, s: EnteRequestState) => ctx.t(`enteRequests.status.${s}` as MessageKey);
 
 function StatusChip(props: { ctx: PageContext; status: EnteRequestState }): Html {
-  return <span class={`wemi-chip wemi-chip-request-${props.status}`}>{statusLabel(props.ctx, props.status)}</span>;
+  return <StateChip class={`wemi-chip-request-${props.status}`} label={statusLabel(props.ctx, props.status)} />;
 }
 
-function Notice(props: { ctx: PageContext; notice: NoticeCode | undefined }): Html {
-  if (!props.notice) return <></>;
-  return (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.ctx.t(NOTICES[props.notice])}
-    </div>
-  );
-}
-
-function Row(props: { label: string; children?: Child }): Html {
-  return (
-    <div class="wemi-dl-row">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
+const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
 
 const orNone = (ctx: PageContext, v: string | null | undefined): Child => (v && v.trim() ? <span class="wemi-req-multiline">{v}</span> : <span class="wemi-muted">{ctx.t('common.notAvailable')}</span>);
 
@@ -124,49 +108,36 @@ export function InboxPage(props: { ctx: PageContext; view: InboxView }): Html {
   };
   return (
     <Layout ctx={ctx} ente={view.ente} title={t('enteRequests.title')} lead={t('enteRequests.lead')}>
-      <Notice ctx={ctx} notice={view.notice} />
-      <form method="get" action={base} class="wemi-req-filters mb-4" aria-labelledby="filters-title">
-        <h2 class="h5" id="filters-title">
-          {t('enteRequests.filters.title')}
-        </h2>
-        <div class="row g-3">
-          <div class="col-12 col-md-6 col-xl-4">
-            <SelectField
-              ctx={ctx}
-              form={form}
-              name="stato"
-              label={t('enteRequests.filters.status')}
-              empty={t('enteRequests.filters.any')}
-              options={ENTE_REQUEST_STATES.map((s) => ({ value: s, label: statusLabel(ctx, s) }))}
-            />
-          </div>
-          <div class="col-12 col-md-6 col-xl-4">
-            <SelectField ctx={ctx} form={form} name="servizio" label={t('enteRequests.filters.service')} empty={t('enteRequests.filters.any')} options={view.services.map((s) => ({ value: s.id, label: s.name }))} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-4">
-            <SelectField
-              ctx={ctx}
-              form={form}
-              name="operatore"
-              label={t('enteRequests.filters.operator')}
-              empty={t('enteRequests.filters.any')}
-              options={[{ value: 'none', label: t('enteRequests.filters.unassigned') }, ...view.team.map((m) => ({ value: m.id, label: m.name }))]}
-            />
-          </div>
-          <div class="col-12 col-md-6 col-xl-4">
-            <TextField ctx={ctx} form={form} name="dal" type="date" label={t('enteRequests.filters.from')} />
-          </div>
-          <div class="col-12 col-md-6 col-xl-4">
-            <TextField ctx={ctx} form={form} name="al" type="date" label={t('enteRequests.filters.to')} />
-          </div>
-        </div>
-        <div class="d-flex flex-wrap gap-3 align-items-center mt-2">
-          <button type="submit" class="btn btn-primary">
-            {t('enteRequests.filters.apply')}
-          </button>
-          <a href={base}>{t('enteRequests.filters.reset')}</a>
-        </div>
-      </form>
+      <Notice text={noticeText(ctx, view.notice)} />
+      <FilterForm
+        action={base}
+        title={t('enteRequests.filters.title')}
+        titleId="filters-title"
+        class="wemi-req-filters mb-4"
+        column="col-12 col-md-6 col-xl-4"
+        submit={t('enteRequests.filters.apply')}
+        reset={{ href: base, label: t('enteRequests.filters.reset') }}
+      >
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="stato"
+          label={t('enteRequests.filters.status')}
+          empty={t('enteRequests.filters.any')}
+          options={ENTE_REQUEST_STATES.map((s) => ({ value: s, label: statusLabel(ctx, s) }))}
+        />
+        <SelectField ctx={ctx} form={form} name="servizio" label={t('enteRequests.filters.service')} empty={t('enteRequests.filters.any')} options={view.services.map((s) => ({ value: s.id, label: s.name }))} />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="operatore"
+          label={t('enteRequests.filters.operator')}
+          empty={t('enteRequests.filters.any')}
+          options={[{ value: 'none', label: t('enteRequests.filters.unassigned') }, ...view.team.map((m) => ({ value: m.id, label: m.name }))]}
+        />
+        <TextField ctx={ctx} form={form} name="dal" type="date" label={t('enteRequests.filters.from')} />
+        <TextField ctx={ctx} form={form} name="al" type="date" label={t('enteRequests.filters.to')} />
+      </FilterForm>
 
       <h2 class="h5" id="list-title" aria-live="polite">
         {t('enteRequests.list.count', { n: formatNumber(ctx.locale, view.total) })}
@@ -174,48 +145,45 @@ export function InboxPage(props: { ctx: PageContext; view: InboxView }): Html {
       {view.rows.length === 0 ? (
         <p>{t('enteRequests.list.none')}</p>
       ) : (
-        <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby="list-title">
-          <table class="table wemi-req-table">
-            <caption class="visually-hidden">{t('enteRequests.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('enteRequests.col.reference')}</th>
-                <th scope="col">{t('enteRequests.col.service')}</th>
-                <th scope="col">{t('enteRequests.col.citizen')}</th>
-                <th scope="col">{t('enteRequests.col.received')}</th>
-                <th scope="col">{t('enteRequests.col.waiting')}</th>
-                <th scope="col">{t('enteRequests.col.status')}</th>
-                <th scope="col">{t('enteRequests.col.operator')}</th>
-                <th scope="col">{t('enteRequests.col.messages')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((r) => (
-                <tr class={r.late ? 'wemi-req-late' : undefined}>
-                  <th scope="row">
-                    <a href={requestPaths.detail(view.ente.id, r.id)}>{r.reference}</a>
-                  </th>
-                  <td>{r.service_name}</td>
-                  <td>{r.citizen_name}</td>
-                  <td>{formatDate(ctx.locale, r.received_at)}</td>
-                  <td>
-                    {waitingText(ctx, r)}
-                    {r.late ? (
-                      <span class="d-block wemi-req-late-label" data-late="true">
-                        {t('enteRequests.late')}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <StatusChip ctx={ctx} status={r.status} />
-                  </td>
-                  <td>{r.assignee_name ?? <span class="wemi-muted">{t('enteRequests.noOperator')}</span>}</td>
-                  <td>{r.unread > 0 ? <span class="wemi-req-unread">{t('enteRequests.unread', { n: r.unread })}</span> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="list-title"
+          class="wemi-req-table"
+          caption={t('enteRequests.list.caption')}
+          columns={[
+            t('enteRequests.col.reference'),
+            t('enteRequests.col.service'),
+            t('enteRequests.col.citizen'),
+            t('enteRequests.col.received'),
+            t('enteRequests.col.waiting'),
+            t('enteRequests.col.status'),
+            t('enteRequests.col.operator'),
+            t('enteRequests.col.messages'),
+          ]}
+        >
+          {view.rows.map((r) => (
+            <tr class={r.late ? 'wemi-req-late' : undefined}>
+              <th scope="row">
+                <a href={requestPaths.detail(view.ente.id, r.id)}>{r.reference}</a>
+              </th>
+              <td>{r.service_name}</td>
+              <td>{r.citizen_name}</td>
+              <td>{formatDate(ctx.locale, r.received_at)}</td>
+              <td>
+                {waitingText(ctx, r)}
+                {r.late ? (
+                  <span class="d-block wemi-req-late-label" data-late="true">
+                    {t('enteRequests.late')}
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                <StatusChip ctx={ctx} status={r.status} />
+              </td>
+              <td>{r.assignee_name ?? <span class="wemi-muted">{t('enteRequests.noOperator')}</span>}</td>
+              <td>{r.unread > 0 ? <span class="wemi-req-unread">{t('enteRequests.unread', { n: r.unread })}</span> : null}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination ctx={ctx} page={view.filters.page} pages={view.pages} href={query} />
     </Layout>
@@ -267,7 +235,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
   return (
     <Layout ctx={ctx} ente={view.ente} title={t('enteRequests.detail.title', { reference: r.reference })} detail={{ id: r.id, reference: r.reference }}>
       <ErrorSummary ctx={ctx} issues={issues} />
-      <Notice ctx={ctx} notice={view.notice} />
+      <Notice text={noticeText(ctx, view.notice)} />
       <p class="d-flex flex-wrap gap-3 align-items-center">
         <StatusChip ctx={ctx} status={r.status} />
         <a href={requestPaths.messages(e, r.id)}>
@@ -279,24 +247,24 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
 
       <h2 class="h4">{t('enteRequests.detail.request')}</h2>
       <dl class="wemi-dl">
-        <Row label={t('enteRequests.detail.service')}>{r.service_name}</Row>
-        <Row label={t('enteRequests.detail.citizen')}>{r.citizen_name}</Row>
-        <Row label={t('enteRequests.detail.sentAt')}>{r.sent_at ? formatDate(locale, r.sent_at) : ''}</Row>
-        <Row label={t('enteRequests.detail.forWhom')}>
+        <DlRow label={t('enteRequests.detail.service')}>{r.service_name}</DlRow>
+        <DlRow label={t('enteRequests.detail.citizen')}>{r.citizen_name}</DlRow>
+        <DlRow label={t('enteRequests.detail.sentAt')}>{r.sent_at ? formatDate(locale, r.sent_at) : ''}</DlRow>
+        <DlRow label={t('enteRequests.detail.forWhom')}>
           {r.for_whom === 'other' ? t('enteRequests.detail.forOther', { name: r.beneficiary_name, relation: r.beneficiary_relation }) : t('enteRequests.detail.forSelf')}
-        </Row>
-        <Row label={t('enteRequests.detail.needs')}>{orNone(ctx, r.needs)}</Row>
-        <Row label={t('enteRequests.detail.period')}>
+        </DlRow>
+        <DlRow label={t('enteRequests.detail.needs')}>{orNone(ctx, r.needs)}</DlRow>
+        <DlRow label={t('enteRequests.detail.period')}>
           {r.period_from && r.period_to ? t('enteRequests.detail.periodValue', { from: d(r.period_from), to: d(r.period_to) }) : orNone(ctx, null)}
-        </Row>
-        <Row label={t('enteRequests.detail.days')}>{orNone(ctx, r.days.map((x) => t(`enteRequests.day.${x}` as MessageKey)).join(', '))}</Row>
-        <Row label={t('enteRequests.detail.timeBands')}>{orNone(ctx, r.time_bands.map((x) => bandName(ctx, view.timeBands, x)).join(', '))}</Row>
-        <Row label={t('enteRequests.detail.municipio')}>{orNone(ctx, locale === 'en' ? (r.municipio_name_en ?? r.municipio_name_it) : r.municipio_name_it)}</Row>
-        <Row label={t('enteRequests.detail.address')}>{orNone(ctx, r.address)}</Row>
-        <Row label={t('enteRequests.detail.people')}>{r.people === null ? orNone(ctx, null) : formatNumber(locale, r.people)}</Row>
-        <Row label={t('enteRequests.detail.units')}>{r.units === null ? orNone(ctx, null) : formatNumber(locale, r.units)}</Row>
-        <Row label={t('enteRequests.detail.notes')}>{orNone(ctx, r.notes)}</Row>
-        <Row label={t('enteRequests.detail.attachments')}>
+        </DlRow>
+        <DlRow label={t('enteRequests.detail.days')}>{orNone(ctx, r.days.map((x) => t(`enteRequests.day.${x}` as MessageKey)).join(', '))}</DlRow>
+        <DlRow label={t('enteRequests.detail.timeBands')}>{orNone(ctx, r.time_bands.map((x) => bandName(ctx, view.timeBands, x)).join(', '))}</DlRow>
+        <DlRow label={t('enteRequests.detail.municipio')}>{orNone(ctx, locale === 'en' ? (r.municipio_name_en ?? r.municipio_name_it) : r.municipio_name_it)}</DlRow>
+        <DlRow label={t('enteRequests.detail.address')}>{orNone(ctx, r.address)}</DlRow>
+        <DlRow label={t('enteRequests.detail.people')}>{r.people === null ? orNone(ctx, null) : formatNumber(locale, r.people)}</DlRow>
+        <DlRow label={t('enteRequests.detail.units')}>{r.units === null ? orNone(ctx, null) : formatNumber(locale, r.units)}</DlRow>
+        <DlRow label={t('enteRequests.detail.notes')}>{orNone(ctx, r.notes)}</DlRow>
+        <DlRow label={t('enteRequests.detail.attachments')}>
           {view.attachments.length === 0 ? (
             <span class="wemi-muted">{t('enteRequests.detail.noAttachments')}</span>
           ) : (
@@ -308,24 +276,24 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
               ))}
             </ul>
           )}
-        </Row>
-        {r.decline_reason ? <Row label={t('enteRequests.detail.declineReason')}>{orNone(ctx, r.decline_reason)}</Row> : null}
+        </DlRow>
+        {r.decline_reason ? <DlRow label={t('enteRequests.detail.declineReason')}>{orNone(ctx, r.decline_reason)}</DlRow> : null}
       </dl>
 
       {hasOffer ? (
         <>
           <h2 class="h4">{t('enteRequests.detail.currentOffer')}</h2>
           <dl class="wemi-dl">
-            <Row label={t('enteRequests.offer.priceValue')}>{formatEuro(locale, r.offer_price!)}</Row>
-            {r.offer_price_computed !== null ? <Row label={t('enteRequests.offer.computedValue')}>{formatEuro(locale, r.offer_price_computed)}</Row> : null}
-            <Row label={t('enteRequests.detail.period')}>{t('enteRequests.detail.periodValue', { from: d(r.offer_period_from), to: d(r.offer_period_to) })}</Row>
-            <Row label={t('enteRequests.offer.timeBand')}>{r.offer_time_band ? bandName(ctx, view.timeBands, r.offer_time_band) : orNone(ctx, null)}</Row>
-            <Row label={t('enteRequests.offer.expiresValue')}>{d(r.offer_expires_on)}</Row>
-            <Row label={t('enteRequests.offer.notes')}>{orNone(ctx, r.offer_notes)}</Row>
+            <DlRow label={t('enteRequests.offer.priceValue')}>{formatEuro(locale, r.offer_price!)}</DlRow>
+            {r.offer_price_computed !== null ? <DlRow label={t('enteRequests.offer.computedValue')}>{formatEuro(locale, r.offer_price_computed)}</DlRow> : null}
+            <DlRow label={t('enteRequests.detail.period')}>{t('enteRequests.detail.periodValue', { from: d(r.offer_period_from), to: d(r.offer_period_to) })}</DlRow>
+            <DlRow label={t('enteRequests.offer.timeBand')}>{r.offer_time_band ? bandName(ctx, view.timeBands, r.offer_time_band) : orNone(ctx, null)}</DlRow>
+            <DlRow label={t('enteRequests.offer.expiresValue')}>{d(r.offer_expires_on)}</DlRow>
+            <DlRow label={t('enteRequests.offer.notes')}>{orNone(ctx, r.offer_notes)}</DlRow>
             {r.offer_file_id ? (
-              <Row label={t('enteRequests.offer.file')}>
+              <DlRow label={t('enteRequests.offer.file')}>
                 <a href={requestPaths.file(e, r.id, r.offer_file_id)}>{r.offer_file_name ?? ''}</a>
-              </Row>
+              </DlRow>
             ) : null}
           </dl>
         </>
@@ -339,8 +307,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
           {t('enteRequests.assign.title')}
         </h3>
         {view.isAdmin ? (
-          <form method="post" action={requestPaths.assign(e, r.id)} novalidate>
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action={requestPaths.assign(e, r.id)} class="">
             <SelectField
               ctx={ctx}
               form={view.assignForm}
@@ -352,7 +319,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
             <button type="submit" class="btn btn-outline-primary mt-2">
               {t('enteRequests.assign.submit')}
             </button>
-          </form>
+          </PostForm>
         ) : (
           <p>
             {view.team.find((m) => m.id === r.assigned_to)?.name ?? t('enteRequests.noOperator')}. {t('enteRequests.assign.adminOnly')}
@@ -362,13 +329,12 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
 
       {can(r.status, 'take', 'ente') ? (
         <section class="wemi-req-action">
-          <form method="post" action={requestPaths.take(e, r.id)}>
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action={requestPaths.take(e, r.id)} class="">
             <p class="mb-2">{t('enteRequests.take.hint')}</p>
             <button type="submit" class="btn btn-primary">
               {t('enteRequests.take.submit')}
             </button>
-          </form>
+          </PostForm>
         </section>
       ) : null}
 
@@ -382,8 +348,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
               ? t('enteRequests.offer.computed', { price: formatEuro(locale, view.computed), people: r.people ?? 1, units: r.units ?? 1 })
               : t('enteRequests.offer.noPriceList')}
           </p>
-          <form method="post" action={requestPaths.offer(e, r.id)} enctype="multipart/form-data" novalidate>
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action={requestPaths.offer(e, r.id)} multipart class="">
             <TextField ctx={ctx} form={view.offerForm} name="prezzo" label={t('enteRequests.offer.price')} hint={t('enteRequests.offer.priceHint')} inputmode="decimal" required />
             <div class="row g-3">
               <div class="col-12 col-md-6">
@@ -402,23 +367,29 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
               options={view.timeBands.map((b) => ({ value: b.slug, label: locale === 'en' ? b.name_en : b.name_it }))}
             />
             <TextField ctx={ctx} form={view.offerForm} name="scadenza" type="date" label={t('enteRequests.offer.expires')} hint={t('enteRequests.offer.expiresHint')} required />
-            <TextAreaField ctx={ctx} form={view.offerForm} name="note" label={t('enteRequests.offer.notes')} maxlength={LIMITS.notes} rows={4} />
-            <OfferFile ctx={ctx} form={view.offerForm} current={r.offer_file_name} />
+            <TextAreaField ctx={ctx} form={view.offerForm} name="note" label={t('enteRequests.offer.notes')} maxlength={LIMITS.notes} rows={4} {...ENTE_TEXTAREA} />
+            <FileField
+              ctx={ctx}
+              form={view.offerForm}
+              name="preventivo"
+              label={t('enteRequests.offer.file')}
+              hint={`${t('enteRequests.offer.fileHint')}${r.offer_file_name ? ` ${t('enteRequests.offer.fileCurrent', { name: r.offer_file_name })}` : ''}`}
+              accept="application/pdf,.pdf"
+            />
             <button type="submit" class="btn btn-primary mt-2">
               {hasOffer ? t('enteRequests.offer.submitUpdate') : t('enteRequests.offer.submit')}
             </button>
-          </form>
+          </PostForm>
         </section>
       ) : null}
 
       {can(r.status, 'start', 'ente') ? (
         <section class="wemi-req-action">
-          <form method="post" action={requestPaths.start(e, r.id)}>
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action={requestPaths.start(e, r.id)} class="">
             <button type="submit" class="btn btn-primary">
               {t('enteRequests.start.submit')}
             </button>
-          </form>
+          </PostForm>
         </section>
       ) : null}
 
@@ -453,32 +424,9 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
   );
 }
 
-function OfferFile(props: { ctx: PageContext; form: FormState; current: string | null }): Html {
-  const { t } = props.ctx;
-  const error = props.form.issues.find((i) => i.field === 'preventivo')?.message;
-  const ids = ['preventivo-hint', error ? 'preventivo-error' : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for="preventivo" class="wemi-field-label">
-        {t('enteRequests.offer.file')}
-        <span class="wemi-optional"> ({t('form.optional')})</span>
-      </label>
-      <small class="form-text wemi-field-hint" id="preventivo-hint">
-        {t('enteRequests.offer.fileHint')}
-        {props.current ? ` ${t('enteRequests.offer.fileCurrent', { name: props.current })}` : ''}
-      </small>
-      {error ? (
-        <p class="wemi-field-message" id="preventivo-error">
-          <span class="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <input type="file" class={`form-control${error ? ' is-invalid' : ''}`} id="preventivo" name="preventivo" accept="application/pdf,.pdf" aria-invalid={error ? 'true' : undefined} aria-describedby={ids} />
-    </div>
-  );
-}
-
 // 3. Confirmations: decline (with a reason) and complete
+
+const backToRequest = (ctx: PageContext, ente: Ente, r: Pick<EnteRequestDetail, 'id'>) => ({ href: requestPaths.detail(ente.id, r.id), label: ctx.t('enteRequests.cancel') });
 
 export function DeclinePage(props: { ctx: PageContext; ente: Ente; request: EnteRequestDetail; form: FormState }): Html {
   const { ctx, ente, request: r } = props;
@@ -486,16 +434,10 @@ export function DeclinePage(props: { ctx: PageContext; ente: Ente; request: Ente
   return (
     <Layout ctx={ctx} ente={ente} title={t('enteRequests.decline.title')} lead={t('enteRequests.decline.lead')} detail={{ id: r.id, reference: r.reference }}>
       <ErrorSummary ctx={ctx} issues={props.form.issues} />
-      <form method="post" action={requestPaths.decline(ente.id, r.id)} novalidate>
-        <CsrfField ctx={ctx} />
-        <TextAreaField ctx={ctx} form={props.form} name="motivo" label={t('enteRequests.decline.reason')} maxlength={LIMITS.reason} rows={4} required />
-        <div class="d-flex flex-wrap gap-3 align-items-center mt-3">
-          <button type="submit" class="btn btn-danger">
-            {t('enteRequests.decline.submit')}
-          </button>
-          <a href={requestPaths.detail(ente.id, r.id)}>{t('enteRequests.cancel')}</a>
-        </div>
-      </form>
+      <PostForm ctx={ctx} action={requestPaths.decline(ente.id, r.id)} class="">
+        <TextAreaField ctx={ctx} form={props.form} name="motivo" label={t('enteRequests.decline.reason')} maxlength={LIMITS.reason} rows={4} required {...ENTE_TEXTAREA} />
+        <FormActions class="mt-3" submit={t('enteRequests.decline.submit')} danger cancel={backToRequest(ctx, ente, r)} />
+      </PostForm>
     </Layout>
   );
 }
@@ -505,15 +447,9 @@ export function CompletePage(props: { ctx: PageContext; ente: Ente; request: Ent
   const { t } = ctx;
   return (
     <Layout ctx={ctx} ente={ente} title={t('enteRequests.complete.title')} lead={t('enteRequests.complete.lead')} detail={{ id: r.id, reference: r.reference }}>
-      <form method="post" action={requestPaths.complete(ente.id, r.id)}>
-        <CsrfField ctx={ctx} />
-        <div class="d-flex flex-wrap gap-3 align-items-center mt-3">
-          <button type="submit" class="btn btn-primary">
-            {t('enteRequests.complete.submit')}
-          </button>
-          <a href={requestPaths.detail(ente.id, r.id)}>{t('enteRequests.cancel')}</a>
-        </div>
-      </form>
+      <PostForm ctx={ctx} action={requestPaths.complete(ente.id, r.id)} class="">
+        <FormActions class="mt-3" submit={t('enteRequests.complete.submit')} cancel={backToRequest(ctx, ente, r)} />
+      </PostForm>
     </Layout>
   );
 }

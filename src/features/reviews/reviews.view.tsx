@@ -2,11 +2,10 @@ import type { Child, Html } from '../../lib/jsx/jsx-runtime';
 import { formatDate, formatNumber } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/catalogue';
 import type { PageContext } from '../../web/context';
+import { BackOfficeLayout, cityCrumb, Notice, PostForm, PrivatePage, StateChip } from '../../web/backoffice';
 import { ErrorSummary, Pagination } from '../../web/components';
-import { CsrfField, TextField, type FormState } from '../../web/forms';
-import { Layout, PageHeader } from '../../web/layout';
+import { RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { BackOfficeLayout, cityCrumb } from '../accounts/city/users.view';
 import { entePaths } from '../ente-backoffice/ente-paths';
 import { reviewerName } from '../services/services.presenter';
 import type { ReviewRow, ReviewTarget } from './reviews.repository';
@@ -33,89 +32,31 @@ export const reviewPaths = {
 
 export type NoticeCode = 'published' | 'rejected' | 'replied';
 
-const NOINDEX = <meta name="robots" content="noindex, nofollow" />;
+const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(`reviews.notice.${notice}` as MessageKey) : undefined);
 
-function Notice(props: { ctx: PageContext; notice: NoticeCode | undefined }): Html {
-  if (!props.notice) return <></>;
-  return (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.ctx.t(`reviews.notice.${props.notice}` as MessageKey)}
-    </div>
-  );
-}
+const SCALE = [1, 2, 3, 4, 5] as const;
 
-const errorOf = (form: FormState, name: string) => form.issues.find((i) => i.field === name)?.message;
-
-/** One rating from 1 to 5 as a radio group with a legend (the first radio carries the field's id). */
+/** One rating from 1 to 5: radios side by side, all required. */
 function RatingFieldset(props: { ctx: PageContext; form: FormState; name: RatingName }): Html {
-  const { ctx, form, name } = props;
-  const error = errorOf(form, name);
-  const current = form.values[name];
+  const { ctx, name } = props;
   return (
-    <fieldset class={`wemi-field wemi-fieldset wemi-rating-group${error ? ' wemi-field-error' : ''}`} aria-describedby={error ? `${name}-error` : `${name}-hint`}>
-      <legend class="wemi-field-label">{ctx.t(`reviews.rating.${name}` as MessageKey)}</legend>
-      <small class="form-text wemi-field-hint" id={`${name}-hint`}>
-        {ctx.t(`reviews.rating.${name}.hint` as MessageKey)}
-      </small>
-      {error ? (
-        <p class="wemi-field-message" id={`${name}-error`}>
-          <span class="visually-hidden">{ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <div class="wemi-rating-options">
-        {[1, 2, 3, 4, 5].map((n) => {
-          const id = n === 1 ? name : `${name}-${n}`;
-          return (
-            <div class="form-check form-check-inline">
-              <input class="form-check-input" type="radio" name={name} id={id} value={String(n)} checked={current === String(n)} required />
-              <label class="form-check-label" for={id}>
-                {ctx.t(`reviews.scale.${n}` as MessageKey)}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
+    <RadioGroup
+      ctx={ctx}
+      form={props.form}
+      name={name}
+      legend={ctx.t(`reviews.rating.${name}` as MessageKey)}
+      hint={ctx.t(`reviews.rating.${name}.hint` as MessageKey)}
+      options={SCALE.map((n) => ({ value: String(n), label: ctx.t(`reviews.scale.${n}` as MessageKey) }))}
+      class="wemi-rating-group"
+      optionsClass="wemi-rating-options"
+      inline
+      required
+    />
   );
 }
 
-function TextArea(props: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; required?: boolean; max: number }): Html {
-  const { ctx, form, name } = props;
-  const error = errorOf(form, name);
-  const described = [props.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={name} class="wemi-field-label">
-        {props.label}
-        {props.required ? null : <span class="wemi-optional"> ({ctx.t('form.optional')})</span>}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      {error ? (
-        <p class="wemi-field-message" id={`${name}-error`}>
-          <span class="visually-hidden">{ctx.t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        class={`form-control wemi-textarea${error ? ' is-invalid' : ''}`}
-        id={name}
-        name={name}
-        rows="6"
-        maxlength={String(props.max)}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      >
-        {form.values[name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
+/** The comments' text areas: 2000 characters at most, their own minimum height. */
+const COMMENT = { maxlength: COMMENT_MAX, rows: 6, inputClass: 'form-control wemi-textarea' } as const;
 
 function Scores(props: { ctx: PageContext; r: Pick<ReviewRow, RatingName> }): Html {
   const { ctx, r } = props;
@@ -133,29 +74,64 @@ function Scores(props: { ctx: PageContext; r: Pick<ReviewRow, RatingName> }): Ht
 
 const authorOf = (ctx: PageContext, r: ReviewRow) => reviewerName(r.given_name, r.family_name) ?? ctx.t('reviews.anonymous');
 
+/** A page of reviews (the message saying there is none, when so), then the links to the other pages. */
+function ReviewList(props: { ctx: PageContext; view: { rows: ReviewRow[]; page: number; pages: number }; empty: string; href: (page: number) => string; children?: Child }): Html {
+  const { ctx, view } = props;
+  return (
+    <>
+      {view.rows.length === 0 ? <p>{props.empty}</p> : null}
+      <ul class="wemi-reviews-list">{props.children}</ul>
+      <Pagination ctx={ctx} page={view.page} pages={view.pages} href={props.href} />
+    </>
+  );
+}
+
+/** A button-looking link acting on one review of a list (screen readers hear which one). */
+function ReviewAction(props: { r: ReviewRow; class: string; href: string; label: string }): Html {
+  return (
+    <a class={props.class} href={props.href}>
+      {props.label}
+      <span class="visually-hidden"> – {props.r.service_name}</span>
+    </a>
+  );
+}
+
+/** One review of a list: its title, who and when, the four scores, then what the page adds (comment, actions). */
+function ReviewItem(props: { ctx: PageContext; r: ReviewRow; title: string; head: Child; children?: Child }): Html {
+  const { r } = props;
+  return (
+    <li class="wemi-review">
+      <article aria-labelledby={`review-${r.id}`}>
+        <h3 class="h5" id={`review-${r.id}`}>
+          {props.title}
+        </h3>
+        <p class="wemi-review-head">{props.head}</p>
+        <Scores ctx={props.ctx} r={r} />
+        {props.children}
+      </article>
+    </li>
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Citizen
 
 function CitizenLayout(props: { ctx: PageContext; target: ReviewTarget; title: string; children?: Child }): Html {
   const { ctx, target } = props;
   return (
-    <Layout ctx={ctx} title={props.title} head={NOINDEX}>
-      <PageHeader
-        ctx={ctx}
-        crumbs={[
-          { href: paths.personalArea(), label: ctx.t('reviews.crumb.personal') },
-          { href: reviewPaths.request(target.request_id), label: target.reference },
-          { label: props.title },
-        ]}
-        title={props.title}
-        lead={ctx.t('reviews.write.lead', { service: target.service_name, ente: target.organization_name })}
-      />
-      <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-8 px-lg-4">{props.children}</div>
-        </div>
-      </div>
-    </Layout>
+    <PrivatePage
+      ctx={ctx}
+      title={props.title}
+      crumbs={[
+        { href: paths.personalArea(), label: ctx.t('reviews.crumb.personal') },
+        { href: reviewPaths.request(target.request_id), label: target.reference },
+        { label: props.title },
+      ]}
+      lead={ctx.t('reviews.write.lead', { service: target.service_name, ente: target.organization_name })}
+      columnClass="col-12 col-lg-8 px-lg-4"
+    >
+      {props.children}
+    </PrivatePage>
   );
 }
 
@@ -166,16 +142,15 @@ export function ReviewFormPage(props: { ctx: PageContext; target: ReviewTarget; 
     <CitizenLayout ctx={ctx} target={target} title={t('reviews.write.title')}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
       <p>{t('reviews.write.intro')}</p>
-      <form method="post" action={reviewPaths.write(target.request_id, target.ente_request_id)} novalidate class="wemi-review-form">
-        <CsrfField ctx={ctx} />
+      <PostForm ctx={ctx} action={reviewPaths.write(target.request_id, target.ente_request_id)} class="wemi-review-form">
         {RATINGS.map((name) => (
           <RatingFieldset ctx={ctx} form={form} name={name} />
         ))}
-        <TextArea ctx={ctx} form={form} name="comment" label={t('reviews.write.comment')} hint={t('reviews.write.commentHint', { max: COMMENT_MAX })} max={COMMENT_MAX} />
+        <TextAreaField ctx={ctx} form={form} name="comment" label={t('reviews.write.comment')} hint={t('reviews.write.commentHint', { max: COMMENT_MAX })} {...COMMENT} />
         <button type="submit" class="btn btn-primary">
           {t('reviews.write.submit')}
         </button>
-      </form>
+      </PostForm>
     </CitizenLayout>
   );
 }
@@ -222,7 +197,7 @@ const queueHref = (status: StatusParam, q: string, page: number) => {
 };
 
 function StatusChip(props: { ctx: PageContext; status: ReviewRow['comment_status'] }): Html {
-  return <span class={`wemi-chip wemi-review-status-${props.status}`}>{props.ctx.t(`reviews.status.${props.status}` as MessageKey)}</span>;
+  return <StateChip class={`wemi-review-status-${props.status}`} label={props.ctx.t(`reviews.status.${props.status}` as MessageKey)} />;
 }
 
 export function CityQueuePage(props: { ctx: PageContext; view: CityQueueView }): Html {
@@ -231,23 +206,18 @@ export function CityQueuePage(props: { ctx: PageContext; view: CityQueueView }):
   const title = t('reviews.city.title');
   return (
     <BackOfficeLayout ctx={ctx} title={title} lead={t('reviews.city.lead')} crumbs={[cityCrumb(ctx), { label: title }]}>
-      <Notice ctx={ctx} notice={view.notice} />
+      <Notice text={noticeText(ctx, view.notice)} />
       <ErrorSummary ctx={ctx} issues={view.issues} />
       <form method="get" action={reviewPaths.cityQueue()} class="wemi-filter-form mb-4" role="search" aria-label={t('reviews.city.filters')}>
         <div class="row g-3 align-items-end">
           <div class="col-12 col-md-4">
-            <div class="select-wrapper wemi-field">
-              <label for="stato" class="wemi-field-label">
-                {t('reviews.city.filter.status')}
-              </label>
-              <select id="stato" name="stato">
-                {(Object.keys(STATUS_PARAMS) as StatusParam[]).map((s) => (
-                  <option value={s} selected={s === view.status}>
-                    {t(`reviews.city.filter.${s}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              ctx={ctx}
+              name="stato"
+              label={t('reviews.city.filter.status')}
+              options={(Object.keys(STATUS_PARAMS) as StatusParam[]).map((s) => ({ value: s, label: t(`reviews.city.filter.${s}` as MessageKey) }))}
+              value={view.status}
+            />
           </div>
           <div class="col-12 col-md-5">
             <TextField ctx={ctx} name="q" label={t('reviews.city.filter.q')} value={view.q} maxlength={100} />
@@ -262,42 +232,34 @@ export function CityQueuePage(props: { ctx: PageContext; view: CityQueueView }):
       <h2 class="h4" id="reviews-results" aria-live="polite">
         {t('reviews.results', { n: formatNumber(ctx.locale, view.total) })}
       </h2>
-      {view.rows.length === 0 ? <p>{t('reviews.city.empty')}</p> : null}
-      <ul class="wemi-reviews-list">
+      <ReviewList ctx={ctx} view={view} empty={t('reviews.city.empty')} href={(p) => queueHref(view.status, view.q, p)}>
         {view.rows.map((r) => (
-          <li class="wemi-review">
-            <article aria-labelledby={`review-${r.id}`}>
-              <h3 class="h5" id={`review-${r.id}`}>
-                {r.service_name} · {r.organization_name}
-              </h3>
-              <p class="wemi-review-head">
-                {authorOf(ctx, r)} · <time datetime={new Date(r.created_at).toISOString()}>{formatDate(ctx.locale, r.created_at)}</time> ·{' '}
-                {r.reference} · <StatusChip ctx={ctx} status={r.comment_status} />
+          <ReviewItem
+            ctx={ctx}
+            r={r}
+            title={`${r.service_name} · ${r.organization_name}`}
+            head={
+              <>
+                {authorOf(ctx, r)} · <time datetime={new Date(r.created_at).toISOString()}>{formatDate(ctx.locale, r.created_at)}</time> · {r.reference} ·{' '}
+                <StatusChip ctx={ctx} status={r.comment_status} />
+              </>
+            }
+          >
+            {r.comment ? <blockquote class="wemi-review-comment">{r.comment}</blockquote> : null}
+            {r.moderation_note ? (
+              <p class="wemi-review-note">
+                {t('reviews.city.note')}: {r.moderation_note}
               </p>
-              <Scores ctx={ctx} r={r} />
-              {r.comment ? <blockquote class="wemi-review-comment">{r.comment}</blockquote> : null}
-              {r.moderation_note ? (
-                <p class="wemi-review-note">
-                  {t('reviews.city.note')}: {r.moderation_note}
-                </p>
-              ) : null}
-              {r.comment_status === 'pending' ? (
-                <p class="wemi-review-actions">
-                  <a class="btn btn-primary btn-sm me-2" href={reviewPaths.cityDecide(r.id, 'pubblica')}>
-                    {t('reviews.city.publish')}
-                    <span class="visually-hidden"> – {r.service_name}</span>
-                  </a>
-                  <a class="btn btn-outline-primary btn-sm" href={reviewPaths.cityDecide(r.id, 'rifiuta')}>
-                    {t('reviews.city.reject')}
-                    <span class="visually-hidden"> – {r.service_name}</span>
-                  </a>
-                </p>
-              ) : null}
-            </article>
-          </li>
+            ) : null}
+            {r.comment_status === 'pending' ? (
+              <p class="wemi-review-actions">
+                <ReviewAction r={r} class="btn btn-primary btn-sm me-2" href={reviewPaths.cityDecide(r.id, 'pubblica')} label={t('reviews.city.publish')} />
+                <ReviewAction r={r} class="btn btn-outline-primary btn-sm" href={reviewPaths.cityDecide(r.id, 'rifiuta')} label={t('reviews.city.reject')} />
+              </p>
+            ) : null}
+          </ReviewItem>
         ))}
-      </ul>
-      <Pagination ctx={ctx} page={view.page} pages={view.pages} href={(p) => queueHref(view.status, view.q, p)} />
+      </ReviewList>
     </BackOfficeLayout>
   );
 }
@@ -315,16 +277,15 @@ export function DecidePage(props: { ctx: PageContext; review: ReviewRow; decisio
       <Scores ctx={ctx} r={review} />
       <blockquote class="wemi-review-comment">{review.comment ?? ''}</blockquote>
       <p>{t(decision === 'pubblica' ? 'reviews.decide.publishBody' : 'reviews.decide.rejectBody')}</p>
-      <form method="post" action={reviewPaths.cityDecide(review.id, decision)} novalidate>
-        <CsrfField ctx={ctx} />
-        <TextArea
+      <PostForm ctx={ctx} action={reviewPaths.cityDecide(review.id, decision)} class="">
+        <TextAreaField
           ctx={ctx}
           form={form}
           name="note"
           label={t('reviews.decide.note')}
           hint={t(decision === 'pubblica' ? 'reviews.decide.noteHintPublish' : 'reviews.decide.noteHintReject')}
           required={decision === 'rifiuta'}
-          max={COMMENT_MAX}
+          {...COMMENT}
         />
         <button type="submit" class="btn btn-primary me-2">
           {t(decision === 'pubblica' ? 'reviews.decide.publishConfirm' : 'reviews.decide.rejectConfirm')}
@@ -332,7 +293,7 @@ export function DecidePage(props: { ctx: PageContext; review: ReviewRow; decisio
         <a class="btn btn-outline-primary" href={reviewPaths.cityQueue()}>
           {t('reviews.cancel')}
         </a>
-      </form>
+      </PostForm>
     </BackOfficeLayout>
   );
 }
@@ -361,47 +322,33 @@ export function EnteReviewsPage(props: { ctx: PageContext; view: EnteReviewsView
   const title = t('reviews.ente.title');
   return (
     <BackOfficeLayout ctx={ctx} title={title} lead={t('reviews.ente.lead')} crumbs={[...enteCrumbs(ctx, view.ente), { label: title }]}>
-      <Notice ctx={ctx} notice={view.notice} />
+      <Notice text={noticeText(ctx, view.notice)} />
       <h2 class="h4">{t('reviews.results', { n: formatNumber(ctx.locale, view.total) })}</h2>
-      {view.rows.length === 0 ? <p>{t('reviews.ente.empty')}</p> : null}
-      <ul class="wemi-reviews-list">
+      <ReviewList ctx={ctx} view={view} empty={t('reviews.ente.empty')} href={(p) => `${reviewPaths.ente(view.ente.id)}${p > 1 ? `?pagina=${p}` : ''}`}>
         {view.rows.map((r) => (
-          <li class="wemi-review">
-            <article aria-labelledby={`review-${r.id}`}>
-              <h3 class="h5" id={`review-${r.id}`}>
-                {r.service_name}
-              </h3>
-              <p class="wemi-review-head">
-                {authorOf(ctx, r)} · {formatDate(ctx.locale, r.created_at)} · {r.reference}
-              </p>
-              <Scores ctx={ctx} r={r} />
-              {/* The comment is shown to the ente only once the City published it. */}
-              {r.comment_status === 'published' && r.comment ? (
-                <blockquote class="wemi-review-comment">{r.comment}</blockquote>
-              ) : r.comment_status === 'pending' ? (
-                <p class="wemi-review-note">{t('reviews.ente.commentPending')}</p>
-              ) : null}
-              {r.ente_reply ? (
-                <div class="wemi-review-reply">
-                  <p class="wemi-review-reply-title">
-                    <strong>{t('reviews.ente.yourReply')}</strong>
-                    {r.ente_reply_at ? ` · ${formatDate(ctx.locale, r.ente_reply_at)}` : ''}
-                  </p>
-                  <p>{r.ente_reply}</p>
-                </div>
-              ) : r.comment_status === 'published' && view.isAdmin ? (
-                <p>
-                  <a class="btn btn-outline-primary btn-sm" href={reviewPaths.enteReply(view.ente.id, r.id)}>
-                    {t('reviews.ente.reply')}
-                    <span class="visually-hidden"> – {r.service_name}</span>
-                  </a>
+          <ReviewItem ctx={ctx} r={r} title={r.service_name} head={`${authorOf(ctx, r)} · ${formatDate(ctx.locale, r.created_at)} · ${r.reference}`}>
+            {/* The comment is shown to the ente only once the City published it. */}
+            {r.comment_status === 'published' && r.comment ? (
+              <blockquote class="wemi-review-comment">{r.comment}</blockquote>
+            ) : r.comment_status === 'pending' ? (
+              <p class="wemi-review-note">{t('reviews.ente.commentPending')}</p>
+            ) : null}
+            {r.ente_reply ? (
+              <div class="wemi-review-reply">
+                <p class="wemi-review-reply-title">
+                  <strong>{t('reviews.ente.yourReply')}</strong>
+                  {r.ente_reply_at ? ` · ${formatDate(ctx.locale, r.ente_reply_at)}` : ''}
                 </p>
-              ) : null}
-            </article>
-          </li>
+                <p>{r.ente_reply}</p>
+              </div>
+            ) : r.comment_status === 'published' && view.isAdmin ? (
+              <p>
+                <ReviewAction r={r} class="btn btn-outline-primary btn-sm" href={reviewPaths.enteReply(view.ente.id, r.id)} label={t('reviews.ente.reply')} />
+              </p>
+            ) : null}
+          </ReviewItem>
         ))}
-      </ul>
-      <Pagination ctx={ctx} page={view.page} pages={view.pages} href={(p) => `${reviewPaths.ente(view.ente.id)}${p > 1 ? `?pagina=${p}` : ''}`} />
+      </ReviewList>
     </BackOfficeLayout>
   );
 }
@@ -419,16 +366,15 @@ export function ReplyPage(props: { ctx: PageContext; ente: { id: string; name: s
       <Scores ctx={ctx} r={review} />
       <blockquote class="wemi-review-comment">{review.comment ?? ''}</blockquote>
       <p>{t('reviews.reply.body')}</p>
-      <form method="post" action={reviewPaths.enteReply(ente.id, review.id)} novalidate>
-        <CsrfField ctx={ctx} />
-        <TextArea ctx={ctx} form={form} name="reply" label={t('reviews.reply.label')} hint={t('reviews.reply.hint', { max: COMMENT_MAX })} required max={COMMENT_MAX} />
+      <PostForm ctx={ctx} action={reviewPaths.enteReply(ente.id, review.id)} class="">
+        <TextAreaField ctx={ctx} form={form} name="reply" label={t('reviews.reply.label')} hint={t('reviews.reply.hint', { max: COMMENT_MAX })} required {...COMMENT} />
         <button type="submit" class="btn btn-primary me-2">
           {t('reviews.reply.submit')}
         </button>
         <a class="btn btn-outline-primary" href={reviewPaths.ente(ente.id)}>
           {t('reviews.cancel')}
         </a>
-      </form>
+      </PostForm>
     </BackOfficeLayout>
   );
 }

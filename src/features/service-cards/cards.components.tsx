@@ -1,7 +1,8 @@
-import type { Child, Html } from '../../lib/jsx/jsx-runtime';
+import type { Html } from '../../lib/jsx/jsx-runtime';
 import { raw } from '../../lib/jsx/jsx-runtime';
 import { formatDate, formatEuro, formatNumber } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/catalogue';
+import { DataTable, Notice, StateChip } from '../../web/backoffice';
 import type { PageContext } from '../../web/context';
 import { isEmptyValue, parseDecimal, parseWhole, type DiffSection, type DiffValue, type PriceListData } from './card-data';
 import type { RevisionState, ServiceStatus } from './card.state';
@@ -15,21 +16,16 @@ export type Names = Map<string, { it: string; en: string }>;
 const has = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
 
 export function RevisionChip(props: { ctx: PageContext; status: RevisionState }): Html {
-  return <span class={`wemi-chip wemi-card-chip wemi-card-chip-${props.status}`}>{props.ctx.t(`cards.revisionStatus.${props.status}` as MessageKey)}</span>;
+  return <StateChip class={`wemi-card-chip wemi-card-chip-${props.status}`} label={props.ctx.t(`cards.revisionStatus.${props.status}` as MessageKey)} />;
 }
 
 export function ServiceStatusChip(props: { ctx: PageContext; status: ServiceStatus }): Html {
-  return <span class={`wemi-chip wemi-card-chip wemi-card-service-${props.status}`}>{props.ctx.t(`cards.serviceStatus.${props.status}` as MessageKey)}</span>;
+  return <StateChip class={`wemi-card-chip wemi-card-service-${props.status}`} label={props.ctx.t(`cards.serviceStatus.${props.status}` as MessageKey)} />;
 }
 
-/** The outcome of the previous action, announced politely. */
+/** The outcome of the previous action (`?esito=`), announced politely. */
 export function CardNotice(props: { ctx: PageContext; notice: string | undefined }): Html {
-  if (!props.notice) return <></>;
-  return (
-    <div class="alert alert-success wemi-notice" role="status">
-      {props.ctx.t(`cards.notice.${props.notice}` as MessageKey)}
-    </div>
-  );
+  return <Notice text={props.notice ? props.ctx.t(`cards.notice.${props.notice}` as MessageKey) : undefined} />;
 }
 
 /** A note of the City about a section (or the whole revision). */
@@ -40,24 +36,6 @@ export function CityNote(props: { ctx: PageContext; title: string; note: string;
       {props.note.split(/\n+/).map((line) => (
         <p class="mb-1">{line}</p>
       ))}
-    </div>
-  );
-}
-
-/** A table that scrolls sideways on small screens, reachable by keyboard. */
-export function ScrollTable(props: { labelledBy: string; children?: Child }): Html {
-  return (
-    <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby={props.labelledBy}>
-      {props.children}
-    </div>
-  );
-}
-
-export function Row(props: { label: string; children?: Child }): Html {
-  return (
-    <div class="wemi-dl-row">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
     </div>
   );
 }
@@ -189,33 +167,26 @@ export function DiffView(props: { ctx: PageContext; sections: DiffSection[]; nam
                 {t(s.label)}
               </h3>
             )}
-            <ScrollTable labelledBy={`${id}-title`}>
-              <table class="table wemi-bo-table wemi-diff-table">
-                <caption class="visually-hidden">{t(isNew ? 'cards.diff.captionNew' : 'cards.diff.caption', { section: t(s.label) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('cards.diff.field')}</th>
-                    {isNew ? null : <th scope="col">{t('cards.diff.before')}</th>}
-                    <th scope="col">{t(isNew ? 'cards.diff.value' : 'cards.diff.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.changes.map((c) => (
-                    <tr data-field={c.field}>
-                      <th scope="row">{t(c.label, c.labelParams)}</th>
-                      {isNew ? null : (
-                        <td class="wemi-diff-before">
-                          <DiffValueView ctx={ctx} value={c.before} names={names} />
-                        </td>
-                      )}
-                      <td class="wemi-diff-after">
-                        <DiffValueView ctx={ctx} value={c.after} names={names} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <DataTable
+              labelledBy={`${id}-title`}
+              class="wemi-bo-table wemi-diff-table"
+              caption={t(isNew ? 'cards.diff.captionNew' : 'cards.diff.caption', { section: t(s.label) })}
+              columns={[t('cards.diff.field'), !isNew && t('cards.diff.before'), t(isNew ? 'cards.diff.value' : 'cards.diff.after')]}
+            >
+              {s.changes.map((c) => (
+                <tr data-field={c.field}>
+                  <th scope="row">{t(c.label, c.labelParams)}</th>
+                  {isNew ? null : (
+                    <td class="wemi-diff-before">
+                      <DiffValueView ctx={ctx} value={c.before} names={names} />
+                    </td>
+                  )}
+                  <td class="wemi-diff-after">
+                    <DiffValueView ctx={ctx} value={c.after} names={names} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         );
       })}
@@ -233,48 +204,37 @@ export function HistoryTable(props: { ctx: PageContext; revisions: RevisionRow[]
       <h2 class="h4 mt-5" id="cronologia-title">
         {t('cards.history.title')}
       </h2>
-      <ScrollTable labelledBy="cronologia-title">
-        <table class="table wemi-bo-table">
-          <caption class="visually-hidden">{t('cards.history.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cards.history.number')}</th>
-              <th scope="col">{t('cards.history.status')}</th>
-              <th scope="col">{t('cards.history.created')}</th>
-              <th scope="col">{t('cards.history.submitted')}</th>
-              <th scope="col">{t('cards.history.decided')}</th>
-              <th scope="col">{t('cards.history.note')}</th>
+      <DataTable
+        labelledBy="cronologia-title"
+        caption={t('cards.history.caption')}
+        columns={[t('cards.history.number'), t('cards.history.status'), t('cards.history.created'), t('cards.history.submitted'), t('cards.history.decided'), t('cards.history.note')]}
+      >
+        {props.revisions.map((r) => {
+          const href = props.link?.(r);
+          const label = t('cards.history.revision', { n: formatNumber(ctx.locale, r.number) });
+          return (
+            <tr class={r.id === props.currentId ? 'wemi-current-row' : undefined}>
+              <th scope="row">
+                {href && r.id !== props.currentId ? <a href={href}>{label}</a> : label}
+                {r.id === props.currentId ? <span class="visually-hidden"> {t('cards.history.current')}</span> : null}
+              </th>
+              <td>
+                <RevisionChip ctx={ctx} status={r.status} />
+              </td>
+              <td>
+                {when(r.created_at)}
+                {r.creator_name ? <span class="d-block small">{r.creator_name}</span> : null}
+              </td>
+              <td>{when(r.submitted_at)}</td>
+              <td>
+                {when(r.decided_at)}
+                {r.decider_name ? <span class="d-block small">{r.decider_name}</span> : null}
+              </td>
+              <td class="wemi-break">{r.decision_note ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {props.revisions.map((r) => {
-              const href = props.link?.(r);
-              const label = t('cards.history.revision', { n: formatNumber(ctx.locale, r.number) });
-              return (
-                <tr class={r.id === props.currentId ? 'wemi-current-row' : undefined}>
-                  <th scope="row">
-                    {href && r.id !== props.currentId ? <a href={href}>{label}</a> : label}
-                    {r.id === props.currentId ? <span class="visually-hidden"> {t('cards.history.current')}</span> : null}
-                  </th>
-                  <td>
-                    <RevisionChip ctx={ctx} status={r.status} />
-                  </td>
-                  <td>
-                    {when(r.created_at)}
-                    {r.creator_name ? <span class="d-block small">{r.creator_name}</span> : null}
-                  </td>
-                  <td>{when(r.submitted_at)}</td>
-                  <td>
-                    {when(r.decided_at)}
-                    {r.decider_name ? <span class="d-block small">{r.decider_name}</span> : null}
-                  </td>
-                  <td class="wemi-break">{r.decision_note ?? ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollTable>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

@@ -3,10 +3,10 @@ import { formatDate, formatNumber } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/catalogue';
 import type { FieldIssue } from '../../lib/http/errors';
 import type { PageContext } from '../../web/context';
+import { BackOfficeLayout, ButtonLink, DataTable, DlRow, FormActions, PostForm } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
-import { CsrfField } from '../../web/forms';
+import { CheckboxField, CheckboxGroup, CsrfField, errorOf, FieldError, RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
-import { BackOfficeLayout } from '../accounts/city/users.view';
 import {
   CARD_SECTIONS,
   DELIVERY_PLACES,
@@ -29,7 +29,7 @@ import {
 import type { CardOptions, TermOption } from './card-form';
 import { MAX_ROWS } from './card-form';
 import { isEditable, isOpen } from './card.state';
-import { CardNotice, CityNote, DiffView, HistoryTable, Row, RevisionChip, ScrollTable, ServiceStatusChip, type Names } from './cards.components';
+import { CardNotice, CityNote, DiffView, HistoryTable, RevisionChip, ServiceStatusChip, type Names } from './cards.components';
 import { cardPaths } from './service-cards.paths';
 import type { CardListItem, CardRow, EnteRow, RevisionRow, ServiceTypeOption } from './service-cards.repository';
 
@@ -38,7 +38,6 @@ import type { CardListItem, CardRow, EnteRow, RevisionRow, ServiceTypeOption } f
 // and the confirmation steps (submit to the City, withdraw).
 
 const has = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
-const errorOf = (issues: FieldIssue[], name: string) => issues.find((i) => i.field === name)?.message;
 const termName = (ctx: PageContext, o: TermOption) => (ctx.locale === 'en' && o.name_en ? o.name_en : o.name_it);
 const loc = (ctx: PageContext, it: string | null, en: string | null) => (ctx.locale === 'en' && en ? en : (it ?? ''));
 
@@ -53,156 +52,13 @@ const cardTitle = (card: Pick<CardRow, 'name'>, revision?: RevisionRow) => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Form controls (GOV.UK error pattern on Bootstrap Italia markup, as src/web/forms.tsx)
+// Form controls: the shared ones of src/web/forms.tsx. Fields are not marked "(facoltativo)" unless they are: a
+// draft is checked only when sent.
 
-function Message(props: { ctx: PageContext; id: string; error: string | undefined }): Html {
-  if (!props.error) return <></>;
-  return (
-    <p class="wemi-field-message" id={props.id}>
-      <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
-      {props.error}
-    </p>
-  );
-}
+/** The card's multi-line fields (their own minimum height). */
+const CARD_TEXTAREA = { inputClass: 'form-control wemi-card-textarea' } as const;
 
-const describedBy = (name: string, hint?: string, error?: string) => [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-function Input(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string;
-  issues: FieldIssue[];
-  hint?: string | undefined;
-  type?: 'text' | 'email' | 'tel' | 'date';
-  optional?: boolean;
-  maxlength?: number;
-  inputmode?: 'numeric' | 'decimal';
-  narrow?: boolean;
-}): Html {
-  const error = errorOf(props.issues, props.name);
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}${props.narrow ? ' wemi-card-narrow' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-        {props.optional ? <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span> : null}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      <Message ctx={props.ctx} id={`${props.name}-error`} error={error} />
-      <input
-        type={props.type ?? 'text'}
-        class={`form-control${error ? ' is-invalid' : ''}`}
-        id={props.name}
-        name={props.name}
-        value={props.value}
-        maxlength={props.maxlength !== undefined ? String(props.maxlength) : undefined}
-        inputmode={props.inputmode}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
-      />
-    </div>
-  );
-}
-
-function Area(props: { ctx: PageContext; name: string; label: string; value: string; issues: FieldIssue[]; hint?: string; optional?: boolean; rows?: number; lang?: string }): Html {
-  const error = errorOf(props.issues, props.name);
-  return (
-    <div class={`form-group wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-        {props.optional ? <span class="wemi-optional"> ({props.ctx.t('form.optional')})</span> : null}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      <Message ctx={props.ctx} id={`${props.name}-error`} error={error} />
-      <textarea
-        class={`form-control wemi-card-textarea${error ? ' is-invalid' : ''}`}
-        id={props.name}
-        name={props.name}
-        rows={String(props.rows ?? 4)}
-        lang={props.lang}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
-      >
-        {props.value}
-      </textarea>
-    </div>
-  );
-}
-
-function Select(props: { ctx: PageContext; name: string; label: string; value: string; options: { value: string; label: string }[]; issues: FieldIssue[]; empty?: string; hint?: string }): Html {
-  const error = errorOf(props.issues, props.name);
-  return (
-    <div class={`select-wrapper wemi-field${error ? ' wemi-field-error' : ''}`}>
-      <label for={props.name} class="wemi-field-label">
-        {props.label}
-      </label>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      <Message ctx={props.ctx} id={`${props.name}-error`} error={error} />
-      <select id={props.name} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(props.name, props.hint, error)}>
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** Checkboxes or radios sharing one name, the first carrying the field's id (the error summary links to it). */
-function Choices(props: {
-  ctx: PageContext;
-  type: 'checkbox' | 'radio';
-  name: string;
-  legend: string;
-  options: { value: string; label: string; hint?: string }[];
-  checked: readonly string[];
-  issues: FieldIssue[];
-  hint?: string;
-  columns?: boolean;
-  empty?: string;
-}): Html {
-  const error = errorOf(props.issues, props.name);
-  return (
-    <fieldset class={`wemi-field wemi-fieldset${error ? ' wemi-field-error' : ''}`} aria-describedby={describedBy(props.name, props.hint, error)}>
-      <legend class="wemi-field-label">{props.legend}</legend>
-      {props.hint ? (
-        <small class="form-text wemi-field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </small>
-      ) : null}
-      <Message ctx={props.ctx} id={`${props.name}-error`} error={error} />
-      {props.options.length === 0 && props.empty ? <p class="wemi-muted">{props.empty}</p> : null}
-      <div class={props.columns ? 'wemi-checkbox-columns' : undefined}>
-        {props.options.map((o, i) => {
-          const id = i === 0 ? props.name : `${props.name}-${i + 1}`;
-          return (
-            <div class="form-check">
-              <input class="form-check-input" type={props.type} name={props.name} id={id} value={o.value} checked={props.checked.includes(o.value)} />
-              <label class="form-check-label" for={id}>
-                {o.label}
-                {o.hint ? <span class="d-block small wemi-muted">{o.hint}</span> : null}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
+const noValues = (issues: FieldIssue[]): FormState => ({ values: {}, issues });
 
 function AddRows(props: { ctx: PageContext; section: CardSection; what: string }): Html {
   return (
@@ -224,55 +80,41 @@ export function CardsListPage(props: { ctx: PageContext; ente: EnteRow; items: C
   return (
     <BackOfficeLayout ctx={ctx} title={t('cards.list.title')} lead={t('cards.list.lead', { ente: ente.name })} crumbs={[enteCrumbs(ctx, ente)[0]!, { label: t('cards.list.title') }]}>
       <CardNotice ctx={ctx} notice={props.notice} />
-      <p>
-        <a class="btn btn-primary" href={cardPaths.create(ente.id)}>
-          {t('cards.list.new')}
-        </a>
-      </p>
+      <ButtonLink href={cardPaths.create(ente.id)}>{t('cards.list.new')}</ButtonLink>
       <h2 class="h4" id="schede-title">
         {props.items.length === 1 ? t('cards.list.countOne') : t('cards.list.count', { n: formatNumber(ctx.locale, props.items.length) })}
       </h2>
       {props.items.length === 0 ? (
         <p>{t('cards.list.empty')}</p>
       ) : (
-        <ScrollTable labelledBy="schede-title">
-          <table class="table wemi-bo-table">
-            <caption class="visually-hidden">{t('cards.list.caption', { ente: ente.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cards.list.col.name')}</th>
-                <th scope="col">{t('cards.list.col.type')}</th>
-                <th scope="col">{t('cards.list.col.public')}</th>
-                <th scope="col">{t('cards.list.col.revision')}</th>
-                <th scope="col">{t('cards.list.col.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.items.map((c) => (
-                <tr>
-                  <th scope="row">
-                    <a href={cardPaths.card(ente.id, c.id)}>{has(c.rev_name) ? c.rev_name : c.name}</a>
-                  </th>
-                  <td>{loc(ctx, c.type_name_it, c.type_name_en)}</td>
-                  <td>
-                    <ServiceStatusChip ctx={ctx} status={c.status} />
-                  </td>
-                  <td>
-                    {c.rev_status ? (
-                      <>
-                        <RevisionChip ctx={ctx} status={c.rev_status} />
-                        <span class="d-block small">{t('cards.history.revision', { n: c.rev_number ?? 0 })}</span>
-                      </>
-                    ) : (
-                      <span class="wemi-muted">{t('cards.list.noRevision')}</span>
-                    )}
-                  </td>
-                  <td>{formatDate(ctx.locale, c.rev_updated_at && c.rev_updated_at > c.updated_at ? c.rev_updated_at : c.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          labelledBy="schede-title"
+          caption={t('cards.list.caption', { ente: ente.name })}
+          columns={[t('cards.list.col.name'), t('cards.list.col.type'), t('cards.list.col.public'), t('cards.list.col.revision'), t('cards.list.col.updated')]}
+        >
+          {props.items.map((c) => (
+            <tr>
+              <th scope="row">
+                <a href={cardPaths.card(ente.id, c.id)}>{has(c.rev_name) ? c.rev_name : c.name}</a>
+              </th>
+              <td>{loc(ctx, c.type_name_it, c.type_name_en)}</td>
+              <td>
+                <ServiceStatusChip ctx={ctx} status={c.status} />
+              </td>
+              <td>
+                {c.rev_status ? (
+                  <>
+                    <RevisionChip ctx={ctx} status={c.rev_status} />
+                    <span class="d-block small">{t('cards.history.revision', { n: c.rev_number ?? 0 })}</span>
+                  </>
+                ) : (
+                  <span class="wemi-muted">{t('cards.list.noRevision')}</span>
+                )}
+              </td>
+              <td>{formatDate(ctx.locale, c.rev_updated_at && c.rev_updated_at > c.updated_at ? c.rev_updated_at : c.updated_at)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </BackOfficeLayout>
   );
@@ -290,7 +132,7 @@ export function NewCardPage(props: { ctx: PageContext; ente: EnteRow; types: Ser
     if (!c) categories.push((c = { id: ty.cat_id, name: loc(ctx, ty.cat_name_it, ty.cat_name_en), types: [] }));
     c.types.push(ty);
   }
-  const error = errorOf(props.issues, 'tipo');
+  const error = errorOf(noValues(props.issues), 'tipo');
   let first = true;
   return (
     <BackOfficeLayout ctx={ctx} title={t('cards.new.title')} lead={t('cards.new.lead')} crumbs={[...enteCrumbs(ctx, ente), { label: t('cards.new.title') }]}>
@@ -298,10 +140,9 @@ export function NewCardPage(props: { ctx: PageContext; ente: EnteRow; types: Ser
       {types.length === 0 ? (
         <p>{t('cards.new.none')}</p>
       ) : (
-        <form method="post" action={cardPaths.create(ente.id)} novalidate class="wemi-bo-form">
-          <CsrfField ctx={ctx} />
+        <PostForm ctx={ctx} action={cardPaths.create(ente.id)}>
           <div class={`wemi-field${error ? ' wemi-field-error' : ''}`}>
-            <Message ctx={ctx} id="tipo-error" error={error} />
+            <FieldError ctx={ctx} name="tipo" error={error} />
             {categories.map((c, ci) => (
               <fieldset class="wemi-fieldset mb-3" aria-describedby={error ? 'tipo-error' : undefined}>
                 <legend class="wemi-field-label">{c.name}</legend>
@@ -320,13 +161,8 @@ export function NewCardPage(props: { ctx: PageContext; ente: EnteRow; types: Ser
               </fieldset>
             ))}
           </div>
-          <div class="d-flex flex-wrap gap-3 align-items-center">
-            <button type="submit" class="btn btn-primary">
-              {t('cards.new.submit')}
-            </button>
-            <a href={cardPaths.list(ente.id)}>{t('cards.cancel')}</a>
-          </div>
-        </form>
+          <FormActions submit={t('cards.new.submit')} cancel={{ href: cardPaths.list(ente.id), label: t('cards.cancel') }} />
+        </PostForm>
       )}
     </BackOfficeLayout>
   );
@@ -372,9 +208,9 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
     <BackOfficeLayout ctx={ctx} title={title} crumbs={[...enteCrumbs(ctx, ente), { label: title }]}>
       <CardNotice ctx={ctx} notice={view.notice} />
       <dl class="wemi-dl">
-        <Row label={t('cards.card.type')}>{loc(ctx, card.type_name_it, card.type_name_en)}</Row>
-        <Row label={t('cards.card.category')}>{loc(ctx, card.cat_name_it, card.cat_name_en)}</Row>
-        <Row label={t('cards.card.public')}>
+        <DlRow label={t('cards.card.type')}>{loc(ctx, card.type_name_it, card.type_name_en)}</DlRow>
+        <DlRow label={t('cards.card.category')}>{loc(ctx, card.cat_name_it, card.cat_name_en)}</DlRow>
+        <DlRow label={t('cards.card.public')}>
           <ServiceStatusChip ctx={ctx} status={card.status} />
           {isPublic ? (
             <span class="d-block mt-1">
@@ -382,8 +218,8 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
             </span>
           ) : null}
           {card.status === 'published' && !isPublic ? <span class="d-block small">{t('cards.card.enteNotActive')}</span> : null}
-        </Row>
-        <Row label={t('cards.card.revision')}>
+        </DlRow>
+        <DlRow label={t('cards.card.revision')}>
           {open ? (
             <>
               <RevisionChip ctx={ctx} status={open.status} /> {t('cards.history.revision', { n: open.number })}
@@ -396,7 +232,7 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
           ) : (
             t('cards.list.noRevision')
           )}
-        </Row>
+        </DlRow>
       </dl>
 
       {open && open.status !== 'submitted' ? <SectionNotes ctx={ctx} revision={open} /> : null}
@@ -437,13 +273,12 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
           {!view.isAdmin && isOpen(open.status) ? <p class="wemi-muted">{t('cards.card.adminOnly')}</p> : null}
         </>
       ) : (
-        <form method="post" action={cardPaths.startRevision(ente.id, card.id)} class="wemi-bo-form">
-          <CsrfField ctx={ctx} />
+        <PostForm ctx={ctx} action={cardPaths.startRevision(ente.id, card.id)}>
           <p>{t(card.status === 'published' ? 'cards.card.startHintPublished' : 'cards.card.startHint')}</p>
           <button type="submit" class="btn btn-primary">
             {t('cards.card.start')}
           </button>
-        </form>
+        </PostForm>
       )}
       <HistoryTable ctx={ctx} revisions={view.revisions} currentId={open?.id} />
     </BackOfficeLayout>
@@ -504,7 +339,8 @@ const emptyList = (): PriceListData => ({ validFrom: '', validTo: '', minUnits: 
 const padded = <T,>(rows: T[], extra: number, max: number, make: () => T): T[] => [...rows, ...Array.from({ length: Math.max(0, Math.min(extra, max - rows.length)) }, make)];
 
 function StaffRows(props: { ctx: PageContext; rows: StaffData[]; extra: number; issues: FieldIssue[] }): Html {
-  const { ctx, issues } = props;
+  const { ctx } = props;
+  const form = noValues(props.issues);
   const { t } = ctx;
   return (
     <>
@@ -513,28 +349,28 @@ function StaffRows(props: { ctx: PageContext; rows: StaffData[]; extra: number; 
           <legend class="wemi-field-label">{t('cards.where.staff', { n: i + 1 })}</legend>
           <div class="row g-2">
             <div class="col-12 col-md-4">
-              <Select ctx={ctx} name={staffName(i, 'tipo')} label={t('cards.staff.kind')} value={s.kind} issues={issues} options={[
+              <SelectField ctx={ctx} form={form} name={staffName(i, 'tipo')} label={t('cards.staff.kind')} value={s.kind} options={[
                 { value: 'internal', label: t('cards.staff.internal') },
                 { value: 'external', label: t('cards.staff.external') },
               ]} />
             </div>
             <div class="col-6 col-md-4">
-              <Input ctx={ctx} name={staffName(i, 'numero')} label={t('cards.staff.count')} value={s.count} issues={issues} inputmode="numeric" maxlength={6} />
+              <TextField ctx={ctx} form={form} name={staffName(i, 'numero')} label={t('cards.staff.count')} value={s.count} inputmode="numeric" maxlength={6} hideOptional />
             </div>
             <div class="col-6 col-md-4">
-              <Input ctx={ctx} name={staffName(i, 'anni')} label={t('cards.staff.years')} value={s.yearsExperience} issues={issues} inputmode="numeric" maxlength={3} />
+              <TextField ctx={ctx} form={form} name={staffName(i, 'anni')} label={t('cards.staff.years')} value={s.yearsExperience} inputmode="numeric" maxlength={3} hideOptional />
             </div>
             <div class="col-12 col-md-8">
-              <Input ctx={ctx} name={staffName(i, 'qualifiche')} label={t('cards.staff.qualifications')} value={s.qualifications} issues={issues} maxlength={300} />
+              <TextField ctx={ctx} form={form} name={staffName(i, 'qualifiche')} label={t('cards.staff.qualifications')} value={s.qualifications} maxlength={300} hideOptional />
             </div>
             <div class="col-12 col-md-4">
-              <Select ctx={ctx} name={staffName(i, 'referenze')} label={t('cards.staff.references')} value={s.references} issues={issues} empty={t('cards.staff.referencesUnsaid')} options={[
+              <SelectField ctx={ctx} form={form} name={staffName(i, 'referenze')} label={t('cards.staff.references')} value={s.references} empty={t('cards.staff.referencesUnsaid')} options={[
                 { value: 'yes', label: t('cards.yes') },
                 { value: 'no', label: t('cards.no') },
               ]} />
             </div>
             <div class="col-12">
-              <Input ctx={ctx} name={staffName(i, 'fornitore')} label={t('cards.staff.supplier')} hint={t('cards.staff.supplierHint')} value={s.supplier} issues={issues} maxlength={150} />
+              <TextField ctx={ctx} form={form} name={staffName(i, 'fornitore')} label={t('cards.staff.supplier')} hint={t('cards.staff.supplierHint')} value={s.supplier} maxlength={150} hideOptional />
             </div>
           </div>
         </fieldset>
@@ -544,7 +380,8 @@ function StaffRows(props: { ctx: PageContext; rows: StaffData[]; extra: number; 
 }
 
 function PackageRows(props: { ctx: PageContext; rows: PackageData[]; extra: number; issues: FieldIssue[] }): Html {
-  const { ctx, issues } = props;
+  const { ctx } = props;
+  const form = noValues(props.issues);
   const { t } = ctx;
   return (
     <>
@@ -553,16 +390,16 @@ function PackageRows(props: { ctx: PageContext; rows: PackageData[]; extra: numb
           <legend class="wemi-field-label">{t('cards.where.package', { n: i + 1 })}</legend>
           <div class="row g-2">
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={packageName(i, 'nome')} label={t('cards.package.name')} value={p.name} issues={issues} maxlength={150} />
+              <TextField ctx={ctx} form={form} name={packageName(i, 'nome')} label={t('cards.package.name')} value={p.name} maxlength={150} hideOptional />
             </div>
             <div class="col-6 col-md-3">
-              <Input ctx={ctx} name={packageName(i, 'unita')} label={t('cards.package.units')} value={p.units} issues={issues} inputmode="numeric" maxlength={6} />
+              <TextField ctx={ctx} form={form} name={packageName(i, 'unita')} label={t('cards.package.units')} value={p.units} inputmode="numeric" maxlength={6} hideOptional />
             </div>
             <div class="col-6 col-md-3">
-              <Input ctx={ctx} name={packageName(i, 'prezzo')} label={t('cards.package.price')} value={p.price} issues={issues} inputmode="decimal" maxlength={12} />
+              <TextField ctx={ctx} form={form} name={packageName(i, 'prezzo')} label={t('cards.package.price')} value={p.price} inputmode="decimal" maxlength={12} hideOptional />
             </div>
             <div class="col-12">
-              <Input ctx={ctx} name={packageName(i, 'descrizione')} label={t('cards.package.description')} value={p.description} issues={issues} maxlength={500} />
+              <TextField ctx={ctx} form={form} name={packageName(i, 'descrizione')} label={t('cards.package.description')} value={p.description} maxlength={500} hideOptional />
             </div>
           </div>
         </fieldset>
@@ -572,7 +409,8 @@ function PackageRows(props: { ctx: PageContext; rows: PackageData[]; extra: numb
 }
 
 function PriceLists(props: { ctx: PageContext; lists: PriceListData[]; extra: number; issues: FieldIssue[] }): Html {
-  const { ctx, issues } = props;
+  const { ctx } = props;
+  const form = noValues(props.issues);
   const { t } = ctx;
   const lists = padded(props.lists, 1, MAX_ROWS.lists, emptyList);
   return (
@@ -586,16 +424,16 @@ function PriceLists(props: { ctx: PageContext; lists: PriceListData[]; extra: nu
             {isNew ? <p class="wemi-field-hint">{t('cards.priceList.newHint')}</p> : null}
             <div class="row g-2 align-items-end">
               <div class="col-12 col-md-4">
-                <Input ctx={ctx} name={listName(l, 'dal')} label={t('cards.priceList.from')} value={list.validFrom} issues={issues} type="date" />
+                <TextField ctx={ctx} form={form} name={listName(l, 'dal')} label={t('cards.priceList.from')} value={list.validFrom} type="date" hideOptional />
               </div>
               <div class="col-12 col-md-4">
-                <Input ctx={ctx} name={listName(l, 'al')} label={t('cards.priceList.to')} hint={t('cards.priceList.toHint')} value={list.validTo} issues={issues} type="date" optional />
+                <TextField ctx={ctx} form={form} name={listName(l, 'al')} label={t('cards.priceList.to')} hint={t('cards.priceList.toHint')} value={list.validTo} type="date" />
               </div>
               <div class="col-12 col-md-4">
-                <Input ctx={ctx} name={listName(l, 'min-unita')} label={t('cards.priceList.minUnits')} hint={t('cards.priceList.minUnitsHint')} value={list.minUnits} issues={issues} inputmode="numeric" maxlength={6} optional />
+                <TextField ctx={ctx} form={form} name={listName(l, 'min-unita')} label={t('cards.priceList.minUnits')} hint={t('cards.priceList.minUnitsHint')} value={list.minUnits} inputmode="numeric" maxlength={6} />
               </div>
               <div class="col-12">
-                <Input ctx={ctx} name={listName(l, 'note')} label={t('cards.priceList.notes')} value={list.notes} issues={issues} maxlength={500} optional />
+                <TextField ctx={ctx} form={form} name={listName(l, 'note')} label={t('cards.priceList.notes')} value={list.notes} maxlength={500} />
               </div>
             </div>
             {tiers.map((tier, ti) => (
@@ -603,19 +441,19 @@ function PriceLists(props: { ctx: PageContext; lists: PriceListData[]; extra: nu
                 <legend class="wemi-field-label">{t('cards.where.tier', { list: l + 1, n: ti + 1 })}</legend>
                 <div class="row g-2 align-items-end">
                   <div class="col-6 col-md">
-                    <Input ctx={ctx} name={tierName(l, ti, 'pmin')} label={t('cards.tier.peopleMin')} value={tier.peopleMin} issues={issues} inputmode="numeric" maxlength={4} />
+                    <TextField ctx={ctx} form={form} name={tierName(l, ti, 'pmin')} label={t('cards.tier.peopleMin')} value={tier.peopleMin} inputmode="numeric" maxlength={4} hideOptional />
                   </div>
                   <div class="col-6 col-md">
-                    <Input ctx={ctx} name={tierName(l, ti, 'pmax')} label={t('cards.tier.peopleMax')} value={tier.peopleMax} issues={issues} inputmode="numeric" maxlength={4} />
+                    <TextField ctx={ctx} form={form} name={tierName(l, ti, 'pmax')} label={t('cards.tier.peopleMax')} value={tier.peopleMax} inputmode="numeric" maxlength={4} hideOptional />
                   </div>
                   <div class="col-6 col-md">
-                    <Input ctx={ctx} name={tierName(l, ti, 'umin')} label={t('cards.tier.unitsMin')} value={tier.unitsMin} issues={issues} inputmode="numeric" maxlength={6} />
+                    <TextField ctx={ctx} form={form} name={tierName(l, ti, 'umin')} label={t('cards.tier.unitsMin')} value={tier.unitsMin} inputmode="numeric" maxlength={6} hideOptional />
                   </div>
                   <div class="col-6 col-md">
-                    <Input ctx={ctx} name={tierName(l, ti, 'umax')} label={t('cards.tier.unitsMax')} value={tier.unitsMax} issues={issues} inputmode="numeric" maxlength={6} />
+                    <TextField ctx={ctx} form={form} name={tierName(l, ti, 'umax')} label={t('cards.tier.unitsMax')} value={tier.unitsMax} inputmode="numeric" maxlength={6} hideOptional />
                   </div>
                   <div class="col-12 col-md">
-                    <Input ctx={ctx} name={tierName(l, ti, 'prezzo')} label={t('cards.tier.price')} value={tier.unitPrice} issues={issues} inputmode="decimal" maxlength={12} />
+                    <TextField ctx={ctx} form={form} name={tierName(l, ti, 'prezzo')} label={t('cards.tier.price')} value={tier.unitPrice} inputmode="decimal" maxlength={12} hideOptional />
                   </div>
                 </div>
               </fieldset>
@@ -627,7 +465,7 @@ function PriceLists(props: { ctx: PageContext; lists: PriceListData[]; extra: nu
   );
 }
 
-function FormActions(props: { ctx: PageContext; back: string; bottom?: boolean }): Html {
+function EditActions(props: { ctx: PageContext; back: string; bottom?: boolean }): Html {
   const { t } = props.ctx;
   return (
     <div class={`d-flex flex-wrap gap-3 align-items-center wemi-card-form-actions${props.bottom ? ' mt-4' : ' mb-4'}`}>
@@ -651,6 +489,7 @@ export function EditPage(props: { ctx: PageContext; view: EditView }): Html {
   const note = (s: CardSection) => (has(revision.section_notes[s]) ? revision.section_notes[s] : undefined);
   const terms = (list: TermOption[]) => list.map((o) => ({ value: o.id, label: termName(ctx, o) }));
   const back = cardPaths.card(ente.id, card.id);
+  const form = noValues(issues);
   return (
     <BackOfficeLayout
       ctx={ctx}
@@ -669,66 +508,65 @@ export function EditPage(props: { ctx: PageContext; view: EditView }): Html {
       <form method="post" action={cardPaths.edit(ente.id, card.id, revision.id)} novalidate class="wemi-card-form">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="righe" value={String(view.extraRows)} />
-        <FormActions ctx={ctx} back={back} />
+        <EditActions ctx={ctx} back={back} />
 
         <SectionBlock ctx={ctx} section="general" note={note('general')}>
           <dl class="wemi-dl">
-            <Row label={t('cards.field.serviceTypeId')}>
+            <DlRow label={t('cards.field.serviceTypeId')}>
               {view.typeName} ({view.categoryName})
-            </Row>
+            </DlRow>
           </dl>
-          <Input ctx={ctx} name={n.name} label={t('cards.field.name')} hint={t('cards.hint.name')} value={d.name} issues={issues} maxlength={150} />
-          <Area ctx={ctx} name={n.summaryIt} label={t('cards.field.summaryIt')} hint={t('cards.hint.summary')} value={d.summaryIt} issues={issues} rows={3} lang="it" />
-          <Area ctx={ctx} name={n.summaryEn} label={t('cards.field.summaryEn')} hint={t('cards.hint.summaryEn')} value={d.summaryEn} issues={issues} rows={3} optional lang="en" />
-          <Area ctx={ctx} name={n.needAnalysis} label={t('cards.field.needAnalysis')} hint={t('cards.hint.needAnalysis')} value={d.needAnalysis} issues={issues} rows={5} />
-          <Area ctx={ctx} name={n.proposedSolution} label={t('cards.field.proposedSolution')} value={d.proposedSolution} issues={issues} rows={5} />
-          <Area ctx={ctx} name={n.staffActivities} label={t('cards.field.staffActivities')} value={d.staffActivities} issues={issues} rows={4} optional />
+          <TextField ctx={ctx} form={form} name={n.name} label={t('cards.field.name')} hint={t('cards.hint.name')} value={d.name} maxlength={150} hideOptional />
+          <TextAreaField ctx={ctx} form={form} name={n.summaryIt} label={t('cards.field.summaryIt')} hint={t('cards.hint.summary')} value={d.summaryIt} rows={3} lang="it" hideOptional {...CARD_TEXTAREA} />
+          <TextAreaField ctx={ctx} form={form} name={n.summaryEn} label={t('cards.field.summaryEn')} hint={t('cards.hint.summaryEn')} value={d.summaryEn} rows={3} lang="en" {...CARD_TEXTAREA} />
+          <TextAreaField ctx={ctx} form={form} name={n.needAnalysis} label={t('cards.field.needAnalysis')} hint={t('cards.hint.needAnalysis')} value={d.needAnalysis} rows={5} hideOptional {...CARD_TEXTAREA} />
+          <TextAreaField ctx={ctx} form={form} name={n.proposedSolution} label={t('cards.field.proposedSolution')} value={d.proposedSolution} rows={5} hideOptional {...CARD_TEXTAREA} />
+          <TextAreaField ctx={ctx} form={form} name={n.staffActivities} label={t('cards.field.staffActivities')} value={d.staffActivities} rows={4} {...CARD_TEXTAREA} />
         </SectionBlock>
 
         <SectionBlock ctx={ctx} section="recipients" note={note('recipients')}>
-          <Area ctx={ctx} name={n.recipients} label={t('cards.field.recipients')} hint={t('cards.hint.recipients')} value={d.recipients} issues={issues} rows={3} optional />
-          <Choices ctx={ctx} type="checkbox" name={n.targetGroups} legend={t('cards.field.targetGroups')} options={terms(options.targetGroups)} checked={d.targetGroups} issues={issues} columns />
-          <Choices ctx={ctx} type="radio" name={n.mode} legend={t('cards.field.mode')} options={MODES.map((m) => ({ value: m, label: t(`cards.mode.${m}` as MessageKey) }))} checked={[d.mode]} issues={issues} />
+          <TextAreaField ctx={ctx} form={form} name={n.recipients} label={t('cards.field.recipients')} hint={t('cards.hint.recipients')} value={d.recipients} rows={3} {...CARD_TEXTAREA} />
+          <CheckboxGroup ctx={ctx} form={form} name={n.targetGroups} legend={t('cards.field.targetGroups')} options={terms(options.targetGroups)} checked={d.targetGroups} optionsClass="wemi-checkbox-columns" />
+          <RadioGroup ctx={ctx} form={form} name={n.mode} legend={t('cards.field.mode')} options={MODES.map((m) => ({ value: m, label: t(`cards.mode.${m}` as MessageKey) }))} value={d.mode} />
           <div class="row g-2">
             <div class="col-6 col-md-4">
-              <Input ctx={ctx} name={n.minPeople} label={t('cards.field.minPeople')} value={d.minPeople} issues={issues} inputmode="numeric" maxlength={4} />
+              <TextField ctx={ctx} form={form} name={n.minPeople} label={t('cards.field.minPeople')} value={d.minPeople} inputmode="numeric" maxlength={4} hideOptional />
             </div>
             <div class="col-6 col-md-4">
-              <Input ctx={ctx} name={n.maxPeople} label={t('cards.field.maxPeople')} value={d.maxPeople} issues={issues} inputmode="numeric" maxlength={4} />
+              <TextField ctx={ctx} form={form} name={n.maxPeople} label={t('cards.field.maxPeople')} value={d.maxPeople} inputmode="numeric" maxlength={4} hideOptional />
             </div>
           </div>
         </SectionBlock>
 
         <SectionBlock ctx={ctx} section="activities" note={note('activities')}>
-          <Choices ctx={ctx} type="checkbox" name={n.tasks} legend={t('cards.field.tasks')} options={terms(options.tasks)} checked={d.tasks} issues={issues} columns />
-          <Choices ctx={ctx} type="checkbox" name={n.timeBands} legend={t('cards.field.timeBands')} options={terms(options.timeBands)} checked={d.timeBands} issues={issues} columns />
+          <CheckboxGroup ctx={ctx} form={form} name={n.tasks} legend={t('cards.field.tasks')} options={terms(options.tasks)} checked={d.tasks} optionsClass="wemi-checkbox-columns" />
+          <CheckboxGroup ctx={ctx} form={form} name={n.timeBands} legend={t('cards.field.timeBands')} options={terms(options.timeBands)} checked={d.timeBands} optionsClass="wemi-checkbox-columns" />
           <div class="row g-2">
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.deliveryFrom} label={t('cards.field.deliveryFrom')} hint={t('cards.hint.period')} value={d.deliveryFrom} issues={issues} type="date" optional />
+              <TextField ctx={ctx} form={form} name={n.deliveryFrom} label={t('cards.field.deliveryFrom')} hint={t('cards.hint.period')} value={d.deliveryFrom} type="date" />
             </div>
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.deliveryTo} label={t('cards.field.deliveryTo')} hint={t('cards.hint.period')} value={d.deliveryTo} issues={issues} type="date" optional />
+              <TextField ctx={ctx} form={form} name={n.deliveryTo} label={t('cards.field.deliveryTo')} hint={t('cards.hint.period')} value={d.deliveryTo} type="date" />
             </div>
           </div>
         </SectionBlock>
 
         <SectionBlock ctx={ctx} section="area" note={note('area')}>
-          <Choices ctx={ctx} type="checkbox" name={n.municipi} legend={t('cards.field.municipi')} options={terms(options.municipi)} checked={d.municipi} issues={issues} columns />
-          <Area ctx={ctx} name={n.metroMunicipalities} label={t('cards.field.metroMunicipalities')} hint={t('cards.hint.metro')} value={d.metroMunicipalities.join('\n')} issues={issues} rows={3} optional />
+          <CheckboxGroup ctx={ctx} form={form} name={n.municipi} legend={t('cards.field.municipi')} options={terms(options.municipi)} checked={d.municipi} optionsClass="wemi-checkbox-columns" />
+          <TextAreaField ctx={ctx} form={form} name={n.metroMunicipalities} label={t('cards.field.metroMunicipalities')} hint={t('cards.hint.metro')} value={d.metroMunicipalities.join('\n')} rows={3} {...CARD_TEXTAREA} />
         </SectionBlock>
 
         <SectionBlock ctx={ctx} section="access" note={note('access')}>
-          <Choices ctx={ctx} type="checkbox" name={n.deliveryPlaces} legend={t('cards.field.deliveryPlaces')} options={DELIVERY_PLACES.map((p) => ({ value: p, label: t(`cards.place.${p}` as MessageKey) }))} checked={d.deliveryPlaces} issues={issues} />
-          <Input ctx={ctx} name={n.deliveryOther} label={t('cards.field.deliveryOther')} hint={t('cards.hint.deliveryOther')} value={d.deliveryOther} issues={issues} maxlength={500} optional />
-          <Choices
+          <CheckboxGroup ctx={ctx} form={form} name={n.deliveryPlaces} legend={t('cards.field.deliveryPlaces')} options={DELIVERY_PLACES.map((p) => ({ value: p, label: t(`cards.place.${p}` as MessageKey) }))} checked={d.deliveryPlaces} />
+          <TextField ctx={ctx} form={form} name={n.deliveryOther} label={t('cards.field.deliveryOther')} hint={t('cards.hint.deliveryOther')} value={d.deliveryOther} maxlength={500} />
+          <CheckboxGroup
             ctx={ctx}
-            type="checkbox"
+            form={form}
             name={n.sites}
             legend={t('cards.field.sites')}
             hint={t('cards.hint.sites')}
             options={options.sites.map((s) => ({ value: s.id, label: s.name, hint: s.address }))}
             checked={d.sites}
-            issues={issues}
             empty={t('cards.hint.noSites')}
           />
         </SectionBlock>
@@ -736,27 +574,27 @@ export function EditPage(props: { ctx: PageContext; view: EditView }): Html {
         <SectionBlock ctx={ctx} section="contacts" note={note('contacts')}>
           <div class="row g-2">
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.contactPhone} label={t('cards.field.contactPhone')} hint={t('cards.hint.contact')} value={d.contactPhone} issues={issues} type="tel" maxlength={30} optional />
+              <TextField ctx={ctx} form={form} name={n.contactPhone} label={t('cards.field.contactPhone')} hint={t('cards.hint.contact')} value={d.contactPhone} type="tel" maxlength={30} />
             </div>
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.contactEmail} label={t('cards.field.contactEmail')} hint={t('cards.hint.contact')} value={d.contactEmail} issues={issues} type="email" maxlength={254} optional />
-            </div>
-          </div>
-          <Input ctx={ctx} name={n.contactHours} label={t('cards.field.contactHours')} hint={t('cards.hint.hours')} value={d.contactHours} issues={issues} maxlength={300} optional />
-          <div class="row g-2">
-            <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.responsibleName} label={t('cards.field.responsibleName')} value={d.responsibleName} issues={issues} maxlength={150} />
-            </div>
-            <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.responsibleRole} label={t('cards.field.responsibleRole')} value={d.responsibleRole} issues={issues} maxlength={150} optional />
+              <TextField ctx={ctx} form={form} name={n.contactEmail} label={t('cards.field.contactEmail')} hint={t('cards.hint.contact')} value={d.contactEmail} type="email" maxlength={254} />
             </div>
           </div>
+          <TextField ctx={ctx} form={form} name={n.contactHours} label={t('cards.field.contactHours')} hint={t('cards.hint.hours')} value={d.contactHours} maxlength={300} />
           <div class="row g-2">
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.waitAnalysisDays} label={t('cards.field.waitAnalysisDays')} hint={t('cards.hint.days')} value={d.waitAnalysisDays} issues={issues} inputmode="numeric" maxlength={3} optional />
+              <TextField ctx={ctx} form={form} name={n.responsibleName} label={t('cards.field.responsibleName')} value={d.responsibleName} maxlength={150} hideOptional />
             </div>
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.waitActivationDays} label={t('cards.field.waitActivationDays')} hint={t('cards.hint.days')} value={d.waitActivationDays} issues={issues} inputmode="numeric" maxlength={3} optional />
+              <TextField ctx={ctx} form={form} name={n.responsibleRole} label={t('cards.field.responsibleRole')} value={d.responsibleRole} maxlength={150} />
+            </div>
+          </div>
+          <div class="row g-2">
+            <div class="col-12 col-md-6">
+              <TextField ctx={ctx} form={form} name={n.waitAnalysisDays} label={t('cards.field.waitAnalysisDays')} hint={t('cards.hint.days')} value={d.waitAnalysisDays} inputmode="numeric" maxlength={3} />
+            </div>
+            <div class="col-12 col-md-6">
+              <TextField ctx={ctx} form={form} name={n.waitActivationDays} label={t('cards.field.waitActivationDays')} hint={t('cards.hint.days')} value={d.waitActivationDays} inputmode="numeric" maxlength={3} />
             </div>
           </div>
         </SectionBlock>
@@ -767,22 +605,17 @@ export function EditPage(props: { ctx: PageContext; view: EditView }): Html {
         </SectionBlock>
 
         <SectionBlock ctx={ctx} section="price" note={note('price')}>
-          <Choices ctx={ctx} type="radio" name={n.offerType} legend={t('cards.field.offerType')} options={OFFER_TYPES.map((o) => ({ value: o, label: t(`cards.offer.${o}` as MessageKey) }))} checked={[d.offerType]} issues={issues} />
+          <RadioGroup ctx={ctx} form={form} name={n.offerType} legend={t('cards.field.offerType')} options={OFFER_TYPES.map((o) => ({ value: o, label: t(`cards.offer.${o}` as MessageKey) }))} value={d.offerType} />
           <div class="row g-2">
             <div class="col-12 col-md-6">
-              <Select ctx={ctx} name={n.priceUnit} label={t('cards.field.priceUnit')} value={d.priceUnit} issues={issues} empty={t('cards.form.choose')} options={PRICE_UNITS.map((u) => ({ value: u, label: t(`unit.${u}` as MessageKey) }))} />
+              <SelectField ctx={ctx} form={form} name={n.priceUnit} label={t('cards.field.priceUnit')} value={d.priceUnit} empty={t('cards.form.choose')} options={PRICE_UNITS.map((u) => ({ value: u, label: t(`unit.${u}` as MessageKey) }))} />
             </div>
             <div class="col-12 col-md-6">
-              <Input ctx={ctx} name={n.vatRate} label={t('cards.field.vatRate')} hint={t('cards.hint.vat')} value={d.vatRate} issues={issues} inputmode="decimal" maxlength={6} />
+              <TextField ctx={ctx} form={form} name={n.vatRate} label={t('cards.field.vatRate')} hint={t('cards.hint.vat')} value={d.vatRate} inputmode="decimal" maxlength={6} hideOptional />
             </div>
           </div>
-          <div class="form-check wemi-field">
-            <input class="form-check-input" type="checkbox" id={n.customQuote} name={n.customQuote} value="1" checked={d.customQuote} />
-            <label class="form-check-label" for={n.customQuote}>
-              {t('cards.field.customQuote')}
-            </label>
-          </div>
-          <Choices ctx={ctx} type="checkbox" name={n.supportSchemes} legend={t('cards.field.supportSchemes')} options={terms(options.supportSchemes)} checked={d.supportSchemes} issues={issues} />
+          <CheckboxField ctx={ctx} name={n.customQuote} label={t('cards.field.customQuote')} checked={d.customQuote} />
+          <CheckboxGroup ctx={ctx} form={form} name={n.supportSchemes} legend={t('cards.field.supportSchemes')} options={terms(options.supportSchemes)} checked={d.supportSchemes} />
           <h3 class="h6 mt-3">{t('cards.field.packages')}</h3>
           <p class="wemi-field-hint">{t('cards.hint.packages')}</p>
           <PackageRows ctx={ctx} rows={d.packages} extra={Math.max(1, view.extraRows - 2)} issues={issues} />
@@ -794,7 +627,7 @@ export function EditPage(props: { ctx: PageContext; view: EditView }): Html {
           <AddRows ctx={ctx} section="priceLists" what={t('cards.form.addTiers')} />
         </SectionBlock>
 
-        <FormActions ctx={ctx} back={back} bottom />
+        <EditActions ctx={ctx} back={back} bottom />
       </form>
     </BackOfficeLayout>
   );
@@ -822,11 +655,7 @@ export function EnteConfirmPage(props: {
     <BackOfficeLayout ctx={ctx} title={title} crumbs={[...enteCrumbs(ctx, ente), { href: cardPaths.card(ente.id, card.id), label: name }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={props.issues} />
       {props.issues.length && props.editHref ? (
-        <p>
-          <a class="btn btn-primary" href={props.editHref}>
-            {t('cards.submit.fix')}
-          </a>
-        </p>
+        <ButtonLink href={props.editHref}>{t('cards.submit.fix')}</ButtonLink>
       ) : null}
       <p class="lead">{t(`cards.${kind}.lead` as MessageKey, { name, n: revision.number })}</p>
       {kind === 'submit' && props.diff ? (
@@ -836,15 +665,9 @@ export function EnteConfirmPage(props: {
         </>
       ) : null}
       {props.issues.length === 0 ? (
-        <form method="post" action={action} novalidate class="wemi-bo-form">
-          <CsrfField ctx={ctx} />
-          <div class="d-flex flex-wrap gap-3 align-items-center">
-            <button type="submit" class={kind === 'submit' ? 'btn btn-primary' : 'btn btn-danger'}>
-              {t(`cards.${kind}.confirm` as MessageKey)}
-            </button>
-            <a href={cardPaths.card(ente.id, card.id)}>{t('cards.cancel')}</a>
-          </div>
-        </form>
+        <PostForm ctx={ctx} action={action}>
+          <FormActions submit={t(`cards.${kind}.confirm` as MessageKey)} danger={kind !== 'submit'} cancel={{ href: cardPaths.card(ente.id, card.id), label: t('cards.cancel') }} />
+        </PostForm>
       ) : (
         <p>
           <a href={cardPaths.card(ente.id, card.id)}>{t('cards.backToCard')}</a>
@@ -866,11 +689,7 @@ export function RefusedPage(props: { ctx: PageContext; crumbs: { href?: string; 
       <div class="alert alert-danger" role="alert">
         {props.message}
       </div>
-      <p>
-        <a class="btn btn-primary" href={props.back.href}>
-          {props.back.label}
-        </a>
-      </p>
+      <ButtonLink href={props.back.href}>{props.back.label}</ButtonLink>
     </BackOfficeLayout>
   );
 }
@@ -891,11 +710,7 @@ export function PreviewProblemsPage(props: { ctx: PageContext; crumbs: { href?: 
           ))}
         </ul>
       </div>
-      <p>
-        <a class="btn btn-primary" href={props.back.href}>
-          {props.back.label}
-        </a>
-      </p>
+      <ButtonLink href={props.back.href}>{props.back.label}</ButtonLink>
     </BackOfficeLayout>
   );
 }

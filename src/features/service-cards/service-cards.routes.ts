@@ -46,7 +46,7 @@ import {
   type Actor,
   type Refusal,
 } from './service-cards.service';
-import { cityCrumb } from '../accounts/city/users.view';
+import { cityCrumb } from '../../web/backoffice';
 
 // The service cards back office.
 //

@@ -1,13 +1,14 @@
 import type { Html } from '../../../lib/jsx/jsx-runtime';
-import { formatNumber, type Locale } from '../../../i18n/i18n';
+import type { Locale } from '../../../i18n/i18n';
 import type { FieldIssue } from '../../../lib/http/errors';
 import type { PageContext } from '../../../web/context';
-import { ErrorSummary, Pagination } from '../../../web/components';
+import { BackOfficeLayout, cityCrumb, countText, FilterForm, FilterText, ResultsTable } from '../../../web/backoffice';
+import { ErrorSummary } from '../../../web/components';
 import type { FormState } from '../../../web/forms';
 import { paths } from '../../../web/paths';
 import type { AuditRow } from './users-admin.repository';
 import { isUuid } from './users-admin.service';
-import { adminPaths, BackOfficeLayout, cityCrumb, FilterText } from './users.view';
+import { adminPaths } from './users.view';
 
 // The audit log page: filters (a GET form), the rows newest first, pagination, and the CSV export link
 // carrying the same filters.
@@ -52,12 +53,6 @@ const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' }),
 };
 
-function countLabel(ctx: PageContext, n: number): string {
-  if (n === 0) return ctx.t('cityUsers.audit.results.zero');
-  if (n === 1) return ctx.t('cityUsers.audit.results.one');
-  return ctx.t('cityUsers.audit.results.other', { n: formatNumber(ctx.locale, n) });
-}
-
 function Target(props: { row: AuditRow }): Html {
   const { target_type: type, target_id: id } = props.row;
   if (!type && !id) return <></>;
@@ -79,37 +74,22 @@ export function AuditPage(props: { ctx: PageContext; view: AuditView }): Html {
   return (
     <BackOfficeLayout ctx={ctx} title={t('cityUsers.audit.title')} lead={t('cityUsers.audit.lead')} crumbs={[cityCrumb(ctx), { label: t('cityUsers.audit.title') }]}>
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <form method="get" action={paths.cityAudit()} class="wemi-bo-filter mb-4" role="search" aria-labelledby="filter-title">
-        <h2 class="h5 mb-3" id="filter-title">
-          {t('cityUsers.audit.filter.title')}
-        </h2>
-        <div class="row g-3">
-          <div class="col-12 col-md-4">
-            <FilterText ctx={ctx} form={form} name="attore" label={t('cityUsers.audit.filter.actor')} hint={t('cityUsers.audit.filter.actorHint')} maxlength={200} />
-          </div>
-          <div class="col-12 col-md-4">
-            <FilterText ctx={ctx} form={form} name="azione" label={t('cityUsers.audit.filter.action')} hint={t('cityUsers.audit.filter.actionHint')} maxlength={100} />
-          </div>
-          <div class="col-12 col-md-4">
-            <FilterText ctx={ctx} form={form} name="oggetto" label={t('cityUsers.audit.filter.target')} hint={t('cityUsers.audit.filter.targetHint')} maxlength={100} />
-          </div>
-          <div class="col-12 col-md-4">
-            <FilterText ctx={ctx} form={form} name="dal" type="date" label={t('cityUsers.audit.filter.from')} hint={t('cityUsers.audit.filter.dateHint')} />
-          </div>
-          <div class="col-12 col-md-4">
-            <FilterText ctx={ctx} form={form} name="al" type="date" label={t('cityUsers.audit.filter.to')} hint={t('cityUsers.audit.filter.dateHint')} />
-          </div>
-        </div>
-        <div class="d-flex flex-wrap gap-3 align-items-center">
-          <button type="submit" class="btn btn-primary">
-            {t('cityUsers.audit.filter.submit')}
-          </button>
-          {filtered ? <a href={paths.cityAudit()}>{t('cityUsers.audit.filter.reset')}</a> : null}
-        </div>
-      </form>
+      <FilterForm
+        action={paths.cityAudit()}
+        title={t('cityUsers.audit.filter.title')}
+        column="col-12 col-md-4"
+        submit={t('cityUsers.audit.filter.submit')}
+        reset={filtered ? { href: paths.cityAudit(), label: t('cityUsers.audit.filter.reset') } : undefined}
+      >
+        <FilterText ctx={ctx} form={form} name="attore" label={t('cityUsers.audit.filter.actor')} hint={t('cityUsers.audit.filter.actorHint')} maxlength={200} />
+        <FilterText ctx={ctx} form={form} name="azione" label={t('cityUsers.audit.filter.action')} hint={t('cityUsers.audit.filter.actionHint')} maxlength={100} />
+        <FilterText ctx={ctx} form={form} name="oggetto" label={t('cityUsers.audit.filter.target')} hint={t('cityUsers.audit.filter.targetHint')} maxlength={100} />
+        <FilterText ctx={ctx} form={form} name="dal" type="date" label={t('cityUsers.audit.filter.from')} hint={t('cityUsers.audit.filter.dateHint')} />
+        <FilterText ctx={ctx} form={form} name="al" type="date" label={t('cityUsers.audit.filter.to')} hint={t('cityUsers.audit.filter.dateHint')} />
+      </FilterForm>
       <div class="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-3">
         <h2 class="h4 mb-0" id="results-title">
-          {countLabel(ctx, view.total)}
+          {countText(ctx, view.total, { zero: 'cityUsers.audit.results.zero', one: 'cityUsers.audit.results.one', other: 'cityUsers.audit.results.other' })}
         </h2>
         {view.issues.length === 0 ? (
           <p class="mb-0">
@@ -122,50 +102,35 @@ export function AuditPage(props: { ctx: PageContext; view: AuditView }): Html {
           </p>
         ) : null}
       </div>
-      {view.items.length === 0 ? (
-        <p>{t('cityUsers.audit.results.empty')}</p>
-      ) : (
-        <div class="table-responsive wemi-table-scroll" tabindex="0" role="region" aria-labelledby="results-title">
-          <table class="table wemi-bo-table wemi-audit-table">
-            <caption class="visually-hidden">{t('cityUsers.audit.caption', { page: view.page, pages: view.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cityUsers.audit.col.at')}</th>
-                <th scope="col">{t('cityUsers.audit.col.actor')}</th>
-                <th scope="col">{t('cityUsers.audit.col.action')}</th>
-                <th scope="col">{t('cityUsers.audit.col.target')}</th>
-                <th scope="col">{t('cityUsers.audit.col.ip')}</th>
-                <th scope="col">{t('cityUsers.audit.col.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.items.map((r) => (
-                <tr>
-                  <td class="text-nowrap">
-                    <time datetime={r.at.toISOString()}>{dateTimeFormats[ctx.locale].format(r.at)}</time>
-                  </td>
-                  <td class="wemi-break">
-                    {r.actor_id && isUuid(r.actor_id) ? <a href={paths.cityUser(r.actor_id)}>{r.actor_label || r.actor_id}</a> : r.actor_label}
-                  </td>
-                  <td>
-                    <code>{r.action}</code>
-                  </td>
-                  <td>
-                    <Target row={r} />
-                  </td>
-                  <td>{r.ip ?? ''}</td>
-                  <td>
-                    {Object.keys(r.details ?? {}).length ? <code class="wemi-details">{JSON.stringify(r.details)}</code> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div class="mt-4">
-        <Pagination ctx={ctx} page={view.page} pages={view.pages} href={(n) => auditHref(view.filter, n)} />
-      </div>
+      <ResultsTable
+        ctx={ctx}
+        results={view}
+        empty={t('cityUsers.audit.results.empty')}
+        href={(n) => auditHref(view.filter, n)}
+        labelledBy="results-title"
+        class="wemi-bo-table wemi-audit-table"
+        caption={t('cityUsers.audit.caption', { page: view.page, pages: view.pages })}
+        columns={[t('cityUsers.audit.col.at'), t('cityUsers.audit.col.actor'), t('cityUsers.audit.col.action'), t('cityUsers.audit.col.target'), t('cityUsers.audit.col.ip'), t('cityUsers.audit.col.details')]}
+      >
+        {view.items.map((r) => (
+          <tr>
+            <td class="text-nowrap">
+              <time datetime={r.at.toISOString()}>{dateTimeFormats[ctx.locale].format(r.at)}</time>
+            </td>
+            <td class="wemi-break">
+              {r.actor_id && isUuid(r.actor_id) ? <a href={paths.cityUser(r.actor_id)}>{r.actor_label || r.actor_id}</a> : r.actor_label}
+            </td>
+            <td>
+              <code>{r.action}</code>
+            </td>
+            <td>
+              <Target row={r} />
+            </td>
+            <td>{r.ip ?? ''}</td>
+            <td>{Object.keys(r.details ?? {}).length ? <code class="wemi-details">{JSON.stringify(r.details)}</code> : null}</td>
+          </tr>
+        ))}
+      </ResultsTable>
     </BackOfficeLayout>
   );
 }
