@@ -2,6 +2,7 @@ import { loadConfig, ConfigError } from './config';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
+import { refreshStatistics } from './db/statistics';
 import { buildAssets } from './web/assets';
 import { buildApp } from './app';
 import { startDemoIdentityGatewayFor, type DemoIdentityGateway } from './features/identity-gateway/demo-gateway';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   await migrate(db);
   // Demo accounts (public passwords) never in production.
   if (config.SEED_DEMO_DATA) await seedDemoData(db, { accounts: config.NODE_ENV !== 'production' });
+  // The embedded database has no autovacuum: planner statistics now, then every six hours (src/db/statistics.ts).
+  await refreshStatistics(db);
   const assets = await buildAssets();
   // Development without a real identity gateway: a local one with test citizens (see docs/decisions/0005).
   let gateway: DemoIdentityGateway | undefined;

@@ -166,5 +166,7 @@ export async function seedSynthetic(db: Db, opts: { services: number; enti: numb
     await tx.query('select refresh_service_search(null)');
     await tx.query('select refresh_search_words()');
   });
+  // Statistics for the planner after a bulk load (PGlite has no autovacuum; a server's may not have run yet).
+  await db.exec('analyze');
   log(`Search documents refreshed; synthetic data done in ${Date.now() - started} ms.`);
 }
