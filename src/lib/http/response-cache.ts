@@ -1,4 +1,5 @@
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/database';
 import { catalogueGeneration } from '../catalogue-cache';
@@ -43,9 +44,13 @@ export function negotiateEncoding(header: string | string[] | undefined): Encodi
   return 'identity';
 }
 
-function encode(body: Buffer, encoding: Encoding): Buffer {
-  if (encoding === 'br') return brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-  if (encoding === 'gzip') return gzipSync(body, { level: 6 });
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Compressed off the main thread (libuv's pool), once per entry. */
+async function encode(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'br') return brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  if (encoding === 'gzip') return gzipAsync(body, { level: 6 });
   return body;
 }
 
@@ -94,7 +99,7 @@ export function registerResponseCache(app: FastifyInstance, db: Queryable, limit
     if (!p || reply.statusCode !== 200 || reply.hasHeader('content-encoding')) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const raw = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    const body = encode(raw, p.encoding);
+    const body = await encode(raw, p.encoding);
     if (p.encoding !== 'identity') reply.header('content-encoding', p.encoding);
     reply.header('vary', VARY);
     reply.header('x-cache', 'miss');
