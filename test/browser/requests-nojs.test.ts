@@ -202,7 +202,8 @@ describe('A citizen without JavaScript asks two enti from a phone, and an ente f
       const messages = await Promise.all(described.split(' ').filter(Boolean).map((id) => text(p.locator(`[id="${id}"]`))));
       expect(messages.join(' '), `${field} is described by its error`).toContain(problems.find((x) => x.startsWith(`#${field} `))!.slice(field.length + 2));
     }
-    // What was typed is still there.
+    // What was typed is still there, and the certificate, which passed its checks, is already uploaded.
+    expect(await text(p.locator('fieldset', { hasText: 'Allegati caricati' }))).toContain('certificato.pdf');
     expect(await p.locator('#dal').inputValue()).toBe(isoIn(-3));
     expect(await p.locator('#al').inputValue()).toBe(isoIn(60));
     expect(await p.locator('input[name="giorni"]:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(['mar', 'gio']);
@@ -217,8 +218,6 @@ describe('A citizen without JavaScript asks two enti from a phone, and an ente f
     await p.keyboard.type(needs);
     await p.locator('#dal').fill(isoIn(7));
     await p.locator('#persone').fill('1');
-    // A file cannot be kept by the browser across a page: it is chosen again.
-    await p.locator('#allegati').setInputFiles({ name: 'certificato.pdf', mimeType: 'application/pdf', buffer: certificate });
     await next(4);
 
     // 4. Where.

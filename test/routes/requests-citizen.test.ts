@@ -162,6 +162,26 @@ describe('citizen requests to several enti', () => {
     expect((await postMultipart(`/richieste/${requestId}/passo/3`, STEP3, six, auth)).statusCode).toBe(400);
     expect((await t.db.query('select 1 from service_request_attachment where request_id = $1', [requestId])).length).toBe(0);
 
+    // Another field wrong, or another file: the good file is kept (a browser cannot send it again), the rest not saved.
+    const refused = await postMultipart(
+      `/richieste/${requestId}/passo/3`,
+      { ...STEP3, bisogno: '' },
+      [
+        { name: 'tenuto.pdf', type: 'application/pdf', data: PDF },
+        { name: 'virus.exe', type: 'application/octet-stream', data: Buffer.from('MZ') },
+      ],
+      auth,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('virus.exe');
+    expect(refused.body).toContain('tenuto.pdf');
+    const kept = await t.db.query<{ filename: string }>(
+      'select f.original_name as filename from service_request_attachment a join stored_file f on f.id = a.file_id where a.request_id = $1',
+      [requestId],
+    );
+    expect(kept.map((k) => k.filename)).toEqual(['tenuto.pdf']);
+    await t.db.query('delete from service_request_attachment where request_id = $1', [requestId]);
+
     const ok = await postMultipart(
       `/richieste/${requestId}/passo/3`,
       STEP3,

@@ -214,8 +214,21 @@ export function valuesFromBody(step: Step, body: unknown): FormValues {
   return {};
 }
 
+async function attachFiles(
+  tx: Queryable,
+  id: string,
+  checked: { file: UploadedFile; check: Extract<ReturnType<typeof checkUpload>, { ok: true }> }[],
+  userId: string,
+): Promise<void> {
+  for (const c of checked) {
+    const fileId = await storeFile(tx, c.file, c.check, userId);
+    await tx.query('insert into service_request_attachment (request_id, file_id) values ($1, $2)', [id, fileId]);
+  }
+}
+
 /**
- * Saves one step. With problems nothing is saved (the page is shown again with the values typed and 400);
+ * Saves one step. With problems nothing is saved except the files that passed their checks (the page is shown
+ * again with the values typed and 400);
  * otherwise the step's fields are written, the reached step moves on, and attachments are stored.
  */
 export async function saveStep(db: Db, actor: Actor, id: string, step: Step, body: unknown, t: Translate): Promise<StepCheck> {
@@ -225,6 +238,7 @@ export async function saveStep(db: Db, actor: Actor, id: string, step: Step, bod
   const issues = await checkStep(db, row, step, values, t);
   const files = step === 3 ? filesOf(body, 'allegati') : [];
   const checked: { file: UploadedFile; check: Extract<ReturnType<typeof checkUpload>, { ok: true }> }[] = [];
+  let tooMany = false;
   if (step === 3) {
     const existing = await attachmentsOf(db, id);
     const removing = (values.rimuovi as string[]).filter((x) => existing.some((a) => a.id === x));
@@ -233,9 +247,21 @@ export async function saveStep(db: Db, actor: Actor, id: string, step: Step, bod
       if (!c.ok) issues.push({ field: 'allegati', message: `${file.filename}: ${c.message}` });
       else checked.push({ file, check: c });
     }
+    tooMany = existing.length - removing.length + checked.length > MAX_ATTACHMENTS || existing.length + checked.length > MAX_ATTACHMENTS;
     if (existing.length - removing.length + checked.length > MAX_ATTACHMENTS) issues.push({ field: 'allegati', message: t('requests.error.attachments.tooMany', { max: MAX_ATTACHMENTS }) });
   }
-  if (issues.length) return { values, issues };
+  if (issues.length) {
+    // Files that passed their checks are kept even when another field (or another file) is wrong: the browser
+    // cannot send them again by itself, and the page shows them among the attachments. Not past the limit.
+    if (checked.length && !tooMany) {
+      await db.transaction(async (tx) => {
+        const locked = await tx.maybeOne<{ status: string }>('select status from service_request where id = $1 for update', [id]);
+        if (locked?.status !== 'draft') throw new AppError('conflict', 'Request already sent');
+        await attachFiles(tx, id, checked, actor.id);
+      });
+    }
+    return { values, issues };
+  }
   await db.transaction(async (tx) => {
     const locked = await tx.maybeOne<{ status: string }>('select status from service_request where id = $1 for update', [id]);
     if (locked?.status !== 'draft') throw new AppError('conflict', 'Request already sent');
@@ -251,10 +277,7 @@ export async function saveStep(db: Db, actor: Actor, id: string, step: Step, bod
       );
       const remove = values.rimuovi as string[];
       if (remove.length) await tx.query('delete from service_request_attachment where request_id = $1 and id = any($2::uuid[])', [id, remove.filter((x) => /^[0-9a-f-]{36}$/i.test(x))]);
-      for (const c of checked) {
-        const fileId = await storeFile(tx, c.file, c.check, actor.id);
-        await tx.query('insert into service_request_attachment (request_id, file_id) values ($1, $2)', [id, fileId]);
-      }
+      await attachFiles(tx, id, checked, actor.id);
     }
     if (step === 4) {
       await tx.query(
