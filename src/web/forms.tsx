@@ -322,8 +322,8 @@ function ChoiceGroup(props: ChoiceGroupProps & { type: 'radio' | 'checkbox'; che
         });
         const box = props.optionsClass ? <div class={props.optionsClass}>{inputs}</div> : <>{inputs}</>;
         return g.label ? (
-          <fieldset class="wemi-fieldset wemi-app-subgroup">
-            <legend class="wemi-app-subgroup-title">{g.label}</legend>
+          <fieldset class="wemi-fieldset wemi-subgroup">
+            <legend class="wemi-subgroup-title">{g.label}</legend>
             {box}
           </fieldset>
         ) : (

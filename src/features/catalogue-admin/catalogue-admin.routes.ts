@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app';
 import type { Role } from '../../lib/http/access';
 import { notFound, type FieldIssue } from '../../lib/http/errors';
 import { bodyString, type FormState } from '../../web/forms';
+import { cityPaths, patterns, withNotice } from '../../web/paths';
 import { isUuid } from '../accounts/city/users-admin.service';
 import {
   CARD_STATUSES,
@@ -23,8 +24,6 @@ import {
   type TaxonomyRow,
 } from './catalogue-admin.repository';
 import {
-  ACTION_SEGMENT,
-  caPaths,
   CardsPage,
   ENTE_NOTICE,
   EntePage,
@@ -100,6 +99,7 @@ function valuesOf(body: unknown): Record<string, string | undefined> {
 
 const actorOf = (request: FastifyRequest): Actor => ({ id: request.user!.id, label: request.user!.label, ip: request.ip });
 const redirect = (reply: FastifyReply, location: string) => reply.code(303).header('location', location).send();
+const noticed = (path: string, notice: NoticeCode) => withNotice(path, notice);
 const emptyForm = (): FormState => ({ values: {}, issues: [] });
 
 export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -126,7 +126,7 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
 
   const parentsOf = (kind: TaxonomyKind) => (kind.parent ? termOptions(db, kind.parent, { includeInactive: true }) : Promise.resolve([]));
 
-  app.get(caPaths.taxonomies(), options(TAXONOMY_ROLES), async (request, reply) => {
+  app.get(cityPaths.taxonomies(), options(TAXONOMY_ROLES), async (request, reply) => {
     const rows = await listTaxonomies(db);
     const items: TaxonomyListItem[] = [];
     for (const kind of TAXONOMY_KINDS) {
@@ -174,7 +174,7 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
       const form = { values: valuesOf(request.body), issues: outcome.issues };
       return reply.page(TermFormPage({ ctx: request.ctx, view: { taxonomy, kind, term: undefined, parents: await parentsOf(kind), form } }), 400);
     }
-    return redirect(reply, caPaths.withNotice(caPaths.taxonomy(kind.slug), 'termine-creato'));
+    return redirect(reply, noticed(cityPaths.taxonomy(kind.slug), 'termine-creato'));
   });
 
   // Edit a term.
@@ -195,21 +195,20 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
       const form = { values: valuesOf(request.body), issues: outcome.issues };
       return reply.page(TermFormPage({ ctx: request.ctx, view: { taxonomy, kind, term, parents: await parentsOf(kind), form } }), 400);
     }
-    return redirect(reply, caPaths.withNotice(caPaths.taxonomy(kind.slug), 'termine-modificato'));
+    return redirect(reply, noticed(cityPaths.taxonomy(kind.slug), 'termine-modificato'));
   });
 
   // Deactivate and reactivate: a confirmation page (how many published cards use the term), then the change.
   for (const change of [
-    { segment: 'disattiva', active: false, action: 'catalogue.term.deactivate', notice: 'termine-disattivato' as const },
-    { segment: 'riattiva', active: true, action: 'catalogue.term.reactivate', notice: 'termine-riattivato' as const },
+    { url: patterns.city.termDeactivate, active: false, action: 'catalogue.term.deactivate', notice: 'termine-disattivato' as const },
+    { url: patterns.city.termReactivate, active: true, action: 'catalogue.term.reactivate', notice: 'termine-riattivato' as const },
   ]) {
-    const url = `/gestione-wemi/tassonomie/:kind/termini/:id/${change.segment}`;
-    app.get(url, options(TAXONOMY_ROLES), async (request, reply) => {
+    app.get(change.url, options(TAXONOMY_ROLES), async (request, reply) => {
       const { kind, taxonomy } = await taxonomyParam(request, { managed: true });
       const term = await termParam(request, taxonomy);
       return reply.page(TermStatePage({ ctx: request.ctx, taxonomy, kind, term, active: change.active, form: emptyForm() }));
     });
-    app.post(url, options(TAXONOMY_ROLES, change.action), async (request, reply) => {
+    app.post(change.url, options(TAXONOMY_ROLES, change.action), async (request, reply) => {
       const { t } = request.ctx;
       const { kind, taxonomy } = await taxonomyParam(request, { managed: true });
       const term = await termParam(request, taxonomy);
@@ -219,14 +218,14 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
         const fresh = (await findAdminTerm(db, taxonomy.id, term.id)) ?? term;
         return reply.page(TermStatePage({ ctx: request.ctx, taxonomy, kind, term: fresh, active: change.active, form: { values: valuesOf(request.body), issues: outcome.issues } }), 400);
       }
-      return redirect(reply, caPaths.withNotice(caPaths.taxonomy(kind.slug), change.notice));
+      return redirect(reply, noticed(cityPaths.taxonomy(kind.slug), change.notice));
     });
   }
 
   // ---------------------------------------------------------------------------------------------------------------
   // Enti
 
-  app.get(caPaths.enti(), options(ENTI_ROLES), async (request, reply) => {
+  app.get(cityPaths.enti(), options(ENTI_ROLES), async (request, reply) => {
     const { t } = request.ctx;
     const filter: EntiFilter = {
       q: single(request.query, 'q'),
@@ -274,7 +273,7 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
   });
 
   for (const action of ADMIN_ORG_ACTIONS) {
-    const url = `/gestione-wemi/enti/:id/${ACTION_SEGMENT[action]}`;
+    const url = patterns.city.enteAction(action);
     app.get(url, options(ENTI_ROLES), async (request, reply) => {
       const ente = await enteParam(request);
       const allowed = nextOrgStatus(ente.status, action) !== null;
@@ -295,14 +294,14 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
         const allowed = nextOrgStatus(fresh.status, action) !== null;
         return reply.page(EnteActionPage({ ctx: request.ctx, ente: fresh, action, allowed, form: form(outcome.issues) }), 400);
       }
-      return redirect(reply, caPaths.withNotice(caPaths.ente(ente.id), ENTE_NOTICE[action]));
+      return redirect(reply, noticed(cityPaths.ente(ente.id), ENTE_NOTICE[action]));
     });
   }
 
   // ---------------------------------------------------------------------------------------------------------------
   // Cards
 
-  app.get(caPaths.cards(), options(ENTI_ROLES), async (request, reply) => {
+  app.get(cityPaths.cards(), options(ENTI_ROLES), async (request, reply) => {
     const { t } = request.ctx;
     const filter: CardsFilter = {
       ente: single(request.query, 'ente'),

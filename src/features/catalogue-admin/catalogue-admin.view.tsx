@@ -7,7 +7,7 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, ButtonLink, cityCrumb, countText, DataTable, DlRow, FilterForm, FilterText, FormActions, Notice, PostForm, ResultsTable, StateChip } from '../../web/backoffice';
 import { DemoBadge, ErrorSummary, Icon } from '../../web/components';
 import { CheckboxField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
+import { cityPaths, paths } from '../../web/paths';
 import type { CitySection } from '../accounts/city/users.view';
 import {
   CARD_STATUSES,
@@ -26,25 +26,6 @@ import { REASON_MAX } from './enti-admin.service';
 // Pages of the catalogue administration: vocabularies and their terms (list, add, edit, deactivate, reactivate),
 // enti by state (list, page, suspend / revoke / reactivate behind a confirmation with a reason), cards by state.
 // Everything works without JavaScript: GET filter forms, links to confirmation pages, forms that post and redirect.
-
-const BASE = '/gestione-wemi';
-const enc = encodeURIComponent;
-
-export const ACTION_SEGMENT: Record<AdminOrgAction, string> = { suspend: 'sospendi', revoke: 'revoca', reactivate: 'riattiva' };
-
-export const caPaths = {
-  taxonomies: () => `${BASE}/tassonomie`,
-  taxonomy: (kind: string) => `${BASE}/tassonomie/${enc(kind)}`,
-  newTerm: (kind: string) => `${BASE}/tassonomie/${enc(kind)}/nuovo`,
-  term: (kind: string, id: string) => `${BASE}/tassonomie/${enc(kind)}/termini/${enc(id)}`,
-  deactivate: (kind: string, id: string) => `${BASE}/tassonomie/${enc(kind)}/termini/${enc(id)}/disattiva`,
-  reactivate: (kind: string, id: string) => `${BASE}/tassonomie/${enc(kind)}/termini/${enc(id)}/riattiva`,
-  enti: () => `${BASE}/enti`,
-  ente: (id: string) => `${BASE}/enti/${enc(id)}`,
-  enteAction: (id: string, action: AdminOrgAction) => `${BASE}/enti/${enc(id)}/${ACTION_SEGMENT[action]}`,
-  cards: () => `${BASE}/schede-catalogo`,
-  withNotice: (path: string, notice: NoticeCode) => `${path}${path.includes('?') ? '&' : '?'}esito=${notice}`,
-} as const;
 
 /** Outcomes announced after a redirect (`?esito=`). */
 export const NOTICES = {
@@ -77,29 +58,29 @@ export function catalogueSections(ctx: PageContext, roles: readonly Role[]): Cit
   const { t } = ctx;
   const out: CitySection[] = [];
   if (roles.includes('city:enti') || roles.includes('city:content')) {
-    out.push({ href: caPaths.taxonomies(), title: t('catalogueAdmin.section.taxonomies.title'), body: t('catalogueAdmin.section.taxonomies.body') });
+    out.push({ href: cityPaths.taxonomies(), title: t('catalogueAdmin.section.taxonomies.title'), body: t('catalogueAdmin.section.taxonomies.body') });
   }
   if (roles.includes('city:enti')) {
-    out.push({ href: caPaths.enti(), title: t('catalogueAdmin.section.enti.title'), body: t('catalogueAdmin.section.enti.body') });
-    out.push({ href: caPaths.cards(), title: t('catalogueAdmin.section.cards.title'), body: t('catalogueAdmin.section.cards.body') });
+    out.push({ href: cityPaths.enti(), title: t('catalogueAdmin.section.enti.title'), body: t('catalogueAdmin.section.enti.body') });
+    out.push({ href: cityPaths.cards(), title: t('catalogueAdmin.section.cards.title'), body: t('catalogueAdmin.section.cards.body') });
   }
   return out;
 }
 
 // Shared pieces
 
-const taxonomiesCrumb = (ctx: PageContext) => ({ href: caPaths.taxonomies(), label: ctx.t('catalogueAdmin.taxonomies.title') });
-const entiCrumb = (ctx: PageContext) => ({ href: caPaths.enti(), label: ctx.t('catalogueAdmin.enti.title') });
+const taxonomiesCrumb = (ctx: PageContext) => ({ href: cityPaths.taxonomies(), label: ctx.t('catalogueAdmin.taxonomies.title') });
+const entiCrumb = (ctx: PageContext) => ({ href: cityPaths.enti(), label: ctx.t('catalogueAdmin.enti.title') });
 
 /** Links between the pages of the catalogue administration, as far as the user's permissions open them. */
 function CatalogueNav(props: { ctx: PageContext; roles: readonly Role[]; current: 'taxonomies' | 'enti' | 'cards' }): Html {
   const { t } = props.ctx;
   const items: { key: typeof props.current; href: string; label: string }[] = [
-    { key: 'taxonomies', href: caPaths.taxonomies(), label: t('catalogueAdmin.taxonomies.title') },
+    { key: 'taxonomies', href: cityPaths.taxonomies(), label: t('catalogueAdmin.taxonomies.title') },
   ];
   if (props.roles.includes('city:enti')) {
-    items.push({ key: 'enti', href: caPaths.enti(), label: t('catalogueAdmin.enti.title') });
-    items.push({ key: 'cards', href: caPaths.cards(), label: t('catalogueAdmin.cards.title') });
+    items.push({ key: 'enti', href: cityPaths.enti(), label: t('catalogueAdmin.enti.title') });
+    items.push({ key: 'cards', href: cityPaths.cards(), label: t('catalogueAdmin.cards.title') });
   }
   if (items.length < 2) return <></>;
   return (
@@ -162,7 +143,7 @@ export function TaxonomiesPage(props: { ctx: PageContext; roles: readonly Role[]
         {props.items.map(({ row, kind }) => (
           <tr data-taxonomy={kind.code}>
             <th scope="row">
-              <a href={caPaths.taxonomy(kind.slug)}>{taxonomyName(ctx, row)}</a>
+              <a href={cityPaths.taxonomy(kind.slug)}>{taxonomyName(ctx, row)}</a>
             </th>
             <td>{byLocale(ctx, row.description_it, row.description_en)}</td>
             <td>{t('catalogueAdmin.taxonomies.termCount', { active: formatNumber(ctx.locale, row.active_terms), total: formatNumber(ctx.locale, row.terms) })}</td>
@@ -203,7 +184,7 @@ export function termsHref(kind: string, f: Partial<TermsFilter>): string {
   if (f.padre) p.set('padre', f.padre);
   if (f.stato) p.set('stato', f.stato);
   const s = p.toString();
-  return s ? `${caPaths.taxonomy(kind)}?${s}` : caPaths.taxonomy(kind);
+  return s ? `${cityPaths.taxonomy(kind)}?${s}` : cityPaths.taxonomy(kind);
 }
 
 export function TermsPage(props: { ctx: PageContext; roles: readonly Role[]; view: TermsView }): Html {
@@ -224,14 +205,14 @@ export function TermsPage(props: { ctx: PageContext; roles: readonly Role[]; vie
       <CatalogueNav ctx={ctx} roles={props.roles} current="taxonomies" />
       <Notice text={noticeText(ctx, view.notice)} />
       {kind.managed ? (
-        <ButtonLink href={caPaths.newTerm(kind.slug)}>{t('catalogueAdmin.terms.add')}</ButtonLink>
+        <ButtonLink href={cityPaths.termNew(kind.slug)}>{t('catalogueAdmin.terms.add')}</ButtonLink>
       ) : (
         <div class="alert alert-info" role="note">
           {t('catalogueAdmin.terms.readOnly')}
         </div>
       )}
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <Filters ctx={ctx} action={caPaths.taxonomy(kind.slug)} filtered={filtered} column="col-12 col-md-6 col-xl-4">
+      <Filters ctx={ctx} action={cityPaths.taxonomy(kind.slug)} filtered={filtered} column="col-12 col-md-6 col-xl-4">
         <FilterText ctx={ctx} form={form} name="q" label={t('catalogueAdmin.terms.filter.q')} maxlength={100} />
         {parentKind ? (
           <SelectField
@@ -306,19 +287,19 @@ export function TermsPage(props: { ctx: PageContext; roles: readonly Role[]; vie
                   <td>
                     <ul class="list-unstyled mb-0">
                       <li>
-                        <a href={caPaths.term(kind.slug, term.id)}>
+                        <a href={cityPaths.term(kind.slug, term.id)}>
                           {t('catalogueAdmin.terms.edit')}
                           <span class="visually-hidden"> {name}</span>
                         </a>
                       </li>
                       <li>
                         {term.active ? (
-                          <a href={caPaths.deactivate(kind.slug, term.id)}>
+                          <a href={cityPaths.termDeactivate(kind.slug, term.id)}>
                             {t('catalogueAdmin.terms.deactivate')}
                             <span class="visually-hidden"> {name}</span>
                           </a>
                         ) : (
-                          <a href={caPaths.reactivate(kind.slug, term.id)}>
+                          <a href={cityPaths.termReactivate(kind.slug, term.id)}>
                             {t('catalogueAdmin.terms.reactivate')}
                             <span class="visually-hidden"> {name}</span>
                           </a>
@@ -365,7 +346,7 @@ export function TermFormPage(props: { ctx: PageContext; view: TermFormView }): H
   const { kind, term, form } = view;
   const taxName = taxonomyName(ctx, view.taxonomy);
   const title = term ? t('catalogueAdmin.term.editTitle', { name: termName(ctx, term) }) : t('catalogueAdmin.term.newTitle', { taxonomy: taxName });
-  const action = term ? caPaths.term(kind.slug, term.id) : caPaths.newTerm(kind.slug);
+  const action = term ? cityPaths.term(kind.slug, term.id) : cityPaths.termNew(kind.slug);
   const parentKind = kind.parent ? TAXONOMY_KINDS.find((k) => k.code === kind.parent) : undefined;
   // Active parents, and the current one even when inactive.
   const parents = view.parents.filter((p) => p.active || p.id === term?.parent_id);
@@ -374,7 +355,7 @@ export function TermFormPage(props: { ctx: PageContext; view: TermFormView }): H
       ctx={ctx}
       title={title}
       lead={term ? undefined : t('catalogueAdmin.term.newLead')}
-      crumbs={[cityCrumb(ctx), taxonomiesCrumb(ctx), { href: caPaths.taxonomy(kind.slug), label: taxName }, { label: title }]}
+      crumbs={[cityCrumb(ctx), taxonomiesCrumb(ctx), { href: cityPaths.taxonomy(kind.slug), label: taxName }, { label: title }]}
     >
       <ErrorSummary ctx={ctx} issues={form.issues} />
       {term ? (
@@ -426,7 +407,7 @@ export function TermFormPage(props: { ctx: PageContext; view: TermFormView }): H
           </p>
         ) : null}
         <TextField ctx={ctx} form={form} name="posizione" label={t('catalogueAdmin.term.field.position')} hint={t('catalogueAdmin.term.field.positionHint')} inputmode="numeric" maxlength={4} />
-        <FormActions submit={term ? t('catalogueAdmin.term.save') : t('catalogueAdmin.term.create')} cancel={{ href: caPaths.taxonomy(kind.slug), label: t('catalogueAdmin.cancel') }} />
+        <FormActions submit={term ? t('catalogueAdmin.term.save') : t('catalogueAdmin.term.create')} cancel={{ href: cityPaths.taxonomy(kind.slug), label: t('catalogueAdmin.cancel') }} />
       </PostForm>
     </BackOfficeLayout>
   );
@@ -440,7 +421,7 @@ export function TermStatePage(props: { ctx: PageContext; taxonomy: TaxonomyRow; 
   const title = active ? t('catalogueAdmin.termState.reactivateTitle', { name }) : t('catalogueAdmin.termState.deactivateTitle', { name });
   const already = term.active === active;
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), taxonomiesCrumb(ctx), { href: caPaths.taxonomy(kind.slug), label: taxName }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), taxonomiesCrumb(ctx), { href: cityPaths.taxonomy(kind.slug), label: taxName }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
       {already ? (
         <p class="lead">{active ? t('catalogueAdmin.term.error.alreadyActive') : t('catalogueAdmin.term.error.alreadyInactive')}</p>
@@ -460,7 +441,7 @@ export function TermStatePage(props: { ctx: PageContext; taxonomy: TaxonomyRow; 
           ) : null}
           {!active && term.children > 0 ? <p>{t('catalogueAdmin.termState.children', { n: formatNumber(ctx.locale, term.children) })}</p> : null}
           {active && term.parent_active === false ? <p>{t('catalogueAdmin.termState.parentInactive')}</p> : null}
-          <PostForm ctx={ctx} action={active ? caPaths.reactivate(kind.slug, term.id) : caPaths.deactivate(kind.slug, term.id)}>
+          <PostForm ctx={ctx} action={active ? cityPaths.termReactivate(kind.slug, term.id) : cityPaths.termDeactivate(kind.slug, term.id)}>
             {!active && term.published > 0 ? (
               <CheckboxField ctx={ctx} form={form} name="conferma" value="si" label={t('catalogueAdmin.termState.confirm', { n: formatNumber(ctx.locale, term.published) })} />
             ) : null}
@@ -468,7 +449,7 @@ export function TermStatePage(props: { ctx: PageContext; taxonomy: TaxonomyRow; 
               class="mt-3"
               submit={active ? t('catalogueAdmin.termState.reactivateSubmit') : t('catalogueAdmin.termState.deactivateSubmit')}
               danger={!active}
-              cancel={{ href: caPaths.taxonomy(kind.slug), label: t('catalogueAdmin.cancel') }}
+              cancel={{ href: cityPaths.taxonomy(kind.slug), label: t('catalogueAdmin.cancel') }}
             />
           </PostForm>
         </>
@@ -507,7 +488,7 @@ export function entiHref(f: Partial<EntiFilter> & { page?: number }): string {
   if (f.municipio) p.set('municipio', f.municipio);
   if (f.page && f.page > 1) p.set('pagina', String(f.page));
   const s = p.toString();
-  return s ? `${caPaths.enti()}?${s}` : caPaths.enti();
+  return s ? `${cityPaths.enti()}?${s}` : cityPaths.enti();
 }
 
 export function cardsHref(f: Partial<CardsFilter> & { page?: number }): string {
@@ -518,7 +499,7 @@ export function cardsHref(f: Partial<CardsFilter> & { page?: number }): string {
   if (f.scadenza) p.set('scadenza', f.scadenza);
   if (f.page && f.page > 1) p.set('pagina', String(f.page));
   const s = p.toString();
-  return s ? `${caPaths.cards()}?${s}` : caPaths.cards();
+  return s ? `${cityPaths.cards()}?${s}` : cityPaths.cards();
 }
 
 /**
@@ -584,7 +565,7 @@ export function EntiPage(props: { ctx: PageContext; roles: readonly Role[]; view
     <BackOfficeLayout ctx={ctx} title={title} lead={t('catalogueAdmin.enti.lead')} crumbs={[cityCrumb(ctx), { label: title }]}>
       <CatalogueNav ctx={ctx} roles={props.roles} current="enti" />
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <Filters ctx={ctx} action={caPaths.enti()} filtered={filtered} column="col-12 col-md-6 col-xl-3">
+      <Filters ctx={ctx} action={cityPaths.enti()} filtered={filtered} column="col-12 col-md-6 col-xl-3">
         <FilterText ctx={ctx} form={form} name="q" label={t('catalogueAdmin.enti.filter.q')} hint={t('catalogueAdmin.enti.filter.qHint')} maxlength={100} />
         <SelectField ctx={ctx} form={form} name="stato" label={t('catalogueAdmin.enti.filter.status')} empty={t('catalogueAdmin.filter.any')} options={ORG_STATUSES.map((s) => ({ value: s, label: enteStatusLabel(ctx, s) }))} />
         <SelectField ctx={ctx} form={form} name="categoria" label={t('catalogueAdmin.filter.category')} empty={t('catalogueAdmin.filter.any')} options={view.categories.map((c) => ({ value: c.slug, label: termName(ctx, c) }))} />
@@ -611,7 +592,7 @@ export function EntiPage(props: { ctx: PageContext; roles: readonly Role[]; view
         {view.items.map((e) => (
           <tr data-ente={e.slug} data-status={e.status}>
             <th scope="row">
-              <a href={caPaths.ente(e.id)}>{e.name}</a>
+              <a href={cityPaths.ente(e.id)}>{e.name}</a>
               {e.is_demo ? <DemoBadge ctx={ctx} /> : null}
               {e.tax_code ? <span class="d-block small wemi-muted">{e.tax_code}</span> : null}
             </th>
@@ -677,7 +658,7 @@ export function EntePage(props: { ctx: PageContext; roles: readonly Role[]; ente
         <ul class="list-unstyled d-flex flex-wrap gap-3">
           {actions.map((a) => (
             <li>
-              <a class={a === 'reactivate' ? 'btn btn-primary' : a === 'revoke' ? 'btn btn-outline-danger' : 'btn btn-outline-primary'} href={caPaths.enteAction(ente.id, a)}>
+              <a class={a === 'reactivate' ? 'btn btn-primary' : a === 'revoke' ? 'btn btn-outline-danger' : 'btn btn-outline-primary'} href={cityPaths.enteAction(ente.id, a)}>
                 {t(`catalogueAdmin.enteAction.${a}.button`)}
               </a>
             </li>
@@ -693,7 +674,7 @@ export function EnteActionPage(props: { ctx: PageContext; ente: EnteDetail; acti
   const { t } = ctx;
   const title = t(`catalogueAdmin.enteAction.${action}.title`, { name: ente.name });
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), entiCrumb(ctx), { href: caPaths.ente(ente.id), label: ente.name }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), entiCrumb(ctx), { href: cityPaths.ente(ente.id), label: ente.name }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
       {!props.allowed ? (
         <>
@@ -701,7 +682,7 @@ export function EnteActionPage(props: { ctx: PageContext; ente: EnteDetail; acti
             {t(`catalogueAdmin.enti.error.${action}`, { status: enteStatusLabel(ctx, ente.status) })}
           </p>
           <p>
-            <a href={caPaths.ente(ente.id)}>{t('catalogueAdmin.ente.back')}</a>
+            <a href={cityPaths.ente(ente.id)}>{t('catalogueAdmin.ente.back')}</a>
           </p>
         </>
       ) : (
@@ -712,9 +693,9 @@ export function EnteActionPage(props: { ctx: PageContext; ente: EnteDetail; acti
             <li>{t(`catalogueAdmin.enteAction.${action}.effect2`, { n: formatNumber(ctx.locale, ente.published) })}</li>
             <li>{t(`catalogueAdmin.enteAction.${action}.effect3`, { n: formatNumber(ctx.locale, ente.admins) })}</li>
           </ul>
-          <PostForm ctx={ctx} action={caPaths.enteAction(ente.id, action)}>
+          <PostForm ctx={ctx} action={cityPaths.enteAction(ente.id, action)}>
             <TextAreaField ctx={ctx} form={form} name="motivo" label={t('catalogueAdmin.enteAction.reason')} hint={t('catalogueAdmin.enteAction.reasonHint')} maxlength={REASON_MAX} required {...TEXTAREA} rows={4} />
-            <FormActions submit={t(`catalogueAdmin.enteAction.${action}.submit`)} danger={action !== 'reactivate'} cancel={{ href: caPaths.ente(ente.id), label: t('catalogueAdmin.cancel') }} />
+            <FormActions submit={t(`catalogueAdmin.enteAction.${action}.submit`)} danger={action !== 'reactivate'} cancel={{ href: cityPaths.ente(ente.id), label: t('catalogueAdmin.cancel') }} />
           </PostForm>
         </>
       )}
@@ -763,7 +744,7 @@ export function CardsPage(props: { ctx: PageContext; roles: readonly Role[]; vie
     <BackOfficeLayout ctx={ctx} title={title} lead={t('catalogueAdmin.cards.lead')} crumbs={[cityCrumb(ctx), { label: title }]}>
       <CatalogueNav ctx={ctx} roles={props.roles} current="cards" />
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <Filters ctx={ctx} action={caPaths.cards()} filtered={filtered} column="col-12 col-md-6 col-xl-3">
+      <Filters ctx={ctx} action={cityPaths.cards()} filtered={filtered} column="col-12 col-md-6 col-xl-3">
         <SelectField ctx={ctx} form={form} name="ente" label={t('catalogueAdmin.cards.filter.ente')} empty={t('catalogueAdmin.filter.any')} options={view.enti.map((e) => ({ value: e.id, label: e.name }))} />
         <SelectField ctx={ctx} form={form} name="categoria" label={t('catalogueAdmin.filter.category')} empty={t('catalogueAdmin.filter.any')} options={view.categories.map((c) => ({ value: c.slug, label: termName(ctx, c) }))} />
         <SelectField ctx={ctx} form={form} name="stato" label={t('catalogueAdmin.cards.filter.status')} empty={t('catalogueAdmin.filter.any')} options={CARD_STATUSES.map((s) => ({ value: s, label: cardStatusLabel(ctx, s) }))} />
@@ -794,7 +775,7 @@ export function CardsPage(props: { ctx: PageContext; roles: readonly Role[]; vie
               {c.is_demo ? <DemoBadge ctx={ctx} /> : null}
             </th>
             <td>
-              <a href={caPaths.ente(c.organization_id)}>{c.organization_name}</a>
+              <a href={cityPaths.ente(c.organization_id)}>{c.organization_name}</a>
               {c.organization_status !== 'active' ? <span class="d-block small wemi-muted">{enteStatusLabel(ctx, c.organization_status)}</span> : null}
             </td>
             <td>

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database';
 import type { JobDefinition } from '../../lib/jobs';
+import { entePaths, paths } from '../../web/paths';
 import { moveEnteRequest } from '../requests/request.transitions';
-import { addNotification, citizenRecipient, enteRecipients, threadContext, threadPaths, TODAY } from './conversations.repository';
+import { addNotification, citizenRecipient, enteRecipients, threadContext, TODAY } from './conversations.repository';
 import { mailTo } from './conversations.service';
 
 // Scheduled jobs of requests, run once across nodes by the job runner:
@@ -44,7 +45,7 @@ export async function expireRequests(db: Db, opts: { baseUrl?: string | undefine
       const ctx = (await threadContext(tx, d.id))!;
       const params = { ente: ctx.ente_name, reference: ctx.reference, service: ctx.service_name };
       const citizen = await citizenRecipient(tx, ctx.citizen_id);
-      const citizenPath = threadPaths.citizenRequest(ctx.request_id);
+      const citizenPath = paths.request(ctx.request_id);
       if (citizen) {
         await mailTo(tx, [citizen], 'threads.mail.expired.citizen.subject', (t) => [t(`threads.mail.expired.citizen.${d.reason}`, params), link(opts.baseUrl, citizenPath)], params);
       }
@@ -72,7 +73,7 @@ export async function remindEnti(db: Db, opts: { baseUrl?: string | undefined } 
     let emails = 0;
     for (const d of due) {
       const ctx = (await threadContext(tx, d.id))!;
-      const params = { reference: ctx.reference, service: ctx.service_name, link: link(opts.baseUrl, threadPaths.enteThread(ctx.organization_id, ctx.id)) };
+      const params = { reference: ctx.reference, service: ctx.service_name, link: link(opts.baseUrl, entePaths.requestMessages(ctx.organization_id, ctx.id)) };
       // Every administrator and operator: nobody has taken the request yet.
       emails += await mailTo(tx, await enteRecipients(tx, ctx.organization_id), 'threads.mail.reminder.subject', (t) => [t('threads.mail.reminder.body', params)], params);
     }

@@ -5,28 +5,6 @@ import type { Queryable } from '../../db/database';
 const ACTIVE_ROLE = `r.revoked_at is null and r.valid_from <= now() and (r.valid_to is null or r.valid_to > now())`;
 export const TODAY = `(now() at time zone 'Europe/Rome')::date`;
 
-const enc = encodeURIComponent;
-/** Paths of this feature. */
-export const threadPaths = {
-  citizenThread: (requestId: string, enteRequestId: string) => `/richieste/${enc(requestId)}/enti/${enc(enteRequestId)}/messaggi`,
-  citizenFile: (requestId: string, enteRequestId: string, messageId: string) =>
-    `/richieste/${enc(requestId)}/enti/${enc(enteRequestId)}/messaggi/${enc(messageId)}/allegato`,
-  complaint: (requestId: string, enteRequestId: string) => `/richieste/${enc(requestId)}/enti/${enc(enteRequestId)}/reclamo`,
-  citizenRequest: (requestId: string) => `/richieste/${enc(requestId)}`,
-  enteThread: (enteId: string, enteRequestId: string) => `/gestione-ente/${enc(enteId)}/richieste/${enc(enteRequestId)}/messaggi`,
-  enteFile: (enteId: string, enteRequestId: string, messageId: string) =>
-    `/gestione-ente/${enc(enteId)}/richieste/${enc(enteRequestId)}/messaggi/${enc(messageId)}/allegato`,
-  enteRequests: (enteId: string) => `/gestione-ente/${enc(enteId)}/richieste`,
-  cityThread: (enteRequestId: string) => `/gestione-wemi/richieste/${enc(enteRequestId)}/messaggi`,
-  notifications: () => '/area-personale/notifiche-ricevute',
-  notificationsRead: () => '/area-personale/notifiche-ricevute/lette',
-  quality: () => '/gestione-wemi/qualita',
-  cityComplaints: () => '/gestione-wemi/reclami',
-  cityComplaint: (id: string) => `/gestione-wemi/reclami/${enc(id)}`,
-  cityComplaintStatus: (id: string) => `/gestione-wemi/reclami/${enc(id)}/stato`,
-  cityComplaintAnswer: (id: string) => `/gestione-wemi/reclami/${enc(id)}/risposta`,
-} as const;
-
 export interface ThreadContext {
   id: string;
   request_id: string;

@@ -4,7 +4,7 @@ import { audit } from '../../lib/audit';
 import type { Access } from '../../lib/http/access';
 import { notFound } from '../../lib/http/errors';
 import { formFields, formFile, sendStoredFile } from '../../lib/uploads';
-import { paths } from '../../web/paths';
+import { cityPaths, entePaths, paths, withNotice } from '../../web/paths';
 import { requireEnte } from '../ente-backoffice/ente-scope';
 import {
   COMPLAINT_STATES,
@@ -18,7 +18,6 @@ import {
   messageFile,
   qualityRows,
   threadContext,
-  threadPaths,
   type ComplaintState,
   type Side,
   type ThreadContext,
@@ -93,21 +92,21 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
       notice: Object.hasOwn(NOTICES, notice) ? request.ctx.t(NOTICES[notice as keyof typeof NOTICES]) : undefined,
       ...(side === 'citizen'
         ? {
-            action: threadPaths.citizenThread(th.request_id, th.id),
-            fileHref: (m: string) => threadPaths.citizenFile(th.request_id, th.id, m),
+            action: paths.requestMessages(th.request_id, th.id),
+            fileHref: (m: string) => paths.requestMessageFile(th.request_id, th.id, m),
             crumbs: [
               { href: paths.personalArea(), label: request.ctx.t('threads.notif.crumb') },
-              { href: threadPaths.citizenRequest(th.request_id), label: th.reference },
+              { href: paths.request(th.request_id), label: th.reference },
             ],
-            complaintHref: threadPaths.complaint(th.request_id, th.id),
+            complaintHref: paths.requestComplaint(th.request_id, th.id),
           }
         : {
-            action: threadPaths.enteThread(th.organization_id, th.id),
-            fileHref: (m: string) => threadPaths.enteFile(th.organization_id, th.id, m),
+            action: entePaths.requestMessages(th.organization_id, th.id),
+            fileHref: (m: string) => entePaths.requestMessageFile(th.organization_id, th.id, m),
             crumbs: [
-              { href: `/gestione-ente/${th.organization_id}`, label: request.ctx.t('threads.crumb.ente') },
-              { href: threadPaths.enteRequests(th.organization_id), label: request.ctx.t('threads.crumb.requestsEnte') },
-              { href: `${threadPaths.enteRequests(th.organization_id)}/${th.id}`, label: th.reference },
+              { href: entePaths.home(th.organization_id), label: request.ctx.t('threads.crumb.ente') },
+              { href: entePaths.requests(th.organization_id), label: request.ctx.t('threads.crumb.requestsEnte') },
+              { href: entePaths.request(th.organization_id, th.id), label: th.reference },
             ],
           }),
       ...extra,
@@ -119,8 +118,8 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
     const body = formFields(request.body);
     const outcome = await postMessage(db, th, side, actorOf(request), { body: body.testo, file: formFile(request.body, 'allegato') }, request.ctx.t, { baseUrl });
     if (!outcome.ok) return threadPage(request, reply, th, side, { form: { values: { testo: body.testo }, issues: outcome.issues } }, 400);
-    const path = side === 'citizen' ? threadPaths.citizenThread(th.request_id, th.id) : threadPaths.enteThread(th.organization_id, th.id);
-    return redirect(reply, `${path}?esito=messaggio-inviato`);
+    const path = side === 'citizen' ? paths.requestMessages(th.request_id, th.id) : entePaths.requestMessages(th.organization_id, th.id);
+    return redirect(reply, withNotice(path, 'messaggio-inviato'));
   }
 
   async function download(reply: FastifyReply, th: ThreadContext, messageId: string | undefined) {
@@ -164,7 +163,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
       form: { values: {}, issues: [] },
       action: '',
       fileHref: null,
-      crumbs: [{ href: paths.cityBackOffice(), label: request.ctx.t('cityUsers.backOffice.title') }, { href: threadPaths.quality(), label: request.ctx.t('threads.city.crumb') }],
+      crumbs: [{ href: paths.cityBackOffice(), label: request.ctx.t('cityUsers.backOffice.title') }, { href: cityPaths.quality(), label: request.ctx.t('threads.city.crumb') }],
     };
     return reply.page(ThreadPage({ ctx: request.ctx, view }));
   });
@@ -176,7 +175,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
   });
   app.post('/area-personale/notifiche-ricevute/lette', options('authenticated'), async (request, reply) => {
     await markAllNotificationsRead(db, request.user!.id);
-    return redirect(reply, `${threadPaths.notifications()}?esito=lette`);
+    return redirect(reply, withNotice(paths.inbox(), 'lette'));
   });
 
   // 5. Complaints: the citizen's form.
@@ -190,7 +189,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
     const parsed = parseComplaint(fields, request.ctx.t);
     if (!parsed.ok) return reply.page(ComplaintFormPage({ ctx: request.ctx, thread: th, form: { values: fields, issues: parsed.issues } }), 400);
     await fileComplaint(db, th, actorOf(request), parsed);
-    return redirect(reply, `${threadPaths.citizenThread(th.request_id, th.id)}?esito=reclamo-inviato`);
+    return redirect(reply, withNotice(paths.requestMessages(th.request_id, th.id), 'reclamo-inviato'));
   });
 
   // 6. Complaints: the City's queue and page.
@@ -215,7 +214,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
     const action = formFields(request.body).azione;
     if (action !== 'take' && action !== 'close') throw notFound('Action');
     await moveComplaint(db, id, action, actorOf(request));
-    return redirect(reply, `${threadPaths.cityComplaint(id)}?esito=${action}`);
+    return redirect(reply, withNotice(cityPaths.complaint(id), action));
   });
 
   app.post('/gestione-wemi/reclami/:complaintId/risposta', options(CITY), async (request, reply) => {
@@ -226,7 +225,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
       return complaintPage(request, reply, fields, [{ field: 'risposta', message: request.ctx.t('threads.cityComplaints.answerError') }]);
     }
     await moveComplaint(db, id, 'answer', actorOf(request), answer);
-    return redirect(reply, `${threadPaths.cityComplaint(id)}?esito=answer`);
+    return redirect(reply, withNotice(cityPaths.complaint(id), 'answer'));
   });
 
   // 7. Quality of answers.

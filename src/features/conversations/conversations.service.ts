@@ -5,13 +5,13 @@ import { audit } from '../../lib/audit';
 import { AppError, type FieldIssue } from '../../lib/http/errors';
 import { enqueueMail } from '../../lib/mail/outbox';
 import { checkUpload, storeFile, type UploadedFile, type UploadRule } from '../../lib/uploads';
+import { entePaths, paths } from '../../web/paths';
 import {
   addNotification,
   citizenRecipient,
   enteRecipients,
   findComplaint,
   insertComplaint,
-  threadPaths,
   type ComplaintState,
   type QualityRow,
   type Recipient,
@@ -87,12 +87,12 @@ export async function postMessage(
     );
     const params = { ente: ctx.ente_name, reference: ctx.reference, service: ctx.service_name };
     if (side === 'ente') {
-      const path = threadPaths.citizenThread(ctx.request_id, ctx.id);
+      const path = paths.requestMessages(ctx.request_id, ctx.id);
       const citizen = await citizenRecipient(tx, ctx.citizen_id);
       if (citizen) await mailTo(tx, [citizen], 'threads.mail.toCitizen.subject', (tt) => [tt('threads.mail.toCitizen.body', { ...params, link: link(opts.baseUrl, path) })], params);
       await addNotification(tx, { userId: ctx.citizen_id, kind: 'thread.message', title: `${ctx.reference} · ${ctx.ente_name}`, link: path });
     } else {
-      const path = threadPaths.enteThread(ctx.organization_id, ctx.id);
+      const path = entePaths.requestMessages(ctx.organization_id, ctx.id);
       const people = await enteRecipients(tx, ctx.organization_id, ctx.assigned_to);
       await mailTo(tx, people, 'threads.mail.toEnte.subject', (tt) => [tt('threads.mail.toEnte.body', { ...params, link: link(opts.baseUrl, path) })], params);
     }
@@ -172,7 +172,7 @@ export async function moveComplaint(
         const citizen = await citizenRecipient(tx, c.citizen_id);
         const params = { reference: c.reference, subject: c.subject };
         if (citizen) await mailTo(tx, [citizen], 'threads.mail.complaintAnswer.subject', (t) => [t('threads.mail.complaintAnswer.body', params), answer ?? ''], params);
-        await addNotification(tx, { userId: c.citizen_id, kind: 'complaint.answer', title: `${c.reference} · ${c.subject}`, link: threadPaths.citizenThread(c.request_id, c.ente_request_id) });
+        await addNotification(tx, { userId: c.citizen_id, kind: 'complaint.answer', title: `${c.reference} · ${c.subject}`, link: paths.requestMessages(c.request_id, c.ente_request_id) });
       }
     } else {
       await tx.query(`update complaint set status = $2, handled_by = coalesce(handled_by, $3), updated_at = now() where id = $1`, [id, to, actor.id]);

@@ -6,8 +6,8 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, cityCrumb, DataTable, FilterForm, Notice, PostForm, StateChip, type Crumb } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
 import { CsrfField, FileField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
-import { COMPLAINT_STATES, threadPaths, type ComplaintRow, type ComplaintState, type MessageRow, type NotificationRow, type ThreadContext } from './conversations.repository';
+import { cityPaths, paths } from '../../web/paths';
+import { COMPLAINT_STATES, type ComplaintRow, type ComplaintState, type MessageRow, type NotificationRow, type ThreadContext } from './conversations.repository';
 import { canComplaint, type Breach, type QualityGroup } from './conversations.service';
 
 // Pages: the thread (citizen, ente, City read-only), notifications received, the complaint form, the City's
@@ -134,7 +134,7 @@ export function NotificationsPage(props: { ctx: PageContext; items: Notification
         <>
           <p>{t('threads.notif.unreadCount', { n: formatNumber(ctx.locale, unread) })}</p>
           {unread > 0 ? (
-            <PostForm ctx={ctx} action={threadPaths.notificationsRead()} class="mb-3">
+            <PostForm ctx={ctx} action={paths.inboxRead()} class="mb-3">
               <button type="submit" class="btn btn-outline-primary">
                 {t('threads.notif.markAll')}
               </button>
@@ -171,13 +171,13 @@ export function ComplaintFormPage(props: { ctx: PageContext; thread: ThreadConte
       title={title}
       lead={t('threads.complaint.lead', { ente: thread.ente_name })}
       crumbs={[
-        { href: threadPaths.citizenRequest(thread.request_id), label: thread.reference },
-        { href: threadPaths.citizenThread(thread.request_id, thread.id), label: t('threads.title', { ente: thread.ente_name }) },
+        { href: paths.request(thread.request_id), label: thread.reference },
+        { href: paths.requestMessages(thread.request_id, thread.id), label: t('threads.title', { ente: thread.ente_name }) },
         { label: title },
       ]}
     >
       <ErrorSummary ctx={ctx} issues={form.issues} />
-      <form method="post" action={threadPaths.complaint(thread.request_id, thread.id)}>
+      <form method="post" action={paths.requestComplaint(thread.request_id, thread.id)}>
         <CsrfField ctx={ctx} />
         <TextField ctx={ctx} form={form} name="oggetto" label={t('threads.complaint.subject')} required maxlength={200} />
         <TextAreaField ctx={ctx} form={form} name="testo" label={t('threads.complaint.body')} rows={8} {...MESSAGE} />
@@ -237,10 +237,10 @@ export function QualityPage(props: { ctx: PageContext; form: FormState; byEnte: 
   return (
     <BackOfficeLayout ctx={ctx} title={t('threads.quality.title')} lead={t('threads.quality.lead')} crumbs={[cityCrumb(ctx), { label: t('threads.quality.title') }]}>
       <p>
-        <a href={threadPaths.cityComplaints()}>{t('threads.quality.complaints')}</a>
+        <a href={cityPaths.complaints()}>{t('threads.quality.complaints')}</a>
       </p>
       <ErrorSummary ctx={ctx} issues={form.issues} />
-      <FilterForm action={threadPaths.quality()} title={t('threads.quality.filter')} titleId="period-title" column="col-12 col-md-4" submit={t('threads.quality.submit')}>
+      <FilterForm action={cityPaths.quality()} title={t('threads.quality.filter')} titleId="period-title" column="col-12 col-md-4" submit={t('threads.quality.submit')}>
         <TextField ctx={ctx} form={form} name="dal" label={t('threads.quality.from')} type="date" required />
         <TextField ctx={ctx} form={form} name="al" label={t('threads.quality.to')} type="date" required />
       </FilterForm>
@@ -268,7 +268,7 @@ export function QualityPage(props: { ctx: PageContext; form: FormState; byEnte: 
           {props.breaches.map((b) => (
             <tr data-id={b.row.id}>
               <th scope="row">
-                <a href={threadPaths.cityThread(b.row.id)}>{b.row.reference}</a>
+                <a href={cityPaths.requestMessages(b.row.id)}>{b.row.reference}</a>
               </th>
               <td>
                 {b.row.ente_name} · {b.row.service_name}
@@ -285,14 +285,14 @@ export function QualityPage(props: { ctx: PageContext; form: FormState; byEnte: 
 
 // 5. Complaints (City)
 
-const complaintsCrumb = (ctx: PageContext): Crumb => ({ href: threadPaths.cityComplaints(), label: ctx.t('threads.cityComplaints.title') });
+const complaintsCrumb = (ctx: PageContext): Crumb => ({ href: cityPaths.complaints(), label: ctx.t('threads.cityComplaints.title') });
 
 export function ComplaintsListPage(props: { ctx: PageContext; items: ComplaintRow[]; status: string }): Html {
   const { ctx, items } = props;
   const { t } = ctx;
   return (
     <BackOfficeLayout ctx={ctx} title={t('threads.cityComplaints.title')} lead={t('threads.cityComplaints.lead')} crumbs={[cityCrumb(ctx), { label: t('threads.cityComplaints.title') }]}>
-      <form method="get" action={threadPaths.cityComplaints()} class="wemi-bo-filter mb-4">
+      <form method="get" action={cityPaths.complaints()} class="wemi-bo-filter mb-4">
         <SelectField
           ctx={ctx}
           name="stato"
@@ -322,7 +322,7 @@ export function ComplaintsListPage(props: { ctx: PageContext; items: ComplaintRo
           {items.map((c) => (
             <tr>
               <th scope="row">
-                <a href={threadPaths.cityComplaint(c.id)}>{c.reference}</a>
+                <a href={cityPaths.complaint(c.id)}>{c.reference}</a>
               </th>
               <td>{c.subject}</td>
               <td>{c.ente_name}</td>
@@ -359,7 +359,7 @@ export function ComplaintPage(props: { ctx: PageContext; c: ComplaintRow; form: 
         <dt>{t('threads.cityComplaints.context')}</dt>
         <dd>
           {t('threads.cityComplaints.contextLine', { reference: c.request_reference, service: c.service_name, ente: c.ente_name, status: requestStatusLabel(ctx, c.request_status) })}{' '}
-          · <a href={threadPaths.cityThread(c.ente_request_id)}>{t('threads.cityComplaints.thread')}</a>
+          · <a href={cityPaths.requestMessages(c.ente_request_id)}>{t('threads.cityComplaints.thread')}</a>
         </dd>
         <dt>{t('threads.cityComplaints.citizen')}</dt>
         <dd>{[c.citizen_name, c.citizen_email].filter(Boolean).join(' · ')}</dd>
@@ -374,12 +374,12 @@ export function ComplaintPage(props: { ctx: PageContext; c: ComplaintRow; form: 
           <div class="wemi-thread-body mb-4">{c.answer}</div>
         </>
       ) : null}
-      {canComplaint(c.status, 'take') ? <ActionForm ctx={ctx} action={threadPaths.cityComplaintStatus(c.id)} value="take" label={t('threads.cityComplaints.take')} /> : null}
-      {canComplaint(c.status, 'close') ? <ActionForm ctx={ctx} action={threadPaths.cityComplaintStatus(c.id)} value="close" label={t('threads.cityComplaints.close')} /> : null}
+      {canComplaint(c.status, 'take') ? <ActionForm ctx={ctx} action={cityPaths.complaintStatus(c.id)} value="take" label={t('threads.cityComplaints.take')} /> : null}
+      {canComplaint(c.status, 'close') ? <ActionForm ctx={ctx} action={cityPaths.complaintStatus(c.id)} value="close" label={t('threads.cityComplaints.close')} /> : null}
       {canComplaint(c.status, 'answer') ? (
         <>
           <ErrorSummary ctx={ctx} issues={form.issues} />
-          <form method="post" action={threadPaths.cityComplaintAnswer(c.id)}>
+          <form method="post" action={cityPaths.complaintAnswer(c.id)}>
             <CsrfField ctx={ctx} />
             <TextAreaField ctx={ctx} form={form} name="risposta" label={t('threads.cityComplaints.answer')} hint={t('threads.cityComplaints.answerHint')} rows={8} {...MESSAGE} />
             <button type="submit" class="btn btn-primary">

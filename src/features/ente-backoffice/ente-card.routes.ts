@@ -54,7 +54,7 @@ import {
   type NoticeCode,
 } from './ente-card.view';
 import { requireEnte } from './ente-scope';
-import { entePaths } from './ente-paths';
+import { entePaths, withNotice } from '../../web/paths';
 
 // The ente back office ("Gestione ente"), /gestione-ente/<ente id>/…: the ente's home, its card (description,
 // contacts, first-contact hours, socials, contact person, logo), sites, linked Spazi WeMi, public documents and
@@ -158,7 +158,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     const parsed = parseCardForm(request.body, request.ctx.t);
     if (!parsed.ok) return cardPage(request, reply, s, { values: formValues(request.body), issues: parsed.issues, status: 400 });
     const changed = await saveCard(db, actorOf(request), s.ente.id, parsed.value);
-    return redirect(reply, entePaths.withNotice(entePaths.card(s.ente.id), changed.length ? 'scheda-salvata' : 'nessuna-modifica'));
+    return redirect(reply, withNotice(entePaths.card(s.ente.id), changed.length ? 'scheda-salvata' : 'nessuna-modifica'));
   });
 
   app.get('/gestione-ente/:enteId/scheda-ente/logo', options(), async (request, reply) => {
@@ -171,13 +171,13 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     const s = await scope(request, true);
     const outcome = await uploadLogo(db, actorOf(request), s.ente.id, formFile(request.body, 'logo'), request.ctx.t);
     if (!outcome.ok) return cardPage(request, reply, s, { logoIssues: outcome.issues, status: 400 });
-    return redirect(reply, entePaths.withNotice(entePaths.card(s.ente.id), 'logo-caricato'));
+    return redirect(reply, withNotice(entePaths.card(s.ente.id), 'logo-caricato'));
   });
 
   app.post('/gestione-ente/:enteId/scheda-ente/logo/rimuovi', options('ente.card.update'), async (request, reply) => {
     const s = await scope(request, true);
     const removed = await removeLogo(db, actorOf(request), s.ente.id);
-    return redirect(reply, removed ? entePaths.withNotice(entePaths.card(s.ente.id), 'logo-rimosso') : entePaths.card(s.ente.id));
+    return redirect(reply, removed ? withNotice(entePaths.card(s.ente.id), 'logo-rimosso') : entePaths.card(s.ente.id));
   });
 
   // 3. Sites.
@@ -206,7 +206,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
       return reply.page(SiteFormPage({ ctx: request.ctx, ente, role, site: undefined, municipi, form: { values: formValues(request.body), issues: parsed.issues } }), 400);
     }
     await createSite(db, actorOf(request), ente.id, parsed.value);
-    return redirect(reply, entePaths.withNotice(entePaths.sites(ente.id), 'sede-aggiunta'));
+    return redirect(reply, withNotice(entePaths.sites(ente.id), 'sede-aggiunta'));
   });
 
   app.get('/gestione-ente/:enteId/sedi/:siteId', options(), async (request, reply) => {
@@ -225,7 +225,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     }
     const changed = await editSite(db, actorOf(request), ente.id, site.id, parsed.value);
     if (changed === undefined) throw notFound('Site');
-    return redirect(reply, entePaths.withNotice(entePaths.sites(ente.id), changed.length ? 'sede-salvata' : 'nessuna-modifica'));
+    return redirect(reply, withNotice(entePaths.sites(ente.id), changed.length ? 'sede-salvata' : 'nessuna-modifica'));
   });
 
   app.get('/gestione-ente/:enteId/sedi/:siteId/rimuovi', options(undefined, true), async (request, reply) => {
@@ -240,7 +240,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     const result = await removeSite(db, actorOf(request), ente.id, site.id);
     if (result.outcome === 'not_found') throw notFound('Site');
     if (result.outcome === 'in_use') return reply.page(SiteRemovePage({ ctx: request.ctx, ente, site, usage: result, refused: true }), 400);
-    return redirect(reply, entePaths.withNotice(entePaths.sites(ente.id), 'sede-rimossa'));
+    return redirect(reply, withNotice(entePaths.sites(ente.id), 'sede-rimossa'));
   });
 
   // 4. Spazi WeMi the ente works with.
@@ -260,7 +260,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
       return reply.page(SpaziPage({ ctx: request.ctx, ente, role, spazi, checked, issues: parsed.issues, notice: undefined }), 400);
     }
     await saveSpazi(db, actorOf(request), ente.id, parsed.value);
-    return redirect(reply, entePaths.withNotice(entePaths.spazi(ente.id), 'spazi-salvati'));
+    return redirect(reply, withNotice(entePaths.spazi(ente.id), 'spazi-salvati'));
   });
 
   // 5. Public documents of the ente (PDF).
@@ -294,7 +294,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     const kind = kindParam(request);
     const outcome = await uploadDocument(db, actorOf(request), s.ente.id, kind, formFile(request.body, `documento-${kind}`), request.ctx.t);
     if (!outcome.ok) return documentsPage(request, reply, s, outcome.issues, 400);
-    return redirect(reply, entePaths.withNotice(entePaths.documents(s.ente.id), 'documento-caricato'));
+    return redirect(reply, withNotice(entePaths.documents(s.ente.id), 'documento-caricato'));
   });
 
   // 6. Operators: the people acting for the ente; invite an operator, remove one.
@@ -315,7 +315,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     const outcome = parsed.ok ? await inviteOperator(db, actorOf(request), ente.id, parsed.value, { baseUrl: config.publicBaseUrl }, t) : parsed;
     if (!outcome.ok) return reply.page(InviteOperatorPage({ ctx: request.ctx, ente, form: { values: formValues(request.body), issues: outcome.issues } }), 400);
     // One notice whatever the outcome: the page does not tell whether the address already had a WeMi account.
-    return redirect(reply, entePaths.withNotice(entePaths.operators(ente.id), 'operatore-invitato'));
+    return redirect(reply, withNotice(entePaths.operators(ente.id), 'operatore-invitato'));
   });
 
   async function memberParam(request: FastifyRequest, enteId: string) {
@@ -344,6 +344,6 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     const result = await removeOperator(db, actorOf(request), ente.id, member.user_id, request.ctx.t);
     if (result.outcome === 'not_found') throw notFound('Operator');
     if (result.outcome === 'refused') return reply.page(RemoveOperatorPage({ ctx: request.ctx, ente, member, issues: result.issues }), 400);
-    return redirect(reply, entePaths.withNotice(entePaths.operators(ente.id), 'operatore-rimosso'));
+    return redirect(reply, withNotice(entePaths.operators(ente.id), 'operatore-rimosso'));
   });
 }

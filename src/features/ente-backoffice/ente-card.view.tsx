@@ -7,11 +7,10 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, ButtonLink, DataTable, DlRow, FormActions, Notice, PostForm, SectionCards, StateChip } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
 import { CheckboxGroup, FileField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
+import { entePaths, paths } from '../../web/paths';
 import { ENTE_DOCUMENT_KINDS, presentSocials, SOCIAL_NETWORKS, type DocumentKind, type SocialNetwork } from '../enti/enti.presenter';
 import type { EnteCardRow, EnteCounts, EnteStatus, MunicipioOption, SiteRow, SpazioOption, StoredFileMeta, TeamMember } from './ente-card.repository';
 import { LIMITS } from './ente-card.service';
-import { entePaths } from './ente-paths';
 
 // Pages of the ente back office ("Gestione ente"): the ente's home, its card and logo, sites, Spazi WeMi,
 // documents and operators. Administrators of the ente see forms; operators see the same data read-only.
@@ -77,8 +76,8 @@ function EnteLayout(props: { ctx: PageContext; ente: Pick<EnteCardRow, 'id' | 'n
     // The service cards are another feature (src/features/service-cards), under the same ente.
     { part: 'cards', href: entePaths.serviceCards(ente.id), label: t('enteCard.nav.serviceCards') },
     // Requests and reviews: src/features/requests and src/features/reviews, under the same ente.
-    { part: 'cards', href: `${entePaths.home(ente.id)}/richieste`, label: t('enteRequests.nav') },
-    { part: 'cards', href: `${entePaths.home(ente.id)}/recensioni`, label: t('reviews.ente.title') },
+    { part: 'cards', href: entePaths.requests(ente.id), label: t('enteRequests.nav') },
+    { part: 'cards', href: entePaths.reviews(ente.id), label: t('reviews.ente.title') },
   ];
   const onPartHome = (href: string) => ctx.path === href;
   return (
@@ -166,8 +165,8 @@ export function EnteHomePage(props: { ctx: PageContext; view: EnteHomeView }): H
       body: t('enteCard.home.serviceCards'),
       state: t('enteCard.home.servicesState', { published: n(view.counts.services_published), total: n(view.counts.services_total) }),
     },
-    { href: `${entePaths.home(e.id)}/richieste`, title: t('enteRequests.nav'), body: t('enteCard.home.requests'), state: '' },
-    { href: `${entePaths.home(e.id)}/recensioni`, title: t('reviews.ente.title'), body: t('enteCard.home.reviews'), state: '' },
+    { href: entePaths.requests(e.id), title: t('enteRequests.nav'), body: t('enteCard.home.requests'), state: '' },
+    { href: entePaths.reviews(e.id), title: t('reviews.ente.title'), body: t('enteCard.home.reviews'), state: '' },
   ];
   return (
     <EnteLayout ctx={ctx} ente={e} part="home" title={e.name} lead={view.role === 'ente_admin' ? t('enteCard.home.leadAdmin') : t('enteCard.home.leadOperator')}>

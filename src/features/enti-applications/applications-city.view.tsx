@@ -6,7 +6,7 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, cityCrumb, countText, DlRow, FilterForm, FilterText, FormActions, Notice, PostForm, ResultsTable } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
 import { SelectField, TextAreaField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
+import { cityPaths, paths } from '../../web/paths';
 import { fullName, SECTIONS, type ApplicationData, type Section } from './application.data';
 import { actionsFrom, APPLICATION_STATUSES, isWithCity } from './application.state';
 import {
@@ -23,7 +23,6 @@ import {
   statusLabel,
   termName,
 } from './applications.components';
-import { applicationPaths } from './applications.paths';
 import type { ApplicationRow, QueueItem, TermOption } from './applications.repository';
 import { NOTE_MAX, officeLine, RESPONSE_DAYS, type FormOptions } from './applications.service';
 
@@ -42,9 +41,9 @@ export type CityNoticeCode = keyof typeof CITY_NOTICES;
 /** Status filter values: one status, or the ones the City has in hand. */
 export const QUEUE_STATUS_FILTERS = ['open', ...APPLICATION_STATUSES.filter((s) => s !== 'draft')] as const;
 
-const queueCrumb = (ctx: PageContext) => ({ href: applicationPaths.cityQueue(), label: ctx.t('applications.city.queue.title') });
+const queueCrumb = (ctx: PageContext) => ({ href: cityPaths.applications(), label: ctx.t('applications.city.queue.title') });
 /** Back to the application, from a decision's confirmation. */
-const cancel = (ctx: PageContext, row: Pick<ApplicationRow, 'id'>) => ({ href: applicationPaths.cityApplication(row.id), label: ctx.t('applications.cancel') });
+const cancel = (ctx: PageContext, row: Pick<ApplicationRow, 'id'>) => ({ href: cityPaths.application(row.id), label: ctx.t('applications.cancel') });
 
 export interface QueueFilterValues {
   q: string;
@@ -59,7 +58,7 @@ export function queueHref(f: Partial<QueueFilterValues> & { page?: number }): st
   if (f.categoria) params.set('categoria', f.categoria);
   if (f.page && f.page > 1) params.set('pagina', String(f.page));
   const s = params.toString();
-  return s ? `${applicationPaths.cityQueue()}?${s}` : applicationPaths.cityQueue();
+  return s ? `${cityPaths.applications()}?${s}` : cityPaths.applications();
 }
 
 function Waiting(props: { ctx: PageContext; item: Pick<QueueItem, 'status' | 'submitted_at'>; now: Date }): Html {
@@ -103,11 +102,11 @@ export function QueuePage(props: {
     <BackOfficeLayout ctx={ctx} title={title} lead={t('applications.city.queue.lead', { days: RESPONSE_DAYS })} crumbs={[cityCrumb(ctx), { label: title }]}>
       <ErrorSummary ctx={ctx} issues={props.issues} />
       <FilterForm
-        action={applicationPaths.cityQueue()}
+        action={cityPaths.applications()}
         title={t('applications.city.filter.title')}
         column="col-12 col-md-4"
         submit={t('applications.city.filter.apply')}
-        reset={filtered ? { href: applicationPaths.cityQueue(), label: t('applications.city.filter.reset') } : undefined}
+        reset={filtered ? { href: cityPaths.applications(), label: t('applications.city.filter.reset') } : undefined}
       >
         <FilterText ctx={ctx} form={form} name="q" label={t('applications.city.filter.text')} hint={t('applications.city.filter.textHint')} maxlength={100} />
         <SelectField
@@ -150,7 +149,7 @@ export function QueuePage(props: {
           return (
             <tr class={overdue ? 'wemi-app-row-overdue' : undefined} data-application-id={a.id}>
               <th scope="row">
-                <a href={applicationPaths.cityApplication(a.id)}>{a.name || t('applications.noName')}</a>
+                <a href={cityPaths.application(a.id)}>{a.name || t('applications.noName')}</a>
                 <span class="d-block small wemi-muted">{a.codice_fiscale}</span>
               </th>
               <td>{a.reference}</td>
@@ -216,7 +215,7 @@ export function CityApplicationPage(props: ApplicationView & { ctx: PageContext;
             {t('applications.city.decisions.title')}
           </h2>
           {actions.includes('take_review') ? (
-            <PostForm ctx={ctx} action={applicationPaths.cityReview(id)} class="mb-3">
+            <PostForm ctx={ctx} action={cityPaths.applicationReview(id)} class="mb-3">
               <p>{t('applications.city.decisions.reviewHint')}</p>
               <button type="submit" class="btn btn-primary">
                 {t('applications.city.decisions.review')}
@@ -226,17 +225,17 @@ export function CityApplicationPage(props: ApplicationView & { ctx: PageContext;
           {actions.includes('qualify') ? (
             <ul class="wemi-app-decision-list">
               <li>
-                <a class="btn btn-primary" href={applicationPaths.cityQualify(id)}>
+                <a class="btn btn-primary" href={cityPaths.applicationQualify(id)}>
                   {t('applications.city.decisions.qualify')}
                 </a>
               </li>
               <li>
-                <a class="btn btn-outline-primary" href={applicationPaths.cityChanges(id)}>
+                <a class="btn btn-outline-primary" href={cityPaths.applicationChanges(id)}>
                   {t('applications.city.decisions.changes')}
                 </a>
               </li>
               <li>
-                <a class="btn btn-outline-danger" href={applicationPaths.cityReject(id)}>
+                <a class="btn btn-outline-danger" href={cityPaths.applicationReject(id)}>
                   {t('applications.city.decisions.reject')}
                 </a>
               </li>
@@ -247,9 +246,9 @@ export function CityApplicationPage(props: ApplicationView & { ctx: PageContext;
         <p class="alert alert-info">{t('applications.city.decisions.waitingApplicant')}</p>
       ) : null}
 
-      <ApplicationRecord ctx={ctx} record={props} documentHref={(d) => applicationPaths.cityDocument(id, d.id)} notes={row.status === 'changes_requested' ? (notes as Partial<Record<Section, string>>) : {}} showActors={true} />
+      <ApplicationRecord ctx={ctx} record={props} documentHref={(d) => cityPaths.applicationDocument(id, d.id)} notes={row.status === 'changes_requested' ? (notes as Partial<Record<Section, string>>) : {}} showActors={true} />
       <p class="mt-4">
-        <a href={applicationPaths.cityQueue()}>{t('applications.city.backToQueue')}</a>
+        <a href={cityPaths.applications()}>{t('applications.city.backToQueue')}</a>
       </p>
     </BackOfficeLayout>
   );
@@ -268,10 +267,10 @@ export function RequestChangesPage(props: { ctx: PageContext; row: ApplicationRo
       ctx={ctx}
       title={title}
       lead={t('applications.city.changes.lead', { name, reference: row.reference })}
-      crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: applicationPaths.cityApplication(row.id), label: row.reference }, { label: title }]}
+      crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: cityPaths.application(row.id), label: row.reference }, { label: title }]}
     >
       <ErrorSummary ctx={ctx} issues={props.issues} />
-      <PostForm ctx={ctx} action={applicationPaths.cityChanges(row.id)}>
+      <PostForm ctx={ctx} action={cityPaths.applicationChanges(row.id)}>
         <fieldset class="wemi-fieldset" aria-describedby="note_ente-hint-all">
           <legend class="wemi-field-label h5">{t('applications.city.changes.legend')}</legend>
           <p class="wemi-field-hint" id="note_ente-hint-all">
@@ -306,7 +305,7 @@ export function QualifyPage(props: { ctx: PageContext; row: ApplicationRow; data
   const cats = data.categorie.map((c) => props.options.categories.find((o) => o.code === c)).filter((o): o is TermOption => o !== undefined);
   const muns = data.municipi.map((m) => props.options.municipi.find((o) => o.code === m)).filter((o): o is TermOption => o !== undefined);
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: applicationPaths.cityApplication(row.id), label: row.reference }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: cityPaths.application(row.id), label: row.reference }, { label: title }]}>
       <p class="lead">{t('applications.city.qualify.lead', { name })}</p>
       <ul>
         <li>{t('applications.city.qualify.organization', { name })}</li>
@@ -320,7 +319,7 @@ export function QualifyPage(props: { ctx: PageContext; row: ApplicationRow; data
         <li>{t('applications.city.qualify.documents')}</li>
         <li>{t('applications.city.qualify.role', { name: fullName(row.applicant_given_name, row.applicant_family_name) || (row.applicant_email ?? '') })}</li>
       </ul>
-      <PostForm ctx={ctx} action={applicationPaths.cityQualify(row.id)}>
+      <PostForm ctx={ctx} action={cityPaths.applicationQualify(row.id)}>
         <FormActions submit={t('applications.city.qualify.submit')} cancel={cancel(ctx, row)} />
       </PostForm>
     </BackOfficeLayout>
@@ -335,10 +334,10 @@ export function RejectPage(props: { ctx: PageContext; row: ApplicationRow; data:
   const title = t('applications.city.reject.title');
   const name = props.data.denominazione || t('applications.noName');
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: applicationPaths.cityApplication(row.id), label: row.reference }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: cityPaths.application(row.id), label: row.reference }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={props.issues} />
       <p class="lead">{t('applications.city.reject.lead', { name, reference: row.reference })}</p>
-      <PostForm ctx={ctx} action={applicationPaths.cityReject(row.id)}>
+      <PostForm ctx={ctx} action={cityPaths.applicationReject(row.id)}>
         <TextAreaField
           ctx={ctx}
           form={{ values: {}, issues: props.issues }}

@@ -9,7 +9,7 @@ import { bodyString } from '../../web/forms';
 import { readData, SECTIONS, type Section } from './application.data';
 import { isEditable, NotEditableError, TransitionError, type ApplicationStatus } from './application.state';
 import { validateApplication } from './application.validation';
-import { applicationPaths } from './applications.paths';
+import { cityPaths, paths, withNotice } from '../../web/paths';
 import {
   applicationsOf,
   countOverdue,
@@ -127,11 +127,11 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
 
   const applicantBack = (request: FastifyRequest) => {
     const id = (request.params as { id?: string }).id;
-    return id && UUID.test(id) ? { href: applicationPaths.application(id), label: request.ctx.t('applications.refused.backToApplication') } : { href: applicationPaths.mine(), label: request.ctx.t('applications.mine.title') };
+    return id && UUID.test(id) ? { href: paths.application(id), label: request.ctx.t('applications.refused.backToApplication') } : { href: paths.myApplications(), label: request.ctx.t('applications.mine.title') };
   };
   const cityBack = (request: FastifyRequest) => {
     const id = (request.params as { id?: string }).id;
-    return id && UUID.test(id) ? { href: applicationPaths.cityApplication(id), label: request.ctx.t('applications.refused.backToApplication') } : { href: applicationPaths.cityQueue(), label: request.ctx.t('applications.city.queue.title') };
+    return id && UUID.test(id) ? { href: cityPaths.application(id), label: request.ctx.t('applications.refused.backToApplication') } : { href: cityPaths.applications(), label: request.ctx.t('applications.city.queue.title') };
   };
 
   /** The logged-in person's application of `:id` (404 none, 403 someone else's). */
@@ -142,7 +142,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
   // ---------------------------------------------------------------------------------------------------------
   // Public: the open call
 
-  app.get(applicationPaths.openCall(), { config: { access: 'public' } }, async (request, reply) => {
+  app.get(paths.openCall(), { config: { access: 'public' } }, async (request, reply) => {
     const { categories } = await formOptions(db);
     return reply.page(OpenCallPage({ ctx: request.ctx, categories }));
   });
@@ -150,14 +150,14 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
   // ---------------------------------------------------------------------------------------------------------
   // The applicant
 
-  app.get(applicationPaths.mine(), options('authenticated'), async (request, reply) => {
+  app.get(paths.myApplications(), options('authenticated'), async (request, reply) => {
     const items = await applicationsOf(db, request.user!.id);
     return reply.page(MyApplicationsPage({ ctx: request.ctx, items, notice: noticeOf<NoticeCode>(request.query, NOTICES) }));
   });
 
-  app.post(applicationPaths.mine(), options('authenticated'), async (request, reply) => {
+  app.post(paths.myApplications(), options('authenticated'), async (request, reply) => {
     const { id, created } = await startApplication(db, actorOf(request), request.ctx.locale);
-    return redirect(reply, created ? applicationPaths.edit(id) : applicationPaths.withNotice(applicationPaths.edit(id), 'bozza'));
+    return redirect(reply, created ? paths.applicationEdit(id) : withNotice(paths.applicationEdit(id), 'bozza'));
   });
 
   app.get('/diventa-ente/domanda/:id', options('authenticated'), async (request, reply) => {
@@ -198,7 +198,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.get('/diventa-ente/domanda/:id/modifica', options('authenticated'), async (request, reply) => {
     const row = await myApplication(request);
-    if (!isEditable(row.status)) return redirect(reply, applicationPaths.application(row.id));
+    if (!isEditable(row.status)) return redirect(reply, paths.application(row.id));
     return formPage(request, reply, row, {});
   });
 
@@ -214,13 +214,13 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
         const row = (await findApplication(db, id))!;
         return formPage(request, reply, row, { data: outcome.data, issues: outcome.issues, status: 400 });
       }
-      return redirect(reply, toSummary ? applicationPaths.summary(id) : applicationPaths.withNotice(applicationPaths.edit(id), 'salvata'));
+      return redirect(reply, toSummary ? paths.applicationSummary(id) : withNotice(paths.applicationEdit(id), 'salvata'));
     }),
   );
 
   app.get('/diventa-ente/domanda/:id/riepilogo', options('authenticated'), async (request, reply) => {
     const row = await myApplication(request);
-    if (!isEditable(row.status)) return redirect(reply, applicationPaths.application(row.id));
+    if (!isEditable(row.status)) return redirect(reply, paths.application(row.id));
     const [documents, opts] = await Promise.all([documentsOf(db, row.id), formOptions(db)]);
     const data = readData(row.data);
     const issues = validateApplication(data, 'submit', validationContext(opts, documents), request.ctx.t);
@@ -237,7 +237,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
         const row = (await findApplication(db, id))!;
         return formPage(request, reply, row, { data: outcome.data, issues: outcome.issues, status: 400 });
       }
-      return redirect(reply, applicationPaths.withNotice(applicationPaths.application(id), outcome.resubmitted ? 'reinviata' : 'inviata'));
+      return redirect(reply, withNotice(paths.application(id), outcome.resubmitted ? 'reinviata' : 'inviata'));
     }),
   );
 
@@ -268,7 +268,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.get('/diventa-ente/domanda/:id/documenti/:docId/elimina', options('authenticated'), async (request, reply) => {
     const row = await myApplication(request);
-    if (!isEditable(row.status)) return redirect(reply, applicationPaths.application(row.id));
+    if (!isEditable(row.status)) return redirect(reply, paths.application(row.id));
     const doc = await documentOf(db, row.id, uuidParam(request, 'docId'));
     if (!doc) throw notFound('Document');
     return reply.page(RemoveDocumentPage({ ctx: request.ctx, row, doc }));
@@ -280,14 +280,14 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
     guarded(applicantBack, async (request, reply) => {
       const id = uuidParam(request, 'id');
       await removeDocument(db, actorOf(request), id, uuidParam(request, 'docId'));
-      return redirect(reply, `${applicationPaths.withNotice(applicationPaths.edit(id), 'documento-rimosso')}#sezione-documenti`);
+      return redirect(reply, `${withNotice(paths.applicationEdit(id), 'documento-rimosso')}#sezione-documenti`);
     }),
   );
 
   // ---------------------------------------------------------------------------------------------------------
   // The City: queue, application, decisions
 
-  app.get(applicationPaths.cityQueue(), options({ roles: CITY_ENTI }), async (request, reply) => {
+  app.get(cityPaths.applications(), options({ roles: CITY_ENTI }), async (request, reply) => {
     const ctx = request.ctx;
     const filter: QueueFilterValues = { q: single(request.query, 'q'), stato: single(request.query, 'stato'), categoria: single(request.query, 'categoria') };
     const opts = await formOptions(db);
@@ -353,7 +353,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
     guarded(cityBack, async (request, reply) => {
       const id = uuidParam(request, 'id');
       await takeReview(db, actorOf(request), id, mailOpts);
-      return redirect(reply, applicationPaths.withNotice(applicationPaths.cityApplication(id), 'in-esame'));
+      return redirect(reply, withNotice(cityPaths.application(id), 'in-esame'));
     }),
   );
 
@@ -389,7 +389,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
         return reply.page(RequestChangesPage({ ctx, row, data: readData(row.data), values, issues }), 400);
       }
       await requestChanges(db, actorOf(request), row.id, values, mailOpts);
-      return redirect(reply, applicationPaths.withNotice(applicationPaths.cityApplication(row.id), 'modifiche-richieste'));
+      return redirect(reply, withNotice(cityPaths.application(row.id), 'modifiche-richieste'));
     }),
   );
 
@@ -410,7 +410,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
     guarded(cityBack, async (request, reply) => {
       const id = uuidParam(request, 'id');
       await qualifyApplication(db, actorOf(request), id, mailOpts);
-      return redirect(reply, applicationPaths.withNotice(applicationPaths.cityApplication(id), 'qualificata'));
+      return redirect(reply, withNotice(cityPaths.application(id), 'qualificata'));
     }),
   );
 
@@ -440,7 +440,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
         return reply.page(RejectPage({ ctx, row, data: readData(row.data), reason, issues }), 400);
       }
       await rejectApplication(db, actorOf(request), row.id, reason, mailOpts);
-      return redirect(reply, applicationPaths.withNotice(applicationPaths.cityApplication(row.id), 'respinta'));
+      return redirect(reply, withNotice(cityPaths.application(row.id), 'respinta'));
     }),
   );
 }

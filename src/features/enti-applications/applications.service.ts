@@ -5,7 +5,7 @@ import { audit } from '../../lib/audit';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import { enqueueMail } from '../../lib/mail/outbox';
 import { checkUpload, formFile, PDF_DOCUMENT, storeFile } from '../../lib/uploads';
-import { paths } from '../../web/paths';
+import { cityPaths, paths } from '../../web/paths';
 import { grantRole } from '../accounts/users.repository';
 import {
   dataFromBody,
@@ -24,7 +24,6 @@ import {
 } from './application.data';
 import { assertEditable, transition, type ApplicationAction, type ApplicationStatus } from './application.state';
 import { validateApplication, type ValidationContext, type ValidationMode } from './application.validation';
-import { applicationPaths } from './applications.paths';
 import {
   addEvent,
   categoryOptions,
@@ -269,7 +268,7 @@ export async function submitApplication(db: Db, actor: Actor, id: string, t: Tra
         text: mailText(tm, applicantName(row), [
           tm(resubmitted ? 'applications.mail.resubmitted.body' : 'applications.mail.submitted.body', { name, reference: row.reference }),
           tm('applications.mail.submitted.time', { days: RESPONSE_DAYS }),
-          `${tm('applications.mail.follow')}\n${absolute(opts.baseUrl, applicationPaths.application(id))}`,
+          `${tm('applications.mail.follow')}\n${absolute(opts.baseUrl, paths.application(id))}`,
         ]),
       });
     }
@@ -279,7 +278,7 @@ export async function submitApplication(db: Db, actor: Actor, id: string, t: Tra
       subject: it(resubmitted ? 'applications.mail.team.resubmitted.subject' : 'applications.mail.team.submitted.subject', { reference: row.reference, name }),
       text: [
         it(resubmitted ? 'applications.mail.team.resubmitted.body' : 'applications.mail.team.submitted.body', { reference: row.reference, name, days: RESPONSE_DAYS }),
-        `${it('applications.mail.team.open')}\n${absolute(opts.baseUrl, applicationPaths.cityApplication(id))}`,
+        `${it('applications.mail.team.open')}\n${absolute(opts.baseUrl, cityPaths.application(id))}`,
       ].join('\n\n') + '\n',
     });
     return { ok: true, reference: row.reference, resubmitted };
@@ -331,7 +330,7 @@ export async function takeReview(db: Db, actor: Actor, id: string, opts: { baseU
       subject: t('applications.mail.review.subject', { reference: row.reference }),
       paragraphs: [
         t('applications.mail.review.body', { reference: row.reference, name: enteName(t, data) }),
-        `${t('applications.mail.follow')}\n${absolute(opts.baseUrl, applicationPaths.application(id))}`,
+        `${t('applications.mail.follow')}\n${absolute(opts.baseUrl, paths.application(id))}`,
       ],
     }));
   });
@@ -352,7 +351,7 @@ export async function requestChanges(db: Db, actor: Actor, id: string, notes: Pa
         SECTIONS.filter((s) => clean[s])
           .map((s) => `${sectionLabel(t, s)}: ${clean[s]}`)
           .join('\n\n'),
-        `${t('applications.mail.changes.action')}\n${absolute(opts.baseUrl, applicationPaths.edit(id))}`,
+        `${t('applications.mail.changes.action')}\n${absolute(opts.baseUrl, paths.applicationEdit(id))}`,
       ],
     }));
   });
@@ -372,7 +371,7 @@ export async function rejectApplication(db: Db, actor: Actor, id: string, reason
         t('applications.mail.rejected.body', { reference: row.reference, name: enteName(t, data) }),
         `${t('applications.mail.rejected.reason')}\n${clean}`,
         t('applications.mail.rejected.again'),
-        `${t('applications.mail.follow')}\n${absolute(opts.baseUrl, applicationPaths.application(id))}`,
+        `${t('applications.mail.follow')}\n${absolute(opts.baseUrl, paths.application(id))}`,
       ],
     }));
   });

@@ -36,7 +36,6 @@ import {
   termName,
   documentLabel,
 } from './applications.components';
-import { applicationPaths } from './applications.paths';
 import type { ApplicationRow, DocumentRow, MyApplication, TermOption } from './applications.repository';
 import { ENTI_TEAM_EMAIL, RESPONSE_DAYS, type FormOptions } from './applications.service';
 
@@ -53,8 +52,8 @@ export const NOTICES = {
 } as const satisfies Record<string, MessageKey>;
 export type NoticeCode = keyof typeof NOTICES;
 
-const callCrumb = (ctx: PageContext) => ({ href: applicationPaths.openCall(), label: ctx.t('applications.call.title') });
-const mineCrumb = (ctx: PageContext) => ({ href: applicationPaths.mine(), label: ctx.t('applications.mine.title') });
+const callCrumb = (ctx: PageContext) => ({ href: paths.openCall(), label: ctx.t('applications.call.title') });
+const mineCrumb = (ctx: PageContext) => ({ href: paths.myApplications(), label: ctx.t('applications.mine.title') });
 
 const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
 
@@ -202,7 +201,7 @@ export function OpenCallPage(props: { ctx: PageContext; categories: TermOption[]
             </PageSection>
             <PageSection id="accedi-al-servizio" title={t('applications.call.access.title')} element="service-online-access">
               <p>{t('applications.call.access.body')}</p>
-              <ButtonLink href={applicationPaths.mine()}>{t('applications.call.access.button')}</ButtonLink>
+              <ButtonLink href={paths.myApplications()}>{t('applications.call.access.button')}</ButtonLink>
               <p class="wemi-muted">{t('applications.call.access.login')}</p>
             </PageSection>
             <PageSection id="contatti" title={t('applications.call.contacts.title')}>
@@ -236,7 +235,7 @@ export function MyApplicationsPage(props: { ctx: PageContext; items: MyApplicati
             <li class="card card-teaser shadow-sm rounded">
               <div class="card-body">
                 <h2 class="card-title h5 mb-1">
-                  <a href={applicationPaths.application(a.id)}>{a.name || t('applications.noName')}</a>
+                  <a href={paths.application(a.id)}>{a.name || t('applications.noName')}</a>
                 </h2>
                 <p class="card-text mb-1">
                   {t('applications.reference')}: <span class="fw-semibold">{a.reference}</span> · <StatusChip ctx={ctx} status={a.status} />
@@ -249,14 +248,14 @@ export function MyApplicationsPage(props: { ctx: PageContext; items: MyApplicati
           ))}
         </ul>
       )}
-      <form method="post" action={applicationPaths.mine()} class="mt-4">
+      <form method="post" action={paths.myApplications()} class="mt-4">
         <CsrfField ctx={ctx} />
         <button type="submit" class="btn btn-primary">
           {hasDraft ? t('applications.mine.continue') : t('applications.mine.start')}
         </button>
       </form>
       <p class="mt-3">
-        <a href={applicationPaths.openCall()}>{t('applications.mine.readCall')}</a>
+        <a href={paths.openCall()}>{t('applications.mine.readCall')}</a>
       </p>
     </PrivatePage>
   );
@@ -313,7 +312,7 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
               </div>
             ) : null}
             <p class="wemi-muted">{t('applications.form.draftHint')}</p>
-            <form method="post" action={applicationPaths.edit(id)} enctype="multipart/form-data" novalidate class="wemi-app-form">
+            <form method="post" action={paths.applicationEdit(id)} enctype="multipart/form-data" novalidate class="wemi-app-form">
               <CsrfField ctx={ctx} />
               <SectionBlock ctx={ctx} section="ente" note={view.notes.ente}>
                 <TextField ctx={ctx} form={form} name="denominazione" label={t('applications.field.denominazione')} hint={t('applications.hint.denominazione')} maxlength={LIMITS.denominazione} autocomplete="organization" required />
@@ -422,8 +421,8 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
                     ctx={ctx}
                     kind={k}
                     current={view.documents.find((d) => d.kind === k)}
-                    href={(doc) => applicationPaths.document(id, doc.id)}
-                    removeHref={(doc) => applicationPaths.removeDocument(id, doc.id)}
+                    href={(doc) => paths.applicationDocument(id, doc.id)}
+                    removeHref={(doc) => paths.applicationDocumentRemove(id, doc.id)}
                     issues={view.issues}
                   />
                 ))}
@@ -440,7 +439,7 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
               <p class="wemi-muted mt-2">{t('applications.form.actionsHint')}</p>
             </form>
             <p class="mt-4">
-              <a href={applicationPaths.application(id)}>{t('applications.form.backToStatus')}</a>
+              <a href={paths.application(id)}>{t('applications.form.backToStatus')}</a>
             </p>
           </div>
         </div>
@@ -461,16 +460,16 @@ export function SummaryPage(props: { ctx: PageContext; row: ApplicationRow; data
     <PrivatePage
       ctx={ctx}
       title={title}
-      crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: applicationPaths.edit(id), label: t('applications.form.title') }, { label: title }]}
+      crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: paths.applicationEdit(id), label: t('applications.form.title') }, { label: title }]}
       lead={t('applications.summary.lead', { reference: row.reference })}
     >
       <Steps ctx={ctx} current={2} />
-      <ErrorSummary ctx={ctx} issues={props.issues} title={t('applications.summary.incomplete')} href={(field) => `${applicationPaths.edit(id)}#${field}`} />
-      <ApplicationDetails ctx={ctx} data={props.data} documents={props.documents} options={props.options} documentHref={(d) => applicationPaths.document(id, d.id)} editHref={(s) => `${applicationPaths.edit(id)}#${sectionId(s)}`} />
+      <ErrorSummary ctx={ctx} issues={props.issues} title={t('applications.summary.incomplete')} href={(field) => `${paths.applicationEdit(id)}#${field}`} />
+      <ApplicationDetails ctx={ctx} data={props.data} documents={props.documents} options={props.options} documentHref={(d) => paths.applicationDocument(id, d.id)} editHref={(s) => `${paths.applicationEdit(id)}#${sectionId(s)}`} />
       {props.issues.length ? (
-        <ButtonLink href={applicationPaths.edit(id)}>{t('applications.summary.complete')}</ButtonLink>
+        <ButtonLink href={paths.applicationEdit(id)}>{t('applications.summary.complete')}</ButtonLink>
       ) : (
-        <form method="post" action={applicationPaths.send(id)} class="wemi-app-send">
+        <form method="post" action={paths.applicationSend(id)} class="wemi-app-send">
           <CsrfField ctx={ctx} />
           <h2 class="h4">{resubmit ? t('applications.summary.sendAgainTitle') : t('applications.summary.sendTitle')}</h2>
           <p>{t('applications.summary.sendBody', { days: RESPONSE_DAYS })}</p>
@@ -478,7 +477,7 @@ export function SummaryPage(props: { ctx: PageContext; row: ApplicationRow; data
             <button type="submit" class="btn btn-primary">
               {resubmit ? t('applications.summary.sendAgain') : t('applications.summary.send')}
             </button>
-            <a href={applicationPaths.edit(id)}>{t('applications.summary.back')}</a>
+            <a href={paths.applicationEdit(id)}>{t('applications.summary.back')}</a>
           </div>
         </form>
       )}
@@ -547,15 +546,15 @@ export function ApplicationStatusPage(props: ApplicationView & { ctx: PageContex
         </div>
       ) : null}
       {isEditable(status) ? (
-        <ButtonLink href={applicationPaths.edit(id)}>{status === 'draft' ? t('applications.page.continue') : t('applications.page.edit')}</ButtonLink>
+        <ButtonLink href={paths.applicationEdit(id)}>{status === 'draft' ? t('applications.page.continue') : t('applications.page.edit')}</ButtonLink>
       ) : null}
       {status === 'changes_requested' && Object.keys(props.notes).length ? (
         <p>{t('applications.page.notesIntro')}</p>
       ) : null}
 
-      <ApplicationRecord ctx={ctx} record={props} documentHref={(d) => applicationPaths.document(id, d.id)} notes={status === 'changes_requested' ? props.notes : {}} showActors={false} />
+      <ApplicationRecord ctx={ctx} record={props} documentHref={(d) => paths.applicationDocument(id, d.id)} notes={status === 'changes_requested' ? props.notes : {}} showActors={false} />
       <p class="mt-4">
-        <a href={applicationPaths.mine()}>{t('applications.page.backToList')}</a>
+        <a href={paths.myApplications()}>{t('applications.page.backToList')}</a>
       </p>
     </PrivatePage>
   );
@@ -568,15 +567,15 @@ export function RemoveDocumentPage(props: { ctx: PageContext; row: ApplicationRo
   const { t } = ctx;
   const title = t('applications.remove.title');
   return (
-    <PrivatePage ctx={ctx} title={title} crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: applicationPaths.edit(row.id), label: t('applications.form.title') }, { label: title }]}>
+    <PrivatePage ctx={ctx} title={title} crumbs={[callCrumb(ctx), mineCrumb(ctx), { href: paths.applicationEdit(row.id), label: t('applications.form.title') }, { label: title }]}>
       <p class="lead">{t('applications.remove.lead', { name: doc.original_name, kind: documentLabel(ctx, doc.kind) })}</p>
       <p>{t('applications.remove.unsaved')}</p>
-      <form method="post" action={applicationPaths.removeDocument(row.id, doc.id)} class="d-flex flex-wrap gap-3 align-items-center">
+      <form method="post" action={paths.applicationDocumentRemove(row.id, doc.id)} class="d-flex flex-wrap gap-3 align-items-center">
         <CsrfField ctx={ctx} />
         <button type="submit" class="btn btn-danger">
           {t('applications.remove.submit')}
         </button>
-        <a href={`${applicationPaths.edit(row.id)}#${sectionId('documenti')}`}>{t('applications.cancel')}</a>
+        <a href={`${paths.applicationEdit(row.id)}#${sectionId('documenti')}`}>{t('applications.cancel')}</a>
       </form>
     </PrivatePage>
   );

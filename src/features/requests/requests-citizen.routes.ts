@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { AppDeps } from '../../app';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import { sendStoredFile } from '../../lib/uploads';
+import { paths, withNotice } from '../../web/paths';
 import { computePrice } from './request-price';
 import {
   attachmentsOf,
@@ -18,7 +19,6 @@ import {
   checkAll,
   mayReadAttachment,
   ownRequest,
-  requestPaths,
   saveStep,
   sendRequest,
   startRequest,
@@ -105,14 +105,14 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
     const slug = single(request.query, 'servizio');
     if (!slug || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw notFound('Service');
     const { id, created } = await startRequest(db, actorOf(request), slug);
-    return redirect(reply, created ? requestPaths.step(id, 1) : requestPaths.withNotice(requestPaths.step(id, 1), 'bozza'));
+    return redirect(reply, created ? paths.requestStep(id, 1) : withNotice(paths.requestStep(id, 1), 'bozza'));
   });
 
   app.get('/richieste/:id/passo/:n', AUTH, async (request, reply) => {
     const row = await ownRequest(db, uuidParam(request, 'id'), request.user!.id);
     const step = stepParam(request);
-    if (row.status !== 'draft') return redirect(reply, requestPaths.request(row.id));
-    if (step > row.step) return redirect(reply, requestPaths.step(row.id, row.step));
+    if (row.status !== 'draft') return redirect(reply, paths.request(row.id));
+    if (step > row.step) return redirect(reply, paths.requestStep(row.id, row.step));
     if (step === 5) return reply.page(SummaryPage({ ctx: request.ctx, d: await details(row), problems: await checkAll(db, row, request.ctx.t) }));
     return stepPage(request, reply, row, step, await valuesOf(db, row), []);
   });
@@ -122,11 +122,11 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
     const step = stepParam(request);
     if (step === 5) throw notFound();
     const row = await ownRequest(db, id, request.user!.id);
-    if (row.status !== 'draft') return redirect(reply, requestPaths.request(row.id));
-    if (step > row.step) return redirect(reply, requestPaths.step(row.id, row.step));
+    if (row.status !== 'draft') return redirect(reply, paths.request(row.id));
+    if (step > row.step) return redirect(reply, paths.requestStep(row.id, row.step));
     const outcome = await saveStep(db, actorOf(request), id, step, request.body, request.ctx.t);
     if (outcome.issues.length) return stepPage(request, reply, row, step, outcome.values, outcome.issues, 400);
-    return redirect(reply, requestPaths.step(id, step + 1));
+    return redirect(reply, paths.requestStep(id, step + 1));
   });
 
   app.post('/richieste/:id/invia', AUTH, async (request, reply) => {
@@ -136,17 +136,17 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
       const row = await ownRequest(db, id, request.user!.id);
       return reply.page(SummaryPage({ ctx: request.ctx, d: await details(row), problems: outcome.problems }), 400);
     }
-    return redirect(reply, requestPaths.sent(id));
+    return redirect(reply, paths.requestSent(id));
   });
 
   app.get('/richieste/:id/inviata', AUTH, async (request, reply) => {
     const row = await ownRequest(db, uuidParam(request, 'id'), request.user!.id);
-    if (row.status !== 'sent') return redirect(reply, requestPaths.step(row.id, row.step));
+    if (row.status !== 'sent') return redirect(reply, paths.requestStep(row.id, row.step));
     const enti = await enteRequestsOf(db, [row.id]);
     return reply.page(SentPage({ ctx: request.ctx, row, count: enti.length }));
   });
 
-  app.get(requestPaths.mine(), AUTH, async (request, reply) => {
+  app.get(paths.myRequests(), AUTH, async (request, reply) => {
     const items = await requestsOfCitizen(db, request.user!.id);
     const enti = await enteRequestsOf(db, items.filter((r) => r.status === 'sent').map((r) => r.id));
     return reply.page(MyRequestsPage({ ctx: request.ctx, items, enti }));
@@ -169,7 +169,7 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
 
   app.get('/richieste/:id', AUTH, async (request, reply) => {
     const row = await ownRequest(db, uuidParam(request, 'id'), request.user!.id);
-    if (row.status === 'draft') return redirect(reply, requestPaths.step(row.id, row.step));
+    if (row.status === 'draft') return redirect(reply, paths.requestStep(row.id, row.step));
     return reply.page(RequestPage({ ctx: request.ctx, d: await details(row), enti: await offers(row), notice: noticeOf(request.query) }));
   });
 
@@ -193,7 +193,7 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
         row,
         title: t('requests.accept.title'),
         body: t('requests.accept.body', { ente: er.organization_name, price: er.offer_price !== null ? formatEuro(request.ctx.locale, er.offer_price) : '—' }),
-        action: requestPaths.accept(row.id, er.id),
+        action: paths.requestAccept(row.id, er.id),
         confirm: t('requests.accept.confirm'),
       }),
     );
@@ -202,7 +202,7 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
   app.post('/richieste/:id/enti/:enteRequestId/accetta', AUTH, async (request, reply) => {
     const id = uuidParam(request, 'id');
     await acceptOffer(db, actorOf(request), id, uuidParam(request, 'enteRequestId'));
-    return redirect(reply, requestPaths.withNotice(requestPaths.request(id), 'accettata'));
+    return redirect(reply, withNotice(paths.request(id), 'accettata'));
   });
 
   app.get('/richieste/:id/enti/:enteRequestId/ritira', AUTH, async (request, reply) => {
@@ -215,7 +215,7 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
         row,
         title: t('requests.withdraw.title'),
         body: t('requests.withdraw.bodyOne', { ente: er.organization_name }),
-        action: requestPaths.withdrawOne(row.id, er.id),
+        action: paths.requestWithdrawEnte(row.id, er.id),
         confirm: t('requests.withdraw.confirm'),
         danger: true,
       }),
@@ -225,7 +225,7 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
   app.post('/richieste/:id/enti/:enteRequestId/ritira', AUTH, async (request, reply) => {
     const id = uuidParam(request, 'id');
     await withdraw(db, actorOf(request), id, uuidParam(request, 'enteRequestId'));
-    return redirect(reply, requestPaths.withNotice(requestPaths.request(id), 'ritirata'));
+    return redirect(reply, withNotice(paths.request(id), 'ritirata'));
   });
 
   app.get('/richieste/:id/ritira', AUTH, async (request, reply) => {
@@ -233,14 +233,14 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
     if (row.status !== 'sent') throw notFound('Request');
     const { t } = request.ctx;
     return reply.page(
-      ConfirmPage({ ctx: request.ctx, row, title: t('requests.withdraw.title'), body: t('requests.withdraw.bodyAll'), action: requestPaths.withdrawAll(row.id), confirm: t('requests.withdraw.confirm'), danger: true }),
+      ConfirmPage({ ctx: request.ctx, row, title: t('requests.withdraw.title'), body: t('requests.withdraw.bodyAll'), action: paths.requestWithdraw(row.id), confirm: t('requests.withdraw.confirm'), danger: true }),
     );
   });
 
   app.post('/richieste/:id/ritira', AUTH, async (request, reply) => {
     const id = uuidParam(request, 'id');
     await withdraw(db, actorOf(request), id, null);
-    return redirect(reply, requestPaths.withNotice(requestPaths.request(id), 'ritirata'));
+    return redirect(reply, withNotice(paths.request(id), 'ritirata'));
   });
 
   // Files: attachments for the owner and the enti that received the request; the quote for the owner.

@@ -4,6 +4,7 @@ import { audit } from '../../lib/audit';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import { enqueueMail } from '../../lib/mail/outbox';
 import { checkUpload, formFields, formFile, formList, storeFile, type UploadedFile, type UploadRule } from '../../lib/uploads';
+import { entePaths, paths } from '../../web/paths';
 import type { EnteRequestState } from './request.state';
 import { moveEnteRequest } from './request.transitions';
 import {
@@ -42,22 +43,6 @@ export interface Actor {
 }
 
 export type FormValues = Record<string, string | string[]>;
-
-export const requestPaths = {
-  start: (slug: string) => `/richieste/nuova?servizio=${encodeURIComponent(slug)}`,
-  step: (id: string, n: number) => `/richieste/${id}/passo/${n}`,
-  send: (id: string) => `/richieste/${id}/invia`,
-  sent: (id: string) => `/richieste/${id}/inviata`,
-  request: (id: string) => `/richieste/${id}`,
-  mine: () => '/area-personale/richieste',
-  attachment: (id: string, attId: string) => `/richieste/${id}/allegati/${attId}`,
-  quote: (id: string, enteRequestId: string) => `/richieste/${id}/enti/${enteRequestId}/preventivo`,
-  accept: (id: string, enteRequestId: string) => `/richieste/${id}/enti/${enteRequestId}/accetta`,
-  withdrawOne: (id: string, enteRequestId: string) => `/richieste/${id}/enti/${enteRequestId}/ritira`,
-  withdrawAll: (id: string) => `/richieste/${id}/ritira`,
-  messages: (id: string, enteRequestId: string) => `/richieste/${id}/enti/${enteRequestId}/messaggi`,
-  withNotice: (path: string, code: string) => `${path}${path.includes('?') ? '&' : '?'}esito=${encodeURIComponent(code)}`,
-};
 
 const absolute = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
 
@@ -326,7 +311,7 @@ export async function sendRequest(db: Db, actor: Actor, id: string, t: Translate
           subject: it('requests.mail.ente.new.subject', { reference: row.reference }),
           text: [
             it('requests.mail.ente.new.body', { reference: row.reference, service: target.name, type: row.service_type_name_it }),
-            `${it('requests.mail.ente.open')}\n${absolute(baseUrl, `/gestione-ente/${target.organization_id}/richieste/${er.id}`)}`,
+            `${it('requests.mail.ente.open')}\n${absolute(baseUrl, entePaths.request(target.organization_id, er.id))}`,
           ].join('\n\n') + '\n',
         });
       }
@@ -340,7 +325,7 @@ export async function sendRequest(db: Db, actor: Actor, id: string, t: Translate
       ip: actor.ip,
       details: { reference: row.reference, enti: targets.map((x) => x.organization_id) },
     });
-    const link = requestPaths.request(id);
+    const link = paths.request(id);
     if (actor.email) {
       await enqueueMail(tx, {
         to: actor.email,

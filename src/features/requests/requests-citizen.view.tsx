@@ -4,13 +4,13 @@ import { formatDate, formatEuro, formatNumber } from '../../i18n/i18n';
 import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
-import { DlRow, Notice, PrivatePage, type Crumb } from '../../web/backoffice';
+import { DataTable, DlRow, Notice, PrivatePage, type Crumb } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
 import { CheckboxGroup, CsrfField, describedBy, FieldHead, RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
 import type { EnteRequestState } from './request.state';
 import type { AttachmentRow, CardOption, EnteRequestView, MyRequestRow, RequestRow, TargetRow, TermOption } from './requests-citizen.repository';
-import { DAYS, LIMITS, requestPaths, type FormValues, type Step } from './requests-citizen.service';
+import { DAYS, LIMITS, type FormValues, type Step } from './requests-citizen.service';
 
 // Pages of the citizen's request (Designers Italia "Modello Comuni": stepper, summary step, acknowledgement
 // with the reference), "My requests" and the comparison of offers. Every page works without JavaScript.
@@ -29,7 +29,7 @@ const unitLabel = (ctx: PageContext, unit: string) => ctx.t(`unit.${unit}` as Me
 const stepLabel = (ctx: PageContext, n: number) => ctx.t(`requests.step.${n}` as MessageKey);
 const euro = (ctx: PageContext, n: number | null) => (n === null ? '—' : formatEuro(ctx.locale, n));
 const day = (ctx: PageContext, d: string | Date | null) => (d ? formatDate(ctx.locale, d) : '—');
-const mineCrumb = (ctx: PageContext) => ({ href: requestPaths.mine(), label: ctx.t('requests.mine.title') });
+const mineCrumb = (ctx: PageContext) => ({ href: paths.myRequests(), label: ctx.t('requests.mine.title') });
 
 const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
 
@@ -58,7 +58,7 @@ function Stepper(props: { ctx: PageContext; id: string; current: Step; reached: 
             const label = stepLabel(props.ctx, n);
             return (
               <li class={cls} aria-current={n === props.current ? 'step' : undefined}>
-                {n !== props.current && n <= props.reached ? <a href={requestPaths.step(props.id, n)}>{label}</a> : label}
+                {n !== props.current && n <= props.reached ? <a href={paths.requestStep(props.id, n)}>{label}</a> : label}
               </li>
             );
           })}
@@ -133,7 +133,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
         {t('requests.reference')}: <strong>{row.reference}</strong> · {typeName(ctx, row)}
       </p>
       <h2 class="h3">{title}</h2>
-      <form method="post" action={requestPaths.step(row.id, step)} enctype={multipart ? 'multipart/form-data' : undefined} novalidate class="wemi-req-form">
+      <form method="post" action={paths.requestStep(row.id, step)} enctype={multipart ? 'multipart/form-data' : undefined} novalidate class="wemi-req-form">
         <CsrfField ctx={ctx} />
         {step === 1 ? (
           <>
@@ -222,7 +222,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
                 <ul class="list-unstyled">
                   {view.attachments.map((a) => (
                     <li>
-                      <a href={requestPaths.attachment(row.id, a.id)}>{a.original_name}</a> ({formatSize(a.size_bytes, ctx.locale)})
+                      <a href={paths.requestAttachment(row.id, a.id)}>{a.original_name}</a> ({formatSize(a.size_bytes, ctx.locale)})
                       <div class="form-check">
                         <input class="form-check-input" type="checkbox" name="rimuovi" id={`rimuovi-${a.id}`} value={a.id} checked={list(values, 'rimuovi').includes(a.id)} />
                         <label class="form-check-label" for={`rimuovi-${a.id}`}>
@@ -267,7 +267,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
         <p class="wemi-field-hint">{t('requests.nav.saveHint')}</p>
         <div class="wemi-req-nav">
           {step > 1 ? (
-            <a class="btn btn-outline-primary" href={requestPaths.step(row.id, step - 1)}>
+            <a class="btn btn-outline-primary" href={paths.requestStep(row.id, step - 1)}>
               {t('requests.nav.back')}
             </a>
           ) : (
@@ -311,7 +311,7 @@ function Details(props: { ctx: PageContext; d: RequestDetails; edit: boolean; pr
           {stepLabel(ctx, n)}
         </h3>
         {props.edit ? (
-          <a href={requestPaths.step(row.id, n)} aria-label={t('requests.summary.editStep', { step: stepLabel(ctx, n) })}>
+          <a href={paths.requestStep(row.id, n)} aria-label={t('requests.summary.editStep', { step: stepLabel(ctx, n) })}>
             {t('requests.summary.edit')}
           </a>
         ) : null}
@@ -367,7 +367,7 @@ function Details(props: { ctx: PageContext; d: RequestDetails; edit: boolean; pr
               <ul class="list-unstyled mb-0">
                 {d.attachments.map((a) => (
                   <li>
-                    <a href={requestPaths.attachment(row.id, a.id)}>{a.original_name}</a> ({formatSize(a.size_bytes, ctx.locale)})
+                    <a href={paths.requestAttachment(row.id, a.id)}>{a.original_name}</a> ({formatSize(a.size_bytes, ctx.locale)})
                   </li>
                 ))}
               </ul>
@@ -407,9 +407,9 @@ export function SummaryPage(props: { ctx: PageContext; d: RequestDetails; proble
       <p>{t('requests.step.5.lead')}</p>
       <Details ctx={ctx} d={d} edit problems={new Set(props.problems.map((p) => p.step))} />
       {props.problems.length ? <p class="wemi-req-incomplete">{t('requests.summary.incomplete')}</p> : null}
-      <form method="post" action={requestPaths.send(d.row.id)} class="wemi-req-nav">
+      <form method="post" action={paths.requestSend(d.row.id)} class="wemi-req-nav">
         <CsrfField ctx={ctx} />
-        <a class="btn btn-outline-primary" href={requestPaths.step(d.row.id, 4)}>
+        <a class="btn btn-outline-primary" href={paths.requestStep(d.row.id, 4)}>
           {t('requests.nav.back')}
         </a>
         <button type="submit" class="btn btn-primary">
@@ -433,7 +433,7 @@ export function SentPage(props: { ctx: PageContext; row: RequestRow; count: numb
         </p>
         <p>{t('requests.sent.next')}</p>
         <p>{t('requests.payment.outside')}</p>
-        <a class="btn btn-primary" href={requestPaths.request(row.id)}>
+        <a class="btn btn-primary" href={paths.request(row.id)}>
           {t('requests.sent.open')}
         </a>
       </div>
@@ -458,13 +458,13 @@ export function MyRequestsPage(props: { ctx: PageContext; items: MyRequestRow[];
           return (
             <li class="card card-teaser shadow-sm rounded wemi-req-item-card">
               <div class="card-body">
-                <h2 class="h5 card-title">
-                  <a href={r.status === 'draft' ? requestPaths.step(r.id, r.step) : requestPaths.request(r.id)}>
+                <h2 class="h5 card-title" id={`richiesta-${r.id}`}>
+                  <a href={r.status === 'draft' ? paths.requestStep(r.id, r.step) : paths.request(r.id)}>
                     {r.reference} — {typeName(ctx, r)}
                   </a>
                 </h2>
                 <p class="mb-2">{r.status === 'draft' ? `${t('requests.mine.draft')} · ${t('requests.mine.created', { date: day(ctx, r.created_at) })}` : t('requests.mine.sent', { date: day(ctx, r.sent_at) })}</p>
-                {rows.length ? <EnteStatusTable ctx={ctx} requestId={r.id} rows={rows} /> : null}
+                {rows.length ? <EnteStatusTable ctx={ctx} requestId={r.id} rows={rows} labelledBy={`richiesta-${r.id}`} /> : null}
               </div>
             </li>
           );
@@ -474,37 +474,30 @@ export function MyRequestsPage(props: { ctx: PageContext; items: MyRequestRow[];
   );
 }
 
-function EnteStatusTable(props: { ctx: PageContext; requestId: string; rows: EnteRequestView[] }): Html {
+/** Where the request stands with each ente, in a region that scrolls sideways (named by `labelledBy`). */
+function EnteStatusTable(props: { ctx: PageContext; requestId: string; rows: EnteRequestView[]; labelledBy: string }): Html {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <div class="table-responsive">
-      <table class="table table-sm wemi-req-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('requests.col.ente')}</th>
-            <th scope="col">{t('requests.col.status')}</th>
-            <th scope="col">{t('requests.col.expiry')}</th>
-            <th scope="col">{t('requests.col.messages')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((e) => (
-            <tr>
-              <th scope="row">{e.organization_name}</th>
-              <td>{statusLabel(ctx, e.status)}</td>
-              <td>{e.status === 'offered' ? day(ctx, e.offer_expires_on) : '—'}</td>
-              <td>
-                <a href={requestPaths.messages(props.requestId, e.id)} aria-label={t('requests.messages.openWith', { ente: e.organization_name })}>
-                  {t('requests.messages.open')}
-                </a>
-                {e.unread ? <span class="badge bg-primary ms-1">{t('requests.unread', { n: e.unread })}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      labelledBy={props.labelledBy}
+      class="table-sm wemi-req-table"
+      columns={[t('requests.col.ente'), t('requests.col.status'), t('requests.col.expiry'), t('requests.col.messages')]}
+    >
+      {props.rows.map((e) => (
+        <tr>
+          <th scope="row">{e.organization_name}</th>
+          <td>{statusLabel(ctx, e.status)}</td>
+          <td>{e.status === 'offered' ? day(ctx, e.offer_expires_on) : '—'}</td>
+          <td>
+            <a href={paths.requestMessages(props.requestId, e.id)} aria-label={t('requests.messages.openWith', { ente: e.organization_name })}>
+              {t('requests.messages.open')}
+            </a>
+            {e.unread ? <span class="badge bg-primary ms-1">{t('requests.unread', { n: e.unread })}</span> : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -527,76 +520,75 @@ export function RequestPage(props: { ctx: PageContext; d: RequestDetails; enti: 
   return (
     <Page ctx={ctx} title={title} crumbs={[mineCrumb(ctx), { label: d.row.reference }]} lead={typeName(ctx, d.row)}>
       <Notice text={noticeText(ctx, props.notice)} />
-      <h2 class="h3">{t('requests.detail.enti')}</h2>
-      <EnteStatusTable ctx={ctx} requestId={id} rows={props.enti} />
+      <h2 class="h3" id="enti-contattati">
+        {t('requests.detail.enti')}
+      </h2>
+      <EnteStatusTable ctx={ctx} requestId={id} rows={props.enti} labelledBy="enti-contattati" />
       <h2 class="h3 mt-4" id="offerte">
         {t('requests.detail.offers')}
       </h2>
       {offers.length === 0 ? (
         <p>{t('requests.detail.noOffers')}</p>
       ) : (
-        <div class="table-responsive">
-          <table class="table wemi-req-offers">
-            <caption class="visually-hidden">{t('requests.detail.offers')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('requests.col.ente')}</th>
-                <th scope="col">{t('requests.offer.price')}</th>
-                <th scope="col">{t('requests.offer.computed')}</th>
-                <th scope="col">{t('requests.offer.period')}</th>
-                <th scope="col">{t('requests.offer.band')}</th>
-                <th scope="col">{t('requests.offer.expiry')}</th>
-                <th scope="col">{t('requests.offer.rating')}</th>
-                <th scope="col">{t('requests.offer.municipi')}</th>
-                <th scope="col">{t('requests.offer.notes')}</th>
-                <th scope="col">{t('requests.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {offers.map((o) => (
-                <tr>
-                  <th scope="row">
-                    {o.organization_name}
-                    <br />
-                    <a href={paths.service(o.service_slug)}>{o.service_name}</a>
-                  </th>
-                  <td>
-                    <strong>{euro(ctx, o.offer_price)}</strong>
-                  </td>
-                  <td>{euro(ctx, o.computed)}</td>
-                  <td>
-                    {day(ctx, o.offer_period_from)}
-                    {o.offer_period_to ? ` – ${day(ctx, o.offer_period_to)}` : ''}
-                  </td>
-                  <td>{bandName(o.offer_time_band)}</td>
-                  <td>
-                    {day(ctx, o.offer_expires_on)}
-                    {o.expired && o.status === 'offered' ? ` (${t('requests.offer.expired')})` : ''}
-                  </td>
-                  <td>{o.rating_avg !== null ? t('requests.enti.ratingValue', { avg: formatNumber(ctx.locale, Math.round(o.rating_avg * 10) / 10), count: o.rating_count }) : t('requests.enti.noRating')}</td>
-                  <td>{o.municipi.length >= 9 ? t('requests.enti.allMunicipi') : o.municipi.join(', ') || '—'}</td>
-                  <td>
-                    {o.offer_notes ?? ''}
-                    {o.offer_file_id ? (
-                      <>
-                        {o.offer_notes ? <br /> : null}
-                        <a href={requestPaths.quote(id, o.id)}>{t('requests.offer.file')}</a>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {statusLabel(ctx, o.status)}
-                    {o.status === 'offered' && !o.expired ? (
-                      <a class="btn btn-primary btn-xs d-block mt-1" href={requestPaths.accept(id, o.id)} aria-label={t('requests.offer.acceptEnte', { ente: o.organization_name })}>
-                        {t('requests.offer.accept')}
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="offerte"
+          class="wemi-req-offers"
+          caption={t('requests.detail.offers')}
+          columns={[
+            t('requests.col.ente'),
+            t('requests.offer.price'),
+            t('requests.offer.computed'),
+            t('requests.offer.period'),
+            t('requests.offer.band'),
+            t('requests.offer.expiry'),
+            t('requests.offer.rating'),
+            t('requests.offer.municipi'),
+            t('requests.offer.notes'),
+            t('requests.col.status'),
+          ]}
+        >
+          {offers.map((o) => (
+            <tr>
+              <th scope="row">
+                {o.organization_name}
+                <br />
+                <a href={paths.service(o.service_slug)}>{o.service_name}</a>
+              </th>
+              <td>
+                <strong>{euro(ctx, o.offer_price)}</strong>
+              </td>
+              <td>{euro(ctx, o.computed)}</td>
+              <td>
+                {day(ctx, o.offer_period_from)}
+                {o.offer_period_to ? ` – ${day(ctx, o.offer_period_to)}` : ''}
+              </td>
+              <td>{bandName(o.offer_time_band)}</td>
+              <td>
+                {day(ctx, o.offer_expires_on)}
+                {o.expired && o.status === 'offered' ? ` (${t('requests.offer.expired')})` : ''}
+              </td>
+              <td>{o.rating_avg !== null ? t('requests.enti.ratingValue', { avg: formatNumber(ctx.locale, Math.round(o.rating_avg * 10) / 10), count: o.rating_count }) : t('requests.enti.noRating')}</td>
+              <td>{o.municipi.length >= 9 ? t('requests.enti.allMunicipi') : o.municipi.join(', ') || '—'}</td>
+              <td>
+                {o.offer_notes ?? ''}
+                {o.offer_file_id ? (
+                  <>
+                    {o.offer_notes ? <br /> : null}
+                    <a href={paths.requestQuote(id, o.id)}>{t('requests.offer.file')}</a>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {statusLabel(ctx, o.status)}
+                {o.status === 'offered' && !o.expired ? (
+                  <a class="btn btn-primary btn-xs d-block mt-1" href={paths.requestAccept(id, o.id)} aria-label={t('requests.offer.acceptEnte', { ente: o.organization_name })}>
+                    {t('requests.offer.accept')}
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p>{t('requests.payment.outside')}</p>
       {open ? (
@@ -606,11 +598,11 @@ export function RequestPage(props: { ctx: PageContext; d: RequestDetails; enti: 
               .filter((e) => ['sent', 'taken', 'offered', 'accepted'].includes(e.status))
               .map((e) => (
                 <li class="list-inline-item">
-                  <a href={requestPaths.withdrawOne(id, e.id)}>{t('requests.withdraw.oneEnte', { ente: e.organization_name })}</a>
+                  <a href={paths.requestWithdrawEnte(id, e.id)}>{t('requests.withdraw.oneEnte', { ente: e.organization_name })}</a>
                 </li>
               ))}
           </ul>
-          <a class="btn btn-outline-danger" href={requestPaths.withdrawAll(id)}>
+          <a class="btn btn-outline-danger" href={paths.requestWithdraw(id)}>
             {t('requests.withdraw.all')}
           </a>
         </div>
@@ -626,11 +618,11 @@ export function ConfirmPage(props: { ctx: PageContext; row: RequestRow; title: s
   const { ctx, row } = props;
   const { t } = ctx;
   return (
-    <Page ctx={ctx} title={props.title} crumbs={[mineCrumb(ctx), { href: requestPaths.request(row.id), label: row.reference }, { label: props.title }]}>
+    <Page ctx={ctx} title={props.title} crumbs={[mineCrumb(ctx), { href: paths.request(row.id), label: row.reference }, { label: props.title }]}>
       <p>{props.body}</p>
       <form method="post" action={props.action} class="wemi-req-nav">
         <CsrfField ctx={ctx} />
-        <a class="btn btn-outline-primary" href={requestPaths.request(row.id)}>
+        <a class="btn btn-outline-primary" href={paths.request(row.id)}>
           {t('requests.cancel')}
         </a>
         <button type="submit" class={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`}>

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app';
 import type { Role } from '../../lib/http/access';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import { checkUpload, formFields, formFile, PDF_DOCUMENT, sendStoredFile } from '../../lib/uploads';
+import { entePaths, withNotice } from '../../web/paths';
 import { findEnteCard } from '../ente-backoffice/ente-card.repository';
 import { requireEnte } from '../ente-backoffice/ente-scope';
 import {
@@ -18,7 +19,7 @@ import {
   type EnteRequestDetail,
 } from './requests-ente.repository';
 import { assign, computedPrice, moveAndTell, parseDeclineForm, parseInboxQuery, parseOfferForm, type Actor } from './requests-ente.service';
-import { CompletePage, DeclinePage, DetailPage, InboxPage, NOTICES, offerFormValues, requestPaths, type NoticeCode } from './requests-ente.view';
+import { CompletePage, DeclinePage, DetailPage, InboxPage, NOTICES, offerFormValues, type NoticeCode } from './requests-ente.view';
 
 // The ente's side of "citizens ask several enti at once": /gestione-ente/<ente id>/richieste — the inbox and the
 // detail of each request, with the moves the ente makes (take in charge, offer, decline, start, complete), always
@@ -109,7 +110,7 @@ export function registerEnteRequestRoutes(app: FastifyInstance, deps: AppDeps): 
     );
   };
 
-  const done = (reply: FastifyReply, enteId: string, id: string, notice: NoticeCode) => redirect(reply, `${requestPaths.detail(enteId, id)}?esito=${notice}`);
+  const done = (reply: FastifyReply, enteId: string, id: string, notice: NoticeCode) => redirect(reply, withNotice(entePaths.request(enteId, id), notice));
 
   // 1. Inbox
   app.get('/gestione-ente/:enteId/richieste', options(), async (request, reply) => {

@@ -5,6 +5,7 @@ import { audit } from '../../lib/audit';
 import type { FieldIssue } from '../../lib/http/errors';
 import { enqueueMail } from '../../lib/mail/outbox';
 import { checkUpload, formFields, PDF_DOCUMENT, storeFile, type UploadedFile } from '../../lib/uploads';
+import { paths } from '../../web/paths';
 import { computePrice } from './request-price';
 import { moveEnteRequest, type TransitionPatch } from './request.transitions';
 import { ENTE_REQUEST_STATES, type EnteRequestState, type RequestEvent } from './request.state';
@@ -129,10 +130,8 @@ export async function computedPrice(q: Queryable, r: Pick<EnteRequestDetail, 'se
 
 type EnteEvent = Extract<RequestEvent, 'take' | 'offer' | 'decline' | 'start' | 'complete'>;
 
-const requestLink = (requestId: string) => `/richieste/${requestId}`;
-
 async function tellCitizen(tx: Queryable, r: EnteRequestDetail, event: EnteEvent, opts: { baseUrl: string; extra?: { price?: number; expires?: string; reason?: string } }) {
-  const link = requestLink(r.request_id);
+  const link = paths.request(r.request_id);
   const it = translator('it');
   const params = { ente: r.ente_name, reference: r.reference };
   await insertNotification(tx, { userId: r.citizen_id, kind: `request.${event}`, title: it(`enteRequests.notification.${event}` as MessageKey, params), link });

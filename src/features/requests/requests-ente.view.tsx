@@ -6,9 +6,8 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, DataTable, DlRow, FilterForm, FormActions, Notice, PostForm, StateChip } from '../../web/backoffice';
 import { ErrorSummary, Pagination } from '../../web/components';
 import { FileField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
+import { entePaths, paths } from '../../web/paths';
 import { ENTE_TEXTAREA } from '../ente-backoffice/ente-card.view';
-import { entePaths } from '../ente-backoffice/ente-paths';
 import { can, ENTE_REQUEST_STATES, isOpen, type EnteRequestState } from './request.state';
 import type { AttachmentMeta, EnteRequestDetail, HistoryRow, InboxFilters, InboxRow, TeamOption, TimeBandOption } from './requests-ente.repository';
 import { LIMITS } from './requests-ente.service';
@@ -17,22 +16,6 @@ import { LIMITS } from './requests-ente.service';
 // messages) and the detail of one request with its history and the moves the ente can make now. Plain forms,
 // no JavaScript: each action posts and redirects (303) to the detail announcing the outcome; declining and
 // completing ask for confirmation on a page of their own.
-
-const enc = encodeURIComponent;
-
-export const requestPaths = {
-  inbox: (enteId: string) => `${entePaths.home(enteId)}/richieste`,
-  detail: (enteId: string, id: string) => `${requestPaths.inbox(enteId)}/${enc(id)}`,
-  file: (enteId: string, id: string, fileId: string) => `${requestPaths.detail(enteId, id)}/file/${enc(fileId)}`,
-  assign: (enteId: string, id: string) => `${requestPaths.detail(enteId, id)}/assegna`,
-  take: (enteId: string, id: string) => `${requestPaths.detail(enteId, id)}/prendi-in-carico`,
-  offer: (enteId: string, id: string) => `${requestPaths.detail(enteId, id)}/offerta`,
-  decline: (enteId: string, id: string) => `${requestPaths.detail(enteId, id)}/rifiuta`,
-  start: (enteId: string, id: string) => `${requestPaths.detail(enteId, id)}/avvia`,
-  complete: (enteId: string, id: string) => `${requestPaths.detail(enteId, id)}/completa`,
-  /** The conversation (built by the threads feature). */
-  messages: (enteId: string, id: string) => `${requestPaths.detail(enteId, id)}/messaggi`,
-} as const;
 
 export const NOTICES = {
   'presa-in-carico': 'enteRequests.notice.taken',
@@ -63,7 +46,7 @@ function Layout(props: { ctx: PageContext; ente: Ente; title: string; lead?: str
     { href: paths.enteBackOffice(), label: t('enteCard.backOffice') },
     { href: entePaths.home(ente.id), label: ente.name },
     ...(props.detail
-      ? [{ href: requestPaths.inbox(ente.id), label: t('enteRequests.title') }, { label: props.detail.reference }]
+      ? [{ href: entePaths.requests(ente.id), label: t('enteRequests.title') }, { label: props.detail.reference }]
       : [{ label: t('enteRequests.title') }]),
   ];
   return (
@@ -98,7 +81,7 @@ export function InboxPage(props: { ctx: PageContext; view: InboxView }): Html {
   const { ctx, view } = props;
   const { t } = ctx;
   const form: FormState = { values: view.values, issues: [] };
-  const base = requestPaths.inbox(view.ente.id);
+  const base = entePaths.requests(view.ente.id);
   const query = (page: number) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(view.values)) if (v) p.set(k, v);
@@ -163,7 +146,7 @@ export function InboxPage(props: { ctx: PageContext; view: InboxView }): Html {
           {view.rows.map((r) => (
             <tr class={r.late ? 'wemi-req-late' : undefined}>
               <th scope="row">
-                <a href={requestPaths.detail(view.ente.id, r.id)}>{r.reference}</a>
+                <a href={entePaths.request(view.ente.id, r.id)}>{r.reference}</a>
               </th>
               <td>{r.service_name}</td>
               <td>{r.citizen_name}</td>
@@ -238,11 +221,11 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
       <Notice text={noticeText(ctx, view.notice)} />
       <p class="d-flex flex-wrap gap-3 align-items-center">
         <StatusChip ctx={ctx} status={r.status} />
-        <a href={requestPaths.messages(e, r.id)}>
+        <a href={entePaths.requestMessages(e, r.id)}>
           {t('enteRequests.detail.conversation')}
           {r.unread > 0 ? ` ${t('enteRequests.detail.unread', { n: r.unread })}` : ''}
         </a>
-        <a href={requestPaths.inbox(e)}>{t('enteRequests.detail.back')}</a>
+        <a href={entePaths.requests(e)}>{t('enteRequests.detail.back')}</a>
       </p>
 
       <h2 class="h4">{t('enteRequests.detail.request')}</h2>
@@ -271,7 +254,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
             <ul class="list-unstyled mb-0">
               {view.attachments.map((a) => (
                 <li>
-                  <a href={requestPaths.file(e, r.id, a.file_id)}>{a.original_name}</a> ({formatSize(a.size_bytes, locale)})
+                  <a href={entePaths.requestFile(e, r.id, a.file_id)}>{a.original_name}</a> ({formatSize(a.size_bytes, locale)})
                 </li>
               ))}
             </ul>
@@ -292,7 +275,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
             <DlRow label={t('enteRequests.offer.notes')}>{orNone(ctx, r.offer_notes)}</DlRow>
             {r.offer_file_id ? (
               <DlRow label={t('enteRequests.offer.file')}>
-                <a href={requestPaths.file(e, r.id, r.offer_file_id)}>{r.offer_file_name ?? ''}</a>
+                <a href={entePaths.requestFile(e, r.id, r.offer_file_id)}>{r.offer_file_name ?? ''}</a>
               </DlRow>
             ) : null}
           </dl>
@@ -307,7 +290,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
           {t('enteRequests.assign.title')}
         </h3>
         {view.isAdmin ? (
-          <PostForm ctx={ctx} action={requestPaths.assign(e, r.id)} class="">
+          <PostForm ctx={ctx} action={entePaths.requestAssign(e, r.id)} class="">
             <SelectField
               ctx={ctx}
               form={view.assignForm}
@@ -329,7 +312,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
 
       {can(r.status, 'take', 'ente') ? (
         <section class="wemi-req-action">
-          <PostForm ctx={ctx} action={requestPaths.take(e, r.id)} class="">
+          <PostForm ctx={ctx} action={entePaths.requestTake(e, r.id)} class="">
             <p class="mb-2">{t('enteRequests.take.hint')}</p>
             <button type="submit" class="btn btn-primary">
               {t('enteRequests.take.submit')}
@@ -348,7 +331,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
               ? t('enteRequests.offer.computed', { price: formatEuro(locale, view.computed), people: r.people ?? 1, units: r.units ?? 1 })
               : t('enteRequests.offer.noPriceList')}
           </p>
-          <PostForm ctx={ctx} action={requestPaths.offer(e, r.id)} multipart class="">
+          <PostForm ctx={ctx} action={entePaths.requestOffer(e, r.id)} multipart class="">
             <TextField ctx={ctx} form={view.offerForm} name="prezzo" label={t('enteRequests.offer.price')} hint={t('enteRequests.offer.priceHint')} inputmode="decimal" required />
             <div class="row g-3">
               <div class="col-12 col-md-6">
@@ -385,7 +368,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
 
       {can(r.status, 'start', 'ente') ? (
         <section class="wemi-req-action">
-          <PostForm ctx={ctx} action={requestPaths.start(e, r.id)} class="">
+          <PostForm ctx={ctx} action={entePaths.requestStart(e, r.id)} class="">
             <button type="submit" class="btn btn-primary">
               {t('enteRequests.start.submit')}
             </button>
@@ -395,12 +378,12 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
 
       <div class="d-flex flex-wrap gap-3 mt-3">
         {can(r.status, 'complete', 'ente') ? (
-          <a class="btn btn-outline-primary" href={requestPaths.complete(e, r.id)}>
+          <a class="btn btn-outline-primary" href={entePaths.requestComplete(e, r.id)}>
             {t('enteRequests.complete.open')}
           </a>
         ) : null}
         {can(r.status, 'decline', 'ente') ? (
-          <a class="btn btn-outline-danger" href={requestPaths.decline(e, r.id)}>
+          <a class="btn btn-outline-danger" href={entePaths.requestDecline(e, r.id)}>
             {t('enteRequests.decline.open')}
           </a>
         ) : null}
@@ -426,7 +409,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
 
 // 3. Confirmations: decline (with a reason) and complete
 
-const backToRequest = (ctx: PageContext, ente: Ente, r: Pick<EnteRequestDetail, 'id'>) => ({ href: requestPaths.detail(ente.id, r.id), label: ctx.t('enteRequests.cancel') });
+const backToRequest = (ctx: PageContext, ente: Ente, r: Pick<EnteRequestDetail, 'id'>) => ({ href: entePaths.request(ente.id, r.id), label: ctx.t('enteRequests.cancel') });
 
 export function DeclinePage(props: { ctx: PageContext; ente: Ente; request: EnteRequestDetail; form: FormState }): Html {
   const { ctx, ente, request: r } = props;
@@ -434,7 +417,7 @@ export function DeclinePage(props: { ctx: PageContext; ente: Ente; request: Ente
   return (
     <Layout ctx={ctx} ente={ente} title={t('enteRequests.decline.title')} lead={t('enteRequests.decline.lead')} detail={{ id: r.id, reference: r.reference }}>
       <ErrorSummary ctx={ctx} issues={props.form.issues} />
-      <PostForm ctx={ctx} action={requestPaths.decline(ente.id, r.id)} class="">
+      <PostForm ctx={ctx} action={entePaths.requestDecline(ente.id, r.id)} class="">
         <TextAreaField ctx={ctx} form={props.form} name="motivo" label={t('enteRequests.decline.reason')} maxlength={LIMITS.reason} rows={4} required {...ENTE_TEXTAREA} />
         <FormActions class="mt-3" submit={t('enteRequests.decline.submit')} danger cancel={backToRequest(ctx, ente, r)} />
       </PostForm>
@@ -447,7 +430,7 @@ export function CompletePage(props: { ctx: PageContext; ente: Ente; request: Ent
   const { t } = ctx;
   return (
     <Layout ctx={ctx} ente={ente} title={t('enteRequests.complete.title')} lead={t('enteRequests.complete.lead')} detail={{ id: r.id, reference: r.reference }}>
-      <PostForm ctx={ctx} action={requestPaths.complete(ente.id, r.id)} class="">
+      <PostForm ctx={ctx} action={entePaths.requestComplete(ente.id, r.id)} class="">
         <FormActions class="mt-3" submit={t('enteRequests.complete.submit')} cancel={backToRequest(ctx, ente, r)} />
       </PostForm>
     </Layout>

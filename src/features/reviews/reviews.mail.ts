@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/database';
 import { translator, type Translate } from '../../i18n/i18n';
 import { enqueueMail } from '../../lib/mail/outbox';
+import { entePaths } from '../../web/paths';
 import { enteAdministrators, type ReviewRow } from './reviews.repository';
-import { reviewPaths } from './reviews.view';
 
 // E-mail about reviews, written to the outbox in the transaction of the change: to the ente's administrators when a
 // review arrives (never the comment itself: it is not moderated yet), to the citizen when the City decides on the
@@ -29,7 +29,7 @@ export async function mailNewReview(
       subject: t('reviews.mail.newReview.subject', { service: r.serviceName }),
       text: compose(`${a.given_name} ${a.family_name}`.trim(), [
         t('reviews.mail.newReview.body', { service: r.serviceName, overall: r.overall }),
-        t('reviews.mail.newReview.next', { place: full(baseUrl, reviewPaths.ente(r.organizationId)) }),
+        t('reviews.mail.newReview.next', { place: full(baseUrl, entePaths.reviews(r.organizationId)) }),
       ]),
     });
   }

@@ -4,6 +4,7 @@ import { audit } from '../../lib/audit';
 import type { Role } from '../../lib/http/access';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import { bodyString, emptyForm, type FormState } from '../../web/forms';
+import { cityPaths, entePaths, paths, patterns, withNotice } from '../../web/paths';
 import { enteRoleOf, requireEnte } from '../ente-backoffice/ente-scope';
 import { mailModeration, mailNewReview } from './reviews.mail';
 import {
@@ -25,7 +26,6 @@ import {
   ReplyPage,
   ReviewDonePage,
   ReviewFormPage,
-  reviewPaths,
   STATUS_PARAMS,
   type Decision,
   type NoticeCode,
@@ -76,7 +76,6 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
   // Citizen: write the review of a completed ente request.
 
   type WriteParams = { requestId: string; enteRequestId: string };
-  const writeUrl = '/richieste/:requestId/enti/:enteRequestId/recensione';
 
   const targetOf = async (request: FastifyRequest<{ Params: WriteParams }>) => {
     const target = await findReviewTarget(db, request.params.requestId, request.params.enteRequestId, request.user!.id);
@@ -84,14 +83,14 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
     return target;
   };
 
-  app.get<{ Params: WriteParams }>(writeUrl, { config: { access: 'authenticated' } }, async (request, reply) => {
+  app.get<{ Params: WriteParams }>(patterns.requestReview, { config: { access: 'authenticated' } }, async (request, reply) => {
     const target = await targetOf(request);
     if (target.review_id) return reply.page(ReviewDonePage({ ctx: request.ctx, target, justSent: single(request.query, 'esito') === 'inviata' }));
     if (target.status !== 'completed') throw new AppError('conflict', 'The service is not completed yet');
     return reply.page(ReviewFormPage({ ctx: request.ctx, target, form: emptyForm() }));
   });
 
-  app.post<{ Params: WriteParams }>(writeUrl, { config: { access: 'authenticated', audit: 'review.create' } }, async (request, reply) => {
+  app.post<{ Params: WriteParams }>(patterns.requestReview, { config: { access: 'authenticated', audit: 'review.create' } }, async (request, reply) => {
     const ctx = request.ctx;
     const target = await targetOf(request);
     if (target.review_id) throw new AppError('conflict', 'Already reviewed');
@@ -134,13 +133,13 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
       });
       await mailNewReview(tx, { organizationId: locked.organization_id, serviceName: locked.service_name, overall: scores.overall }, baseUrl);
     });
-    return redirect(reply, `${reviewPaths.write(target.request_id, target.ente_request_id)}?esito=inviata`);
+    return redirect(reply, withNotice(paths.requestReview(target.request_id, target.ente_request_id), 'inviata'));
   });
 
   // ------------------------------------------------------------------------------------------------------------
   // City: the moderation queue, publish or reject a pending comment.
 
-  app.get('/gestione-wemi/recensioni', { config: { access: CITY } }, async (request, reply) => {
+  app.get(patterns.city.reviews, { config: { access: CITY } }, async (request, reply) => {
     const ctx = request.ctx;
     const issues: FieldIssue[] = [];
     const rawStatus = single(request.query, 'stato') || 'in-attesa';
@@ -158,7 +157,6 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   type DecideParams = { reviewId: string; decision: string };
-  const decideUrl = '/gestione-wemi/recensioni/:reviewId/:decision';
   const decisionOf = (d: string): Decision => {
     if (d !== 'pubblica' && d !== 'rifiuta') throw notFound('Page');
     return d;
@@ -170,13 +168,13 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
     return review;
   };
 
-  app.get<{ Params: DecideParams }>(decideUrl, { config: { access: CITY } }, async (request, reply) => {
+  app.get<{ Params: DecideParams }>(patterns.city.reviewDecide, { config: { access: CITY } }, async (request, reply) => {
     const decision = decisionOf(request.params.decision);
     const review = await pendingReview(request.params.reviewId);
     return reply.page(DecidePage({ ctx: request.ctx, review, decision, form: emptyForm() }));
   });
 
-  app.post<{ Params: DecideParams }>(decideUrl, { config: { access: CITY, audit: 'review.moderate' } }, async (request, reply) => {
+  app.post<{ Params: DecideParams }>(patterns.city.reviewDecide, { config: { access: CITY, audit: 'review.moderate' } }, async (request, reply) => {
     const ctx = request.ctx;
     const decision = decisionOf(request.params.decision);
     const review = await pendingReview(request.params.reviewId);
@@ -197,7 +195,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
       });
       await mailModeration(tx, review, status, note || null);
     });
-    return redirect(reply, `${reviewPaths.cityQueue()}?esito=${status}`);
+    return redirect(reply, withNotice(cityPaths.reviews(), status));
   });
 
   // ------------------------------------------------------------------------------------------------------------
@@ -211,7 +209,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
     return ente;
   };
 
-  app.get<{ Params: EnteParams }>('/gestione-ente/:enteId/recensioni', { config: { access: ENTE_ANY } }, async (request, reply) => {
+  app.get<{ Params: EnteParams }>(patterns.ente.reviews, { config: { access: ENTE_ANY } }, async (request, reply) => {
     const ctx = request.ctx;
     const ente = await enteOf(request);
     const issues: FieldIssue[] = [];
@@ -226,7 +224,6 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   type ReplyParams = { enteId: string; reviewId: string };
-  const replyUrl = '/gestione-ente/:enteId/recensioni/:reviewId/risposta';
   const replyTarget = async (request: FastifyRequest<{ Params: ReplyParams }>) => {
     const ente = await enteOf(request, ['ente_admin']);
     const review = await findReview(db, request.params.reviewId);
@@ -236,12 +233,12 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
     return { ente, review };
   };
 
-  app.get<{ Params: ReplyParams }>(replyUrl, { config: { access: ENTE_ADMIN } }, async (request, reply) => {
+  app.get<{ Params: ReplyParams }>(patterns.ente.reviewReply, { config: { access: ENTE_ADMIN } }, async (request, reply) => {
     const { ente, review } = await replyTarget(request);
     return reply.page(ReplyPage({ ctx: request.ctx, ente, review, form: emptyForm() }));
   });
 
-  app.post<{ Params: ReplyParams }>(replyUrl, { config: { access: ENTE_ADMIN, audit: 'review.reply' } }, async (request, reply) => {
+  app.post<{ Params: ReplyParams }>(patterns.ente.reviewReply, { config: { access: ENTE_ADMIN, audit: 'review.reply' } }, async (request, reply) => {
     const ctx = request.ctx;
     const { ente, review } = await replyTarget(request);
     const text = textOf(request.body, 'reply');
@@ -253,6 +250,6 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
       if (!(await replyToReview(tx, review.id, ente.id, text))) throw new AppError('conflict', 'Already replied');
       await audit(tx, { ...actor(request), action: 'review.reply', targetType: 'review', targetId: review.id, details: { organizationId: ente.id } });
     });
-    return redirect(reply, `${reviewPaths.ente(ente.id)}?esito=replied`);
+    return redirect(reply, withNotice(entePaths.reviews(ente.id), 'replied'));
   });
 }

@@ -5,8 +5,7 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, cityCrumb, Notice, PostForm, PrivatePage, StateChip } from '../../web/backoffice';
 import { ErrorSummary, Pagination } from '../../web/components';
 import { RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
-import { entePaths } from '../ente-backoffice/ente-paths';
+import { cityPaths, entePaths, paths } from '../../web/paths';
 import { reviewerName } from '../services/services.presenter';
 import type { ReviewRow, ReviewTarget } from './reviews.repository';
 
@@ -20,15 +19,6 @@ export const COMMENT_MAX = 2000;
 export const STATUS_PARAMS = { 'in-attesa': 'pending', pubblicati: 'published', rifiutati: 'rejected', tutti: undefined } as const;
 export type StatusParam = keyof typeof STATUS_PARAMS;
 export type Decision = 'pubblica' | 'rifiuta';
-
-export const reviewPaths = {
-  write: (requestId: string, enteRequestId: string) => `/richieste/${encodeURIComponent(requestId)}/enti/${encodeURIComponent(enteRequestId)}/recensione`,
-  request: (requestId: string) => `/richieste/${encodeURIComponent(requestId)}`,
-  cityQueue: () => `${paths.cityBackOffice()}/recensioni`,
-  cityDecide: (reviewId: string, d: Decision) => `${paths.cityBackOffice()}/recensioni/${encodeURIComponent(reviewId)}/${d}`,
-  ente: (enteId: string) => `${entePaths.home(enteId)}/recensioni`,
-  enteReply: (enteId: string, reviewId: string) => `${entePaths.home(enteId)}/recensioni/${encodeURIComponent(reviewId)}/risposta`,
-} as const;
 
 export type NoticeCode = 'published' | 'rejected' | 'replied';
 
@@ -124,7 +114,7 @@ function CitizenLayout(props: { ctx: PageContext; target: ReviewTarget; title: s
       title={props.title}
       crumbs={[
         { href: paths.personalArea(), label: ctx.t('reviews.crumb.personal') },
-        { href: reviewPaths.request(target.request_id), label: target.reference },
+        { href: paths.request(target.request_id), label: target.reference },
         { label: props.title },
       ]}
       lead={ctx.t('reviews.write.lead', { service: target.service_name, ente: target.organization_name })}
@@ -142,7 +132,7 @@ export function ReviewFormPage(props: { ctx: PageContext; target: ReviewTarget; 
     <CitizenLayout ctx={ctx} target={target} title={t('reviews.write.title')}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
       <p>{t('reviews.write.intro')}</p>
-      <PostForm ctx={ctx} action={reviewPaths.write(target.request_id, target.ente_request_id)} class="wemi-review-form">
+      <PostForm ctx={ctx} action={paths.requestReview(target.request_id, target.ente_request_id)} class="wemi-review-form">
         {RATINGS.map((name) => (
           <RatingFieldset ctx={ctx} form={form} name={name} />
         ))}
@@ -165,7 +155,7 @@ export function ReviewDonePage(props: { ctx: PageContext; target: ReviewTarget; 
       </div>
       <p>{t('reviews.done.body')}</p>
       <p>
-        <a href={reviewPaths.request(target.request_id)}>{t('reviews.done.back')}</a>
+        <a href={paths.request(target.request_id)}>{t('reviews.done.back')}</a>
       </p>
     </CitizenLayout>
   );
@@ -174,7 +164,7 @@ export function ReviewDonePage(props: { ctx: PageContext; target: ReviewTarget; 
 // ---------------------------------------------------------------------------------------------------------------
 // City
 
-const queueCrumb = (ctx: PageContext) => ({ href: reviewPaths.cityQueue(), label: ctx.t('reviews.city.title') });
+const queueCrumb = (ctx: PageContext) => ({ href: cityPaths.reviews(), label: ctx.t('reviews.city.title') });
 
 export interface CityQueueView {
   status: StatusParam;
@@ -193,7 +183,7 @@ const queueHref = (status: StatusParam, q: string, page: number) => {
   if (q) p.set('q', q);
   if (page > 1) p.set('pagina', String(page));
   const s = p.toString();
-  return `${reviewPaths.cityQueue()}${s ? `?${s}` : ''}`;
+  return `${cityPaths.reviews()}${s ? `?${s}` : ''}`;
 };
 
 function StatusChip(props: { ctx: PageContext; status: ReviewRow['comment_status'] }): Html {
@@ -208,7 +198,7 @@ export function CityQueuePage(props: { ctx: PageContext; view: CityQueueView }):
     <BackOfficeLayout ctx={ctx} title={title} lead={t('reviews.city.lead')} crumbs={[cityCrumb(ctx), { label: title }]}>
       <Notice text={noticeText(ctx, view.notice)} />
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <form method="get" action={reviewPaths.cityQueue()} class="wemi-filter-form mb-4" role="search" aria-label={t('reviews.city.filters')}>
+      <form method="get" action={cityPaths.reviews()} class="wemi-filter-form mb-4" role="search" aria-label={t('reviews.city.filters')}>
         <div class="row g-3 align-items-end">
           <div class="col-12 col-md-4">
             <SelectField
@@ -253,8 +243,8 @@ export function CityQueuePage(props: { ctx: PageContext; view: CityQueueView }):
             ) : null}
             {r.comment_status === 'pending' ? (
               <p class="wemi-review-actions">
-                <ReviewAction r={r} class="btn btn-primary btn-sm me-2" href={reviewPaths.cityDecide(r.id, 'pubblica')} label={t('reviews.city.publish')} />
-                <ReviewAction r={r} class="btn btn-outline-primary btn-sm" href={reviewPaths.cityDecide(r.id, 'rifiuta')} label={t('reviews.city.reject')} />
+                <ReviewAction r={r} class="btn btn-primary btn-sm me-2" href={cityPaths.reviewDecide(r.id, 'pubblica')} label={t('reviews.city.publish')} />
+                <ReviewAction r={r} class="btn btn-outline-primary btn-sm" href={cityPaths.reviewDecide(r.id, 'rifiuta')} label={t('reviews.city.reject')} />
               </p>
             ) : null}
           </ReviewItem>
@@ -277,7 +267,7 @@ export function DecidePage(props: { ctx: PageContext; review: ReviewRow; decisio
       <Scores ctx={ctx} r={review} />
       <blockquote class="wemi-review-comment">{review.comment ?? ''}</blockquote>
       <p>{t(decision === 'pubblica' ? 'reviews.decide.publishBody' : 'reviews.decide.rejectBody')}</p>
-      <PostForm ctx={ctx} action={reviewPaths.cityDecide(review.id, decision)} class="">
+      <PostForm ctx={ctx} action={cityPaths.reviewDecide(review.id, decision)} class="">
         <TextAreaField
           ctx={ctx}
           form={form}
@@ -290,7 +280,7 @@ export function DecidePage(props: { ctx: PageContext; review: ReviewRow; decisio
         <button type="submit" class="btn btn-primary me-2">
           {t(decision === 'pubblica' ? 'reviews.decide.publishConfirm' : 'reviews.decide.rejectConfirm')}
         </button>
-        <a class="btn btn-outline-primary" href={reviewPaths.cityQueue()}>
+        <a class="btn btn-outline-primary" href={cityPaths.reviews()}>
           {t('reviews.cancel')}
         </a>
       </PostForm>
@@ -324,7 +314,7 @@ export function EnteReviewsPage(props: { ctx: PageContext; view: EnteReviewsView
     <BackOfficeLayout ctx={ctx} title={title} lead={t('reviews.ente.lead')} crumbs={[...enteCrumbs(ctx, view.ente), { label: title }]}>
       <Notice text={noticeText(ctx, view.notice)} />
       <h2 class="h4">{t('reviews.results', { n: formatNumber(ctx.locale, view.total) })}</h2>
-      <ReviewList ctx={ctx} view={view} empty={t('reviews.ente.empty')} href={(p) => `${reviewPaths.ente(view.ente.id)}${p > 1 ? `?pagina=${p}` : ''}`}>
+      <ReviewList ctx={ctx} view={view} empty={t('reviews.ente.empty')} href={(p) => `${entePaths.reviews(view.ente.id)}${p > 1 ? `?pagina=${p}` : ''}`}>
         {view.rows.map((r) => (
           <ReviewItem ctx={ctx} r={r} title={r.service_name} head={`${authorOf(ctx, r)} · ${formatDate(ctx.locale, r.created_at)} · ${r.reference}`}>
             {/* The comment is shown to the ente only once the City published it. */}
@@ -343,7 +333,7 @@ export function EnteReviewsPage(props: { ctx: PageContext; view: EnteReviewsView
               </div>
             ) : r.comment_status === 'published' && view.isAdmin ? (
               <p>
-                <ReviewAction r={r} class="btn btn-outline-primary btn-sm" href={reviewPaths.enteReply(view.ente.id, r.id)} label={t('reviews.ente.reply')} />
+                <ReviewAction r={r} class="btn btn-outline-primary btn-sm" href={entePaths.reviewReply(view.ente.id, r.id)} label={t('reviews.ente.reply')} />
               </p>
             ) : null}
           </ReviewItem>
@@ -358,7 +348,7 @@ export function ReplyPage(props: { ctx: PageContext; ente: { id: string; name: s
   const { t } = ctx;
   const title = t('reviews.reply.title');
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[...enteCrumbs(ctx, ente), { href: reviewPaths.ente(ente.id), label: t('reviews.ente.title') }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[...enteCrumbs(ctx, ente), { href: entePaths.reviews(ente.id), label: t('reviews.ente.title') }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
       <p>
         {review.service_name} · {authorOf(ctx, review)} · {formatDate(ctx.locale, review.created_at)}
@@ -366,12 +356,12 @@ export function ReplyPage(props: { ctx: PageContext; ente: { id: string; name: s
       <Scores ctx={ctx} r={review} />
       <blockquote class="wemi-review-comment">{review.comment ?? ''}</blockquote>
       <p>{t('reviews.reply.body')}</p>
-      <PostForm ctx={ctx} action={reviewPaths.enteReply(ente.id, review.id)} class="">
+      <PostForm ctx={ctx} action={entePaths.reviewReply(ente.id, review.id)} class="">
         <TextAreaField ctx={ctx} form={form} name="reply" label={t('reviews.reply.label')} hint={t('reviews.reply.hint', { max: COMMENT_MAX })} required {...COMMENT} />
         <button type="submit" class="btn btn-primary me-2">
           {t('reviews.reply.submit')}
         </button>
-        <a class="btn btn-outline-primary" href={reviewPaths.ente(ente.id)}>
+        <a class="btn btn-outline-primary" href={entePaths.reviews(ente.id)}>
           {t('reviews.cancel')}
         </a>
       </PostForm>

@@ -244,7 +244,7 @@ function ResultCard(props: { ctx: PageContext; hit: SearchResult['items'][number
             ) : null}
           </dl>
           <p class="mb-0 wemi-req-cta">
-            <a href={`/richieste/nuova?servizio=${encodeURIComponent(s.slug)}`} aria-label={`${t('requests.start.cta')}: ${s.name}`}>
+            <a href={paths.requestStart(s.slug)} aria-label={`${t('requests.start.cta')}: ${s.name}`}>
               {t('requests.start.cta')}
             </a>
           </p>

@@ -6,10 +6,9 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, cityCrumb, DlRow, FilterForm, FormActions, PostForm, ResultsTable } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
 import { SelectField, TextAreaField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
+import { cityPaths, paths } from '../../web/paths';
 import { CARD_SECTIONS, type CardSection, type DiffSection } from './card-data';
 import { CardNotice, CityNote, DiffView, HistoryTable, RevisionChip, ServiceStatusChip, type Names } from './cards.components';
-import { cardPaths } from './service-cards.paths';
 import type { CardRow, QueueItem, RevisionRow } from './service-cards.repository';
 
 // Pages of the City back office on service cards: the queue of revisions waiting for validation (filters,
@@ -19,7 +18,7 @@ import type { CardRow, QueueItem, RevisionRow } from './service-cards.repository
 const has = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
 const loc = (ctx: PageContext, it: string | null, en: string | null) => (ctx.locale === 'en' && en ? en : (it ?? ''));
 
-export const queueCrumb = (ctx: PageContext) => ({ href: cardPaths.queue(), label: ctx.t('cards.queue.title') });
+export const queueCrumb = (ctx: PageContext) => ({ href: cityPaths.revisions(), label: ctx.t('cards.queue.title') });
 
 export interface QueueFilterValues {
   ente: string;
@@ -34,7 +33,7 @@ export function queueHref(f: Partial<QueueFilterValues> & { page?: number }): st
   if (f.tipo) params.set('tipo', f.tipo);
   if (f.page && f.page > 1) params.set('pagina', String(f.page));
   const s = params.toString();
-  return s ? `${cardPaths.queue()}?${s}` : cardPaths.queue();
+  return s ? `${cityPaths.revisions()}?${s}` : cityPaths.revisions();
 }
 
 export interface QueueView {
@@ -65,11 +64,11 @@ export function QueuePage(props: { ctx: PageContext; view: QueueView }): Html {
     <BackOfficeLayout ctx={ctx} title={t('cards.queue.title')} lead={t('cards.queue.lead', { days: view.standardDays })} crumbs={[cityCrumb(ctx), { label: t('cards.queue.title') }]}>
       <ErrorSummary ctx={ctx} issues={view.issues} />
       <FilterForm
-        action={cardPaths.queue()}
+        action={cityPaths.revisions()}
         title={t('cards.queue.filter.title')}
         column="col-12 col-md-4"
         submit={t('cards.queue.filter.apply')}
-        reset={filtered ? { href: cardPaths.queue(), label: t('cards.queue.filter.reset') } : undefined}
+        reset={filtered ? { href: cityPaths.revisions(), label: t('cards.queue.filter.reset') } : undefined}
       >
         <SelectField ctx={ctx} form={form} name="ente" label={t('cards.queue.filter.ente')} empty={all} options={view.enti.map((e) => ({ value: e.id, label: e.name }))} />
         <SelectField ctx={ctx} form={form} name="categoria" label={t('cards.queue.filter.category')} empty={all} options={view.categories.map((c) => ({ value: c.id, label: loc(ctx, c.name_it, c.name_en) }))} />
@@ -108,7 +107,7 @@ export function QueuePage(props: { ctx: PageContext; view: QueueView }): Html {
           return (
             <tr class={overdue ? 'wemi-card-overdue' : undefined} data-revision-id={r.id}>
               <th scope="row">
-                <a href={cardPaths.cityRevision(r.id)}>{has(r.revision_name) ? r.revision_name : r.service_name}</a>
+                <a href={cityPaths.revision(r.id)}>{has(r.revision_name) ? r.revision_name : r.service_name}</a>
                 <span class="d-block small">
                   {loc(ctx, r.type_name_it, r.type_name_en)} · {t('cards.history.revision', { n: r.number })}
                 </span>
@@ -187,19 +186,19 @@ export function CityRevisionPage(props: { ctx: PageContext; view: CityRevisionVi
       </dl>
       <ul class="list-unstyled d-flex flex-wrap gap-3 align-items-center wemi-card-actions">
         <li>
-          <a class="btn btn-outline-primary" href={cardPaths.cityPreview(revision.id)}>
+          <a class="btn btn-outline-primary" href={cityPaths.revisionPreview(revision.id)}>
             {t('cards.city.preview')}
           </a>
         </li>
         {revision.status === 'submitted' ? (
           <>
             <li>
-              <a class="btn btn-primary" href={cardPaths.approve(revision.id)}>
+              <a class="btn btn-primary" href={cityPaths.revisionApprove(revision.id)}>
                 {t('cards.city.approve')}
               </a>
             </li>
             <li>
-              <a class="btn btn-outline-danger" href={cardPaths.requestChanges(revision.id)}>
+              <a class="btn btn-outline-danger" href={cityPaths.revisionChanges(revision.id)}>
                 {t('cards.city.requestChanges')}
               </a>
             </li>
@@ -220,7 +219,7 @@ export function CityRevisionPage(props: { ctx: PageContext; view: CityRevisionVi
           ))}
         </>
       ) : null}
-      <HistoryTable ctx={ctx} revisions={view.revisions} currentId={revision.id} link={(r) => cardPaths.cityRevision(r.id)} />
+      <HistoryTable ctx={ctx} revisions={view.revisions} currentId={revision.id} link={(r) => cityPaths.revision(r.id)} />
     </BackOfficeLayout>
   );
 }
@@ -232,12 +231,12 @@ export function ApprovePage(props: { ctx: PageContext; name: string; card: CardR
   const { t } = ctx;
   const title = t('cards.approve.title');
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: cardPaths.cityRevision(revision.id), label: props.name }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: cityPaths.revision(revision.id), label: props.name }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={props.issues} />
       <p class="lead">{t(props.isNew ? 'cards.approve.leadNew' : 'cards.approve.leadChange', { name: props.name, ente: props.card.org_name, n: revision.number })}</p>
-      <PostForm ctx={ctx} action={cardPaths.approve(revision.id)}>
+      <PostForm ctx={ctx} action={cityPaths.revisionApprove(revision.id)}>
         <TextAreaField ctx={ctx} form={{ values: {}, issues: props.issues }} name="nota" label={t('cards.approve.note')} hint={t('cards.approve.noteHint')} value={props.note} rows={3} />
-        <FormActions submit={t('cards.approve.confirm')} cancel={{ href: cardPaths.cityRevision(revision.id), label: t('cards.cancel') }} />
+        <FormActions submit={t('cards.approve.confirm')} cancel={{ href: cityPaths.revision(revision.id), label: t('cards.cancel') }} />
       </PostForm>
     </BackOfficeLayout>
   );
@@ -257,9 +256,9 @@ export function RequestChangesPage(props: {
   const form: FormState = { values: props.values, issues };
   const field = (name: CardSection | 'generale', label: string, hint: string | undefined) => <TextAreaField ctx={ctx} form={form} name={name} label={label} hint={hint} rows={3} />;
   return (
-    <BackOfficeLayout ctx={ctx} title={title} lead={t('cards.changes.lead', { name: props.name, n: revision.number })} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: cardPaths.cityRevision(revision.id), label: props.name }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} lead={t('cards.changes.lead', { name: props.name, n: revision.number })} crumbs={[cityCrumb(ctx), queueCrumb(ctx), { href: cityPaths.revision(revision.id), label: props.name }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={issues} />
-      <PostForm ctx={ctx} action={cardPaths.requestChanges(revision.id)}>
+      <PostForm ctx={ctx} action={cityPaths.revisionChanges(revision.id)}>
         {field('generale', t('cards.changes.general'), t('cards.changes.generalHint'))}
         <fieldset class="wemi-fieldset">
           <legend class="wemi-field-label">{t('cards.changes.sections')}</legend>
@@ -268,7 +267,7 @@ export function RequestChangesPage(props: {
             return field(s, t(`cards.section.${s}` as MessageKey), changed?.length ? t('cards.changes.changedFields', { fields: changed.join(', ') }) : undefined);
           })}
         </fieldset>
-        <FormActions submit={t('cards.changes.confirm')} danger cancel={{ href: cardPaths.cityRevision(revision.id), label: t('cards.cancel') }} />
+        <FormActions submit={t('cards.changes.confirm')} danger cancel={{ href: cityPaths.revision(revision.id), label: t('cards.cancel') }} />
       </PostForm>
     </BackOfficeLayout>
   );

@@ -6,7 +6,7 @@ import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, ButtonLink, DataTable, DlRow, FormActions, PostForm } from '../../web/backoffice';
 import { ErrorSummary } from '../../web/components';
 import { CheckboxField, CheckboxGroup, CsrfField, errorOf, FieldError, RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
-import { paths } from '../../web/paths';
+import { entePaths, paths } from '../../web/paths';
 import {
   CARD_SECTIONS,
   DELIVERY_PLACES,
@@ -30,7 +30,6 @@ import type { CardOptions, TermOption } from './card-form';
 import { MAX_ROWS } from './card-form';
 import { isEditable, isOpen } from './card.state';
 import { CardNotice, CityNote, DiffView, HistoryTable, RevisionChip, ServiceStatusChip, type Names } from './cards.components';
-import { cardPaths } from './service-cards.paths';
 import type { CardListItem, CardRow, EnteRow, RevisionRow, ServiceTypeOption } from './service-cards.repository';
 
 // Pages of the ente back office on service cards: the list, a new card, the card with its revisions, the edit
@@ -43,7 +42,7 @@ const loc = (ctx: PageContext, it: string | null, en: string | null) => (ctx.loc
 
 export const enteCrumbs = (ctx: PageContext, ente: EnteRow) => [
   { href: paths.enteBackOffice(), label: ctx.t('cards.crumb.ente') },
-  { href: cardPaths.list(ente.id), label: ctx.t('cards.list.title') },
+  { href: entePaths.serviceCards(ente.id), label: ctx.t('cards.list.title') },
 ];
 
 const cardTitle = (card: Pick<CardRow, 'name'>, revision?: RevisionRow) => {
@@ -80,7 +79,7 @@ export function CardsListPage(props: { ctx: PageContext; ente: EnteRow; items: C
   return (
     <BackOfficeLayout ctx={ctx} title={t('cards.list.title')} lead={t('cards.list.lead', { ente: ente.name })} crumbs={[enteCrumbs(ctx, ente)[0]!, { label: t('cards.list.title') }]}>
       <CardNotice ctx={ctx} notice={props.notice} />
-      <ButtonLink href={cardPaths.create(ente.id)}>{t('cards.list.new')}</ButtonLink>
+      <ButtonLink href={entePaths.serviceCardNew(ente.id)}>{t('cards.list.new')}</ButtonLink>
       <h2 class="h4" id="schede-title">
         {props.items.length === 1 ? t('cards.list.countOne') : t('cards.list.count', { n: formatNumber(ctx.locale, props.items.length) })}
       </h2>
@@ -95,7 +94,7 @@ export function CardsListPage(props: { ctx: PageContext; ente: EnteRow; items: C
           {props.items.map((c) => (
             <tr>
               <th scope="row">
-                <a href={cardPaths.card(ente.id, c.id)}>{has(c.rev_name) ? c.rev_name : c.name}</a>
+                <a href={entePaths.serviceCard(ente.id, c.id)}>{has(c.rev_name) ? c.rev_name : c.name}</a>
               </th>
               <td>{loc(ctx, c.type_name_it, c.type_name_en)}</td>
               <td>
@@ -140,7 +139,7 @@ export function NewCardPage(props: { ctx: PageContext; ente: EnteRow; types: Ser
       {types.length === 0 ? (
         <p>{t('cards.new.none')}</p>
       ) : (
-        <PostForm ctx={ctx} action={cardPaths.create(ente.id)}>
+        <PostForm ctx={ctx} action={entePaths.serviceCardNew(ente.id)}>
           <div class={`wemi-field${error ? ' wemi-field-error' : ''}`}>
             <FieldError ctx={ctx} name="tipo" error={error} />
             {categories.map((c, ci) => (
@@ -161,7 +160,7 @@ export function NewCardPage(props: { ctx: PageContext; ente: EnteRow; types: Ser
               </fieldset>
             ))}
           </div>
-          <FormActions submit={t('cards.new.submit')} cancel={{ href: cardPaths.list(ente.id), label: t('cards.cancel') }} />
+          <FormActions submit={t('cards.new.submit')} cancel={{ href: entePaths.serviceCards(ente.id), label: t('cards.cancel') }} />
         </PostForm>
       )}
     </BackOfficeLayout>
@@ -245,26 +244,26 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
           <ul class="list-unstyled d-flex flex-wrap gap-3 align-items-center wemi-card-actions">
             {isEditable(open.status) ? (
               <li>
-                <a class="btn btn-primary" href={cardPaths.edit(ente.id, card.id, open.id)}>
+                <a class="btn btn-primary" href={entePaths.revisionEdit(ente.id, card.id, open.id)}>
                   {t('cards.card.edit')}
                 </a>
               </li>
             ) : null}
             <li>
-              <a class="btn btn-outline-primary" href={cardPaths.preview(ente.id, card.id, open.id)}>
+              <a class="btn btn-outline-primary" href={entePaths.revisionPreview(ente.id, card.id, open.id)}>
                 {t('cards.card.preview')}
               </a>
             </li>
             {isEditable(open.status) && view.isAdmin ? (
               <li>
-                <a class="btn btn-outline-primary" href={cardPaths.submit(ente.id, card.id, open.id)}>
+                <a class="btn btn-outline-primary" href={entePaths.revisionSubmit(ente.id, card.id, open.id)}>
                   {t('cards.card.submit')}
                 </a>
               </li>
             ) : null}
             {isOpen(open.status) && view.isAdmin ? (
               <li>
-                <a class="btn btn-outline-danger" href={cardPaths.withdraw(ente.id, card.id, open.id)}>
+                <a class="btn btn-outline-danger" href={entePaths.revisionWithdraw(ente.id, card.id, open.id)}>
                   {t('cards.card.withdraw')}
                 </a>
               </li>
@@ -273,7 +272,7 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
           {!view.isAdmin && isOpen(open.status) ? <p class="wemi-muted">{t('cards.card.adminOnly')}</p> : null}
         </>
       ) : (
-        <PostForm ctx={ctx} action={cardPaths.startRevision(ente.id, card.id)}>
+        <PostForm ctx={ctx} action={entePaths.revisionStart(ente.id, card.id)}>
           <p>{t(card.status === 'published' ? 'cards.card.startHintPublished' : 'cards.card.startHint')}</p>
           <button type="submit" class="btn btn-primary">
             {t('cards.card.start')}
@@ -488,7 +487,7 @@ export function EditPage(props: { ctx: PageContext; view: EditView }): Html {
   const title = t('cards.edit.title', { name: has(d.name) ? d.name : card.name });
   const note = (s: CardSection) => (has(revision.section_notes[s]) ? revision.section_notes[s] : undefined);
   const terms = (list: TermOption[]) => list.map((o) => ({ value: o.id, label: termName(ctx, o) }));
-  const back = cardPaths.card(ente.id, card.id);
+  const back = entePaths.serviceCard(ente.id, card.id);
   const form = noValues(issues);
   return (
     <BackOfficeLayout
@@ -505,7 +504,7 @@ export function EditPage(props: { ctx: PageContext; view: EditView }): Html {
       ) : null}
       <ErrorSummary ctx={ctx} issues={issues} />
       {has(revision.decision_note) ? <CityNote ctx={ctx} title={t('cards.notes.general')} note={revision.decision_note} /> : null}
-      <form method="post" action={cardPaths.edit(ente.id, card.id, revision.id)} novalidate class="wemi-card-form">
+      <form method="post" action={entePaths.revisionEdit(ente.id, card.id, revision.id)} novalidate class="wemi-card-form">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="righe" value={String(view.extraRows)} />
         <EditActions ctx={ctx} back={back} />
@@ -650,9 +649,9 @@ export function EnteConfirmPage(props: {
   const { t } = ctx;
   const title = t(`cards.${kind}.title` as MessageKey);
   const name = cardTitle(card, revision);
-  const action = kind === 'submit' ? cardPaths.submit(ente.id, card.id, revision.id) : cardPaths.withdraw(ente.id, card.id, revision.id);
+  const action = kind === 'submit' ? entePaths.revisionSubmit(ente.id, card.id, revision.id) : entePaths.revisionWithdraw(ente.id, card.id, revision.id);
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[...enteCrumbs(ctx, ente), { href: cardPaths.card(ente.id, card.id), label: name }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[...enteCrumbs(ctx, ente), { href: entePaths.serviceCard(ente.id, card.id), label: name }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={props.issues} />
       {props.issues.length && props.editHref ? (
         <ButtonLink href={props.editHref}>{t('cards.submit.fix')}</ButtonLink>
@@ -666,11 +665,11 @@ export function EnteConfirmPage(props: {
       ) : null}
       {props.issues.length === 0 ? (
         <PostForm ctx={ctx} action={action}>
-          <FormActions submit={t(`cards.${kind}.confirm` as MessageKey)} danger={kind !== 'submit'} cancel={{ href: cardPaths.card(ente.id, card.id), label: t('cards.cancel') }} />
+          <FormActions submit={t(`cards.${kind}.confirm` as MessageKey)} danger={kind !== 'submit'} cancel={{ href: entePaths.serviceCard(ente.id, card.id), label: t('cards.cancel') }} />
         </PostForm>
       ) : (
         <p>
-          <a href={cardPaths.card(ente.id, card.id)}>{t('cards.backToCard')}</a>
+          <a href={entePaths.serviceCard(ente.id, card.id)}>{t('cards.backToCard')}</a>
         </p>
       )}
     </BackOfficeLayout>

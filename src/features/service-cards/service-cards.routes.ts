@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/catalogue';
 import type { Role } from '../../lib/http/access';
 import { notFound, type FieldIssue } from '../../lib/http/errors';
 import type { PageContext } from '../../web/context';
+import { cityPaths, entePaths, patterns, withNotice } from '../../web/paths';
 import { bodyString } from '../../web/forms';
 import { requireEnte, type EnteRole } from '../ente-backoffice/ente-scope';
 import { presentServiceCard, serviceJsonLd } from '../services/services.presenter';
@@ -15,7 +16,6 @@ import { isEditable, isOpen, type RevisionEvent, type RevisionState, type Servic
 import { previewFrame, type Names } from './cards.components';
 import { ApprovePage, CityRevisionPage, QueuePage, queueCrumb, RequestChangesPage, type QueueFilterValues } from './city-cards.view';
 import { CardPage, CardsListPage, EditPage, EnteConfirmPage, enteCrumbs, NewCardPage, PreviewProblemsPage, RefusedPage } from './ente-cards.view';
-import { cardPaths, cardRoutes } from './service-cards.paths';
 import {
   cardOptions,
   countQueue,
@@ -107,7 +107,8 @@ function rowsOf(raw: string): number {
   return Number.isInteger(n) && n >= 3 && n <= 60 ? n : 3;
 }
 
-const withNotice = (path: string, notice: (typeof NOTICES)[number], extra = '') => `${path}?esito=${notice}${extra}`;
+/** The page announcing one of this feature's outcomes. */
+const noticed = (path: string, notice: (typeof NOTICES)[number]) => withNotice(path, notice);
 const redirect = (reply: FastifyReply, location: string) => reply.code(303).header('location', location).send();
 
 const actorOf = (request: FastifyRequest): Actor => ({ id: request.user!.id, label: request.user!.label, ip: request.ip });
@@ -167,8 +168,8 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     return reply.page(RefusedPage({ ctx: request.ctx, crumbs, message: refusalMessage(request.ctx, event, state), back }), 409);
   }
 
-  const backToCard = (ctx: PageContext, ente: EnteRow, card: CardRow) => ({ href: cardPaths.card(ente.id, card.id), label: ctx.t('cards.backToCard') });
-  const cardCrumbs = (ctx: PageContext, ente: EnteRow, card: CardRow) => [...enteCrumbs(ctx, ente), { href: cardPaths.card(ente.id, card.id), label: card.name }];
+  const backToCard = (ctx: PageContext, ente: EnteRow, card: CardRow) => ({ href: entePaths.serviceCard(ente.id, card.id), label: ctx.t('cards.backToCard') });
+  const cardCrumbs = (ctx: PageContext, ente: EnteRow, card: CardRow) => [...enteCrumbs(ctx, ente), { href: entePaths.serviceCard(ente.id, card.id), label: card.name }];
 
   /** Preview of a revision: the public page of the card with the revision applied (then rolled back). */
   async function renderPreview(
@@ -202,18 +203,18 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
   // ------------------------------------------------------------------------------------------------- ente side
 
   // 1. The ente's cards.
-  app.get(cardRoutes.list, options(ENTE_ANY), async (request, reply) => {
+  app.get(patterns.ente.serviceCards, options(ENTE_ANY), async (request, reply) => {
     const ente = await enteParam(request);
     return reply.page(CardsListPage({ ctx: request.ctx, ente, items: await listEnteCards(db, ente.id), notice: noticeOf(request.query) }));
   });
 
   // 2. New card: choose a service type.
-  app.get(cardRoutes.create, options(ENTE_ANY), async (request, reply) => {
+  app.get(patterns.ente.serviceCardNew, options(ENTE_ANY), async (request, reply) => {
     const ente = await enteParam(request);
     return reply.page(NewCardPage({ ctx: request.ctx, ente, types: await qualifiedServiceTypes(db, ente.id), issues: [], chosen: '' }));
   });
 
-  app.post(cardRoutes.create, options(ENTE_ANY, 'cards.create'), async (request, reply) => {
+  app.post(patterns.ente.serviceCardNew, options(ENTE_ANY, 'cards.create'), async (request, reply) => {
     const ente = await enteParam(request);
     const ctx = request.ctx;
     const typeId = bodyString(request.body, 'tipo') ?? '';
@@ -222,11 +223,11 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
       const issues: FieldIssue[] = [{ field: 'tipo', message: ctx.t('cards.new.error') }];
       return reply.page(NewCardPage({ ctx, ente, types: await qualifiedServiceTypes(db, ente.id), issues, chosen: typeId }), 400);
     }
-    return redirect(reply, withNotice(cardPaths.edit(ente.id, outcome.value.serviceId, outcome.value.revisionId), 'creata'));
+    return redirect(reply, noticed(entePaths.revisionEdit(ente.id, outcome.value.serviceId, outcome.value.revisionId), 'creata'));
   });
 
   // 3. A card.
-  app.get(cardRoutes.card, options(ENTE_ANY), async (request, reply) => {
+  app.get(patterns.ente.serviceCard, options(ENTE_ANY), async (request, reply) => {
     const { ente, card } = await enteScope(request);
     const revisions = await revisionsOf(db, card.id);
     const open = revisions.find((r) => isOpen(r.status));
@@ -234,10 +235,10 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
   });
 
   // Start a revision (from the published card), or go to the one already open.
-  app.post(cardRoutes.startRevision, options(ENTE_ANY, 'cards.revision.start'), async (request, reply) => {
+  app.post(patterns.ente.revisionStart, options(ENTE_ANY, 'cards.revision.start'), async (request, reply) => {
     const { ente, card } = await enteScope(request);
     const { revisionId, created } = await startRevision(db, actorOf(request), card.id);
-    return redirect(reply, withNotice(cardPaths.edit(ente.id, card.id, revisionId), created ? 'avviata' : 'gia-aperta'));
+    return redirect(reply, noticed(entePaths.revisionEdit(ente.id, card.id, revisionId), created ? 'avviata' : 'gia-aperta'));
   });
 
   // 4. Edit a revision.
@@ -273,17 +274,17 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     );
   }
 
-  app.get(cardRoutes.edit, options(ENTE_ANY), async (request, reply) => {
+  app.get(patterns.ente.revisionEdit, options(ENTE_ANY), async (request, reply) => {
     const { ente, card } = await enteScope(request);
     const revision = await revisionParam(request, card);
-    if (!isEditable(revision.status)) return redirect(reply, cardPaths.card(ente.id, card.id));
+    if (!isEditable(revision.status)) return redirect(reply, entePaths.serviceCard(ente.id, card.id));
     const data = readCardData(revision.data);
     // A draft saved with mistakes shows them again.
     const issues = translateIssues(validateCard(data, { today: todayInMilan(), complete: false }), request.ctx.t);
     return editPage(request, reply, { ente, card, revision }, data, issues, { extraRows: rowsOf(single(request.query, 'righe')), notice: noticeOf(request.query) });
   });
 
-  app.post(cardRoutes.edit, options(ENTE_ANY, 'cards.revision.edit'), async (request, reply) => {
+  app.post(patterns.ente.revisionEdit, options(ENTE_ANY, 'cards.revision.edit'), async (request, reply) => {
     const ctx = request.ctx;
     const { ente, card } = await enteScope(request);
     const revision = await revisionParam(request, card);
@@ -298,9 +299,9 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     const issues = translateIssues(validateCard(data, { today: todayInMilan(), complete: false }), ctx.t);
     const fresh = { ...revision, status: saved.value.status };
     if (issues.length) return editPage(request, reply, { ente, card, revision: fresh }, data, issues, { extraRows, savedWithProblems: true, status: 400 });
-    if (action === 'anteprima') return redirect(reply, cardPaths.preview(ente.id, card.id, revision.id));
+    if (action === 'anteprima') return redirect(reply, entePaths.revisionPreview(ente.id, card.id, revision.id));
     const anchor = section && (CARD_SECTIONS as readonly string[]).includes(section) ? `#sezione-${section}` : '';
-    return redirect(reply, withNotice(cardPaths.edit(ente.id, card.id, revision.id), 'salvata', `${extraRows !== 3 ? `&righe=${extraRows}` : ''}${anchor}`));
+    return redirect(reply, `${noticed(entePaths.revisionEdit(ente.id, card.id, revision.id), 'salvata')}${extraRows !== 3 ? `&righe=${extraRows}` : ''}${anchor}`);
   });
 
   function refusedOr404(request: FastifyRequest, reply: FastifyReply, r: Refusal, crumbs: { href?: string; label: string }[], back: { href: string; label: string }) {
@@ -310,7 +311,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
   }
 
   // Preview.
-  app.get(cardRoutes.preview, options(ENTE_ANY), async (request, reply) => {
+  app.get(patterns.ente.revisionPreview, options(ENTE_ANY), async (request, reply) => {
     const ctx = request.ctx;
     const { ente, card } = await enteScope(request);
     const revision = await revisionParam(request, card);
@@ -321,7 +322,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
       revision,
       cardCrumbs(ctx, ente, card),
       backToCard(ctx, ente, card),
-      isEditable(revision.status) ? cardPaths.edit(ente.id, card.id, revision.id) : undefined,
+      isEditable(revision.status) ? entePaths.revisionEdit(ente.id, card.id, revision.id) : undefined,
     );
   });
 
@@ -340,13 +341,13 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
         revision,
         issues,
         diff: { sections, names, isNew: before === null },
-        editHref: cardPaths.edit(ente.id, card.id, revision.id),
+        editHref: entePaths.revisionEdit(ente.id, card.id, revision.id),
       }),
       status,
     );
   }
 
-  app.get(cardRoutes.submit, options(ENTE_ADMIN), async (request, reply) => {
+  app.get(patterns.ente.revisionSubmit, options(ENTE_ADMIN), async (request, reply) => {
     const ctx = request.ctx;
     const { ente, card } = await enteScope(request, ['ente_admin']);
     const revision = await revisionParam(request, card);
@@ -355,7 +356,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     return submitPage(request, reply, ente, card, revision, issues);
   });
 
-  app.post(cardRoutes.submit, options(ENTE_ADMIN, 'cards.revision.submit'), async (request, reply) => {
+  app.post(patterns.ente.revisionSubmit, options(ENTE_ADMIN, 'cards.revision.submit'), async (request, reply) => {
     const ctx = request.ctx;
     const { ente, card } = await enteScope(request, ['ente_admin']);
     const revision = await revisionParam(request, card);
@@ -364,11 +365,11 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
       if (outcome.reason === 'invalid') return submitPage(request, reply, ente, card, revision, translateIssues(outcome.issues, ctx.t), 400);
       return refusedOr404(request, reply, outcome, cardCrumbs(ctx, ente, card), backToCard(ctx, ente, card));
     }
-    return redirect(reply, withNotice(cardPaths.card(ente.id, card.id), 'inviata'));
+    return redirect(reply, noticed(entePaths.serviceCard(ente.id, card.id), 'inviata'));
   });
 
   // Withdraw (administrators of the ente).
-  app.get(cardRoutes.withdraw, options(ENTE_ADMIN), async (request, reply) => {
+  app.get(patterns.ente.revisionWithdraw, options(ENTE_ADMIN), async (request, reply) => {
     const ctx = request.ctx;
     const { ente, card } = await enteScope(request, ['ente_admin']);
     const revision = await revisionParam(request, card);
@@ -376,19 +377,19 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     return reply.page(EnteConfirmPage({ ctx, kind: 'withdraw', ente, card, revision, issues: [] }));
   });
 
-  app.post(cardRoutes.withdraw, options(ENTE_ADMIN, 'cards.revision.withdraw'), async (request, reply) => {
+  app.post(patterns.ente.revisionWithdraw, options(ENTE_ADMIN, 'cards.revision.withdraw'), async (request, reply) => {
     const ctx = request.ctx;
     const { ente, card } = await enteScope(request, ['ente_admin']);
     const revision = await revisionParam(request, card);
     const outcome = await withdrawRevision(db, actorOf(request), card.id, revision.id);
     if (!outcome.ok) return refusedOr404(request, reply, outcome, cardCrumbs(ctx, ente, card), backToCard(ctx, ente, card));
-    return redirect(reply, withNotice(cardPaths.card(ente.id, card.id), 'ritirata'));
+    return redirect(reply, noticed(entePaths.serviceCard(ente.id, card.id), 'ritirata'));
   });
 
   // ------------------------------------------------------------------------------------------------- City side
 
   // 6. The queue.
-  app.get(cardRoutes.queue, options(CITY_ENTI), async (request, reply) => {
+  app.get(patterns.city.revisions, options(CITY_ENTI), async (request, reply) => {
     const ctx = request.ctx;
     const filter: QueueFilterValues = { ente: single(request.query, 'ente'), categoria: single(request.query, 'categoria'), tipo: single(request.query, 'tipo') };
     const issues: FieldIssue[] = [];
@@ -433,11 +434,11 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     return { sections, names, isNew: before === null };
   }
 
-  const cityBack = (ctx: PageContext, revisionId: string) => ({ href: cardPaths.cityRevision(revisionId), label: ctx.t('cards.city.back') });
-  const cityCrumbs = (ctx: PageContext, revisionId: string, name: string) => [cityCrumb(ctx), queueCrumb(ctx), { href: cardPaths.cityRevision(revisionId), label: name }];
+  const cityBack = (ctx: PageContext, revisionId: string) => ({ href: cityPaths.revision(revisionId), label: ctx.t('cards.city.back') });
+  const cityCrumbs = (ctx: PageContext, revisionId: string, name: string) => [cityCrumb(ctx), queueCrumb(ctx), { href: cityPaths.revision(revisionId), label: name }];
 
   // 7. A revision.
-  app.get(cardRoutes.cityRevision, options(CITY_ENTI), async (request, reply) => {
+  app.get(patterns.city.revision, options(CITY_ENTI), async (request, reply) => {
     const ctx = request.ctx;
     const { revision, card, data, name } = await cityRevisionParam(request);
     const [diff, revisions] = await Promise.all([diffOf(card, revision, data), revisionsOf(db, card.id)]);
@@ -450,21 +451,21 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     );
   });
 
-  app.get(cardRoutes.cityPreview, options(CITY_ENTI), async (request, reply) => {
+  app.get(patterns.city.revisionPreview, options(CITY_ENTI), async (request, reply) => {
     const ctx = request.ctx;
     const { revision, card, name } = await cityRevisionParam(request);
     return renderPreview(request, reply, card, revision, cityCrumbs(ctx, revision.id, name), cityBack(ctx, revision.id), undefined);
   });
 
   // 8. Approve: confirmation, then the change.
-  app.get(cardRoutes.approve, options(CITY_ENTI), async (request, reply) => {
+  app.get(patterns.city.revisionApprove, options(CITY_ENTI), async (request, reply) => {
     const ctx = request.ctx;
     const { revision, card, name } = await cityRevisionParam(request);
     if (revision.status !== 'submitted') return refused(request, reply, cityCrumbs(ctx, revision.id, name), 'approve', revision.status, cityBack(ctx, revision.id));
     return reply.page(ApprovePage({ ctx, name, card, revision, issues: [], note: '', isNew: neverPublished(card.status) }));
   });
 
-  app.post(cardRoutes.approve, options(CITY_ENTI, 'cards.revision.approve'), async (request, reply) => {
+  app.post(patterns.city.revisionApprove, options(CITY_ENTI, 'cards.revision.approve'), async (request, reply) => {
     const ctx = request.ctx;
     const { revision, card, name } = await cityRevisionParam(request);
     const note = (bodyString(request.body, 'nota') ?? '').replace(/\r\n?/g, '\n').trim();
@@ -475,7 +476,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
       if (outcome.reason === 'invalid') return page(translateIssues(outcome.issues, ctx.t));
       return refusedOr404(request, reply, outcome, cityCrumbs(ctx, revision.id, name), cityBack(ctx, revision.id));
     }
-    return redirect(reply, withNotice(cardPaths.cityRevision(revision.id), 'approvata'));
+    return redirect(reply, noticed(cityPaths.revision(revision.id), 'approvata'));
   });
 
   // 9. Send back with notes per section.
@@ -487,14 +488,14 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     return reply.page(RequestChangesPage({ ctx, name: scope.name, revision: scope.revision, issues, values, changedFields }), status);
   }
 
-  app.get(cardRoutes.requestChanges, options(CITY_ENTI), async (request, reply) => {
+  app.get(patterns.city.revisionChanges, options(CITY_ENTI), async (request, reply) => {
     const ctx = request.ctx;
     const scope = await cityRevisionParam(request);
     if (scope.revision.status !== 'submitted') return refused(request, reply, cityCrumbs(ctx, scope.revision.id, scope.name), 'request_changes', scope.revision.status, cityBack(ctx, scope.revision.id));
     return changesPage(request, reply, scope, {}, []);
   });
 
-  app.post(cardRoutes.requestChanges, options(CITY_ENTI, 'cards.revision.request_changes'), async (request, reply) => {
+  app.post(patterns.city.revisionChanges, options(CITY_ENTI, 'cards.revision.request_changes'), async (request, reply) => {
     const ctx = request.ctx;
     const scope = await cityRevisionParam(request);
     const read = (name: string) => (bodyString(request.body, name) ?? '').replace(/\r\n?/g, '\n').trim();
@@ -511,7 +512,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
       if (outcome.reason === 'state') return refused(request, reply, cityCrumbs(ctx, scope.revision.id, scope.name), outcome.event, outcome.state, cityBack(ctx, scope.revision.id));
       throw notFound('Revision');
     }
-    return redirect(reply, withNotice(cardPaths.cityRevision(scope.revision.id), 'rinviata'));
+    return redirect(reply, noticed(cityPaths.revision(scope.revision.id), 'rinviata'));
   });
 
 }

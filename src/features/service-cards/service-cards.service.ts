@@ -3,6 +3,7 @@ import { translator, type Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/catalogue';
 import { audit } from '../../lib/audit';
 import { enqueueMail } from '../../lib/mail/outbox';
+import { cityPaths, entePaths, paths } from '../../web/paths';
 import { findPublicServiceBySlug, type ServiceBundle } from '../services/services.repository';
 import { applyCard, CARD_SECTIONS, emptyCard, readCardData, snapshotCard, type CardData, type CardSection } from './card-data';
 import { todayInMilan, validateCard, type CardIssue } from './card-validation';
@@ -19,7 +20,6 @@ import {
   type CardRow,
   type RevisionRow,
 } from './service-cards.repository';
-import { cardPaths } from './service-cards.paths';
 
 // Use cases of the service cards: create a card, start a revision, save it, submit it, withdraw it (the ente);
 // approve it or send it back with notes (the City); preview it. Each change runs in one transaction with its
@@ -216,7 +216,7 @@ export async function submitRevision(db: Db, actor: Actor, serviceId: string, re
         t(isNew ? 'cards.mail.submitted.subjectNew' : 'cards.mail.submitted.subjectChange', { name: data.name, ente: card.org_name }),
         mailText(t, [
           t(isNew ? 'cards.mail.submitted.bodyNew' : 'cards.mail.submitted.bodyChange', { name: data.name, ente: card.org_name, number: revision.number }),
-          `${t('cards.mail.submitted.action')}\n${absolute(mail.baseUrl, cardPaths.cityRevision(revisionId))}`,
+          `${t('cards.mail.submitted.action')}\n${absolute(mail.baseUrl, cityPaths.revision(revisionId))}`,
           t('cards.mail.submitted.standard', { days: STANDARD_DAYS }),
         ]),
       );
@@ -270,8 +270,8 @@ export async function approveRevision(db: Db, actor: Actor, serviceId: string, r
         mailText(t, [
           t('cards.mail.approved.body', { name: data.name, number: revision.number }),
           ...(note ? [`${t('cards.mail.note')}\n${note}`] : []),
-          online ? `${t('cards.mail.approved.public')}\n${absolute(mail.baseUrl, `/servizi/${encodeURIComponent(card.slug)}`)}` : t('cards.mail.approved.notOnline'),
-          `${t('cards.mail.manage')}\n${absolute(mail.baseUrl, cardPaths.card(card.organization_id, serviceId))}`,
+          online ? `${t('cards.mail.approved.public')}\n${absolute(mail.baseUrl, paths.service(card.slug))}` : t('cards.mail.approved.notOnline'),
+          `${t('cards.mail.manage')}\n${absolute(mail.baseUrl, entePaths.serviceCard(card.organization_id, serviceId))}`,
         ]),
       );
       return { ok: true, value: { slug: card.slug, mailed } };
@@ -315,7 +315,7 @@ export async function requestChanges(
           t('cards.mail.changes.body', { name: data.name, number: revision.number }),
           ...(general ? [`${t('cards.mail.note')}\n${general}`] : []),
           ...(lines.length ? [`${t('cards.mail.changes.sections')}\n${lines.join('\n')}`] : []),
-          `${t('cards.mail.changes.action')}\n${absolute(mail.baseUrl, cardPaths.edit(card.organization_id, serviceId, revisionId))}`,
+          `${t('cards.mail.changes.action')}\n${absolute(mail.baseUrl, entePaths.revisionEdit(card.organization_id, serviceId, revisionId))}`,
         ]),
       );
       return { ok: true, value: { mailed } };

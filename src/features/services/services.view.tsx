@@ -223,7 +223,7 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard & { rev
           {t('services.offeredBy')} <a href={org.url}>{org.name}</a>
         </p>
         <p class="wemi-req-cta">
-          <a class="btn btn-primary" href={`/richieste/nuova?servizio=${encodeURIComponent(card.slug)}`} aria-describedby="richiedi-hint">
+          <a class="btn btn-primary" href={paths.requestStart(card.slug)} aria-describedby="richiedi-hint">
             {t('requests.start.cta')}
           </a>{' '}
           <small id="richiedi-hint" class="d-block mt-1">

@@ -5,10 +5,9 @@ import type { PageContext } from '../../../web/context';
 import { BackOfficeLayout, cityCrumb, countText, FilterForm, FilterText, ResultsTable } from '../../../web/backoffice';
 import { ErrorSummary } from '../../../web/components';
 import type { FormState } from '../../../web/forms';
-import { paths } from '../../../web/paths';
+import { cityPaths } from '../../../web/paths';
 import type { AuditRow } from './users-admin.repository';
 import { isUuid } from './users-admin.service';
-import { adminPaths } from './users.view';
 
 // The audit log page: filters (a GET form), the rows newest first, pagination, and the CSV export link
 // carrying the same filters.
@@ -40,12 +39,12 @@ function filterParams(f: Partial<AuditFilterValues>, page?: number): string {
 
 export const auditHref = (f: Partial<AuditFilterValues>, page?: number) => {
   const s = filterParams(f, page);
-  return s ? `${paths.cityAudit()}?${s}` : paths.cityAudit();
+  return s ? `${cityPaths.audit()}?${s}` : cityPaths.audit();
 };
 
 export const auditCsvHref = (f: Partial<AuditFilterValues>) => {
   const s = filterParams(f);
-  return s ? `${adminPaths.auditCsv()}?${s}` : adminPaths.auditCsv();
+  return s ? `${cityPaths.auditCsv()}?${s}` : cityPaths.auditCsv();
 };
 
 const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
@@ -59,7 +58,7 @@ function Target(props: { row: AuditRow }): Html {
   if (type === 'user' && isUuid(id ?? undefined)) {
     return (
       <>
-        {type} <a href={paths.cityUser(id!)} class="wemi-break">{id}</a>
+        {type} <a href={cityPaths.user(id!)} class="wemi-break">{id}</a>
       </>
     );
   }
@@ -75,11 +74,11 @@ export function AuditPage(props: { ctx: PageContext; view: AuditView }): Html {
     <BackOfficeLayout ctx={ctx} title={t('cityUsers.audit.title')} lead={t('cityUsers.audit.lead')} crumbs={[cityCrumb(ctx), { label: t('cityUsers.audit.title') }]}>
       <ErrorSummary ctx={ctx} issues={view.issues} />
       <FilterForm
-        action={paths.cityAudit()}
+        action={cityPaths.audit()}
         title={t('cityUsers.audit.filter.title')}
         column="col-12 col-md-4"
         submit={t('cityUsers.audit.filter.submit')}
-        reset={filtered ? { href: paths.cityAudit(), label: t('cityUsers.audit.filter.reset') } : undefined}
+        reset={filtered ? { href: cityPaths.audit(), label: t('cityUsers.audit.filter.reset') } : undefined}
       >
         <FilterText ctx={ctx} form={form} name="attore" label={t('cityUsers.audit.filter.actor')} hint={t('cityUsers.audit.filter.actorHint')} maxlength={200} />
         <FilterText ctx={ctx} form={form} name="azione" label={t('cityUsers.audit.filter.action')} hint={t('cityUsers.audit.filter.actionHint')} maxlength={100} />
@@ -118,7 +117,7 @@ export function AuditPage(props: { ctx: PageContext; view: AuditView }): Html {
               <time datetime={r.at.toISOString()}>{dateTimeFormats[ctx.locale].format(r.at)}</time>
             </td>
             <td class="wemi-break">
-              {r.actor_id && isUuid(r.actor_id) ? <a href={paths.cityUser(r.actor_id)}>{r.actor_label || r.actor_id}</a> : r.actor_label}
+              {r.actor_id && isUuid(r.actor_id) ? <a href={cityPaths.user(r.actor_id)}>{r.actor_label || r.actor_id}</a> : r.actor_label}
             </td>
             <td>
               <code>{r.action}</code>

@@ -5,7 +5,7 @@ import { audit } from '../../../lib/audit';
 import type { Role } from '../../../lib/http/access';
 import { notFound, type FieldIssue } from '../../../lib/http/errors';
 import type { FormState } from '../../../web/forms';
-import { paths } from '../../../web/paths';
+import { cityPaths, paths, patterns, withNotice } from '../../../web/paths';
 import { startSession } from '../session';
 import { findUserById, type AccountKind, type UserRow, type UserStatus } from '../users.repository';
 import {
@@ -42,7 +42,6 @@ import {
 import { AuditPage, type AuditFilterValues } from './audit.view';
 import {
   ACCOUNT_KINDS,
-  adminPaths,
   CityLandingPage,
   ConfirmPage,
   EnteLandingPage,
@@ -114,6 +113,7 @@ function valuesOf(body: unknown): Record<string, string | undefined> {
 }
 
 const redirect = (reply: FastifyReply, location: string) => reply.code(303).header('location', location).send();
+const noticed = (path: string, notice: NoticeCode) => withNotice(path, notice);
 
 export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config } = deps;
@@ -146,7 +146,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   // 3. Users list.
-  app.get(paths.cityUsers(), options(CITY_USERS), async (request, reply) => {
+  app.get(cityPaths.users(), options(CITY_USERS), async (request, reply) => {
     const ctx = request.ctx;
     const filter: UsersListFilter = { q: single(request.query, 'q'), tipo: single(request.query, 'tipo'), stato: single(request.query, 'stato'), ruolo: single(request.query, 'ruolo') };
     const issues: FieldIssue[] = [];
@@ -176,14 +176,14 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
   const invitePage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, permissions: readonly string[], status = 200) =>
     reply.page(InvitePage({ ctx: request.ctx, enti: await activeEnti(db), form, permissions }), status);
 
-  app.get(paths.cityInvite(), options(CITY_USERS), async (request, reply) => invitePage(request, reply, { values: {}, issues: [] }, []));
+  app.get(cityPaths.invite(), options(CITY_USERS), async (request, reply) => invitePage(request, reply, { values: {}, issues: [] }, []));
 
-  app.post(paths.cityInvite(), options(CITY_USERS, 'users.invite'), async (request, reply) => {
+  app.post(cityPaths.invite(), options(CITY_USERS, 'users.invite'), async (request, reply) => {
     const ctx = request.ctx;
     const parsed = parseInviteForm(request.body, ctx.t);
     const outcome = parsed.ok ? await inviteStaff(db, actorOf(request), parsed.value, { baseUrl: config.publicBaseUrl }, ctx.t) : parsed;
     if (!outcome.ok) return invitePage(request, reply, { values: valuesOf(request.body), issues: outcome.issues }, bodyStrings(request.body, 'permessi'), 400);
-    return redirect(reply, adminPaths.withNotice(paths.cityUser(outcome.value.userId), outcome.value.outcome === 'invited' ? 'invitato' : 'ruoli-aggiunti'));
+    return redirect(reply, noticed(cityPaths.user(outcome.value.userId), outcome.value.outcome === 'invited' ? 'invitato' : 'ruoli-aggiunti'));
   });
 
   // User page.
@@ -199,7 +199,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.get('/gestione-wemi/utenti/:id/ruoli/nuovo', options(CITY_USERS), async (request, reply) => {
     const user = await userParam(request);
-    if (user.status === 'deleted') return redirect(reply, paths.cityUser(user.id));
+    if (user.status === 'deleted') return redirect(reply, cityPaths.user(user.id));
     return grantPage(request, reply, user, { values: {}, issues: [] });
   });
 
@@ -210,7 +210,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
     const outcome = parsed.ok ? await grantUserRole(db, actorOf(request), user.id, parsed.value, ctx.t) : parsed;
     if (!outcome.ok) return grantPage(request, reply, user, { values: valuesOf(request.body), issues: outcome.issues }, 400);
     if (outcome.value.self) await rotateOwnSession(request, reply);
-    return redirect(reply, adminPaths.withNotice(paths.cityUser(user.id), outcome.value.self ? 'ruolo-assegnato-tu' : 'ruolo-assegnato'));
+    return redirect(reply, noticed(cityPaths.user(user.id), outcome.value.self ? 'ruolo-assegnato-tu' : 'ruolo-assegnato'));
   });
 
   // Revoke a role: confirmation, then the change.
@@ -224,7 +224,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.get('/gestione-wemi/utenti/:id/ruoli/:roleId/revoca', options(CITY_USERS), async (request, reply) => {
     const user = await userParam(request);
     const role = await roleParam(request, user);
-    return reply.page(ConfirmPage({ ctx: request.ctx, kind: 'revoke', user, role, action: adminPaths.revokeRole(user.id, role.id), form: { values: {}, issues: [] } }));
+    return reply.page(ConfirmPage({ ctx: request.ctx, kind: 'revoke', user, role, action: cityPaths.userRevokeRole(user.id, role.id), form: { values: {}, issues: [] } }));
   });
 
   app.post('/gestione-wemi/utenti/:id/ruoli/:roleId/revoca', options(CITY_USERS, 'users.role.revoke'), async (request, reply) => {
@@ -233,24 +233,23 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
     const role = await roleParam(request, user);
     const outcome = await revokeUserRole(db, actorOf(request), user.id, role.id, ctx.t);
     if (!outcome.ok) {
-      return reply.page(ConfirmPage({ ctx, kind: 'revoke', user, role, action: adminPaths.revokeRole(user.id, role.id), form: { values: {}, issues: outcome.issues } }), 400);
+      return reply.page(ConfirmPage({ ctx, kind: 'revoke', user, role, action: cityPaths.userRevokeRole(user.id, role.id), form: { values: {}, issues: outcome.issues } }), 400);
     }
     if (outcome.value.self) await rotateOwnSession(request, reply);
-    return redirect(reply, adminPaths.withNotice(paths.cityUser(user.id), outcome.value.self ? 'ruolo-revocato-tu' : 'ruolo-revocato'));
+    return redirect(reply, noticed(cityPaths.user(user.id), outcome.value.self ? 'ruolo-revocato-tu' : 'ruolo-revocato'));
   });
 
   // Suspend and reactivate: confirmation (with an optional reason), then the change.
   const statusChanges: { kind: Exclude<ConfirmKind, 'revoke'>; url: string; path: (id: string) => string; action: string; run: typeof suspendUser; notice: NoticeCode }[] = [
-    { kind: 'suspend', url: '/gestione-wemi/utenti/:id/sospendi', path: adminPaths.suspend, action: 'users.suspend', run: suspendUser, notice: 'sospeso' },
-    { kind: 'reactivate', url: '/gestione-wemi/utenti/:id/riattiva', path: adminPaths.reactivate, action: 'users.reactivate', run: reactivateUser, notice: 'riattivato' },
+    { kind: 'suspend', url: patterns.city.userSuspend, path: cityPaths.userSuspend, action: 'users.suspend', run: suspendUser, notice: 'sospeso' },
+    { kind: 'reactivate', url: patterns.city.userReactivate, path: cityPaths.userReactivate, action: 'users.reactivate', run: reactivateUser, notice: 'riattivato' },
   ];
   for (const change of statusChanges) {
-    const url = change.url;
-    app.get(url, options(CITY_USERS), async (request, reply) => {
+    app.get(change.url, options(CITY_USERS), async (request, reply) => {
       const user = await userParam(request);
       return reply.page(ConfirmPage({ ctx: request.ctx, kind: change.kind, user, action: change.path(user.id), form: { values: {}, issues: [] } }));
     });
-    app.post(url, options(CITY_USERS, change.action), async (request, reply) => {
+    app.post(change.url, options(CITY_USERS, change.action), async (request, reply) => {
       const ctx = request.ctx;
       const user = await userParam(request);
       const reason = parseReason(request.body, ctx.t);
@@ -258,7 +257,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (!outcome.ok) {
         return reply.page(ConfirmPage({ ctx, kind: change.kind, user, action: change.path(user.id), form: { values: valuesOf(request.body), issues: outcome.issues } }), 400);
       }
-      return redirect(reply, adminPaths.withNotice(paths.cityUser(user.id), change.notice));
+      return redirect(reply, noticed(cityPaths.user(user.id), change.notice));
     });
   }
 
@@ -293,7 +292,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   const filterDetails = (f: AuditFilter) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
 
-  app.get(paths.cityAudit(), options(CITY_USERS), async (request, reply) => {
+  app.get(cityPaths.audit(), options(CITY_USERS), async (request, reply) => {
     const ctx = request.ctx;
     const { values, filter, issues } = auditFilterOf(request);
     if (issues.length) {
@@ -315,7 +314,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
     return reply.page(AuditPage({ ctx, view: { filter: values, issues, items, total, page, pages } }));
   });
 
-  app.get(adminPaths.auditCsv(), options(CITY_USERS), async (request, reply) => {
+  app.get(cityPaths.auditCsv(), options(CITY_USERS), async (request, reply) => {
     const { values, filter, issues } = auditFilterOf(request);
     if (issues.length) {
       return reply.page(AuditPage({ ctx: request.ctx, view: { filter: values, issues, items: [], total: 0, page: 1, pages: 1 } }), 400);

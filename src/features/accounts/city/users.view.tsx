@@ -7,7 +7,7 @@ import type { PageContext } from '../../../web/context';
 import { BackOfficeLayout, ButtonLink, cityCrumb, countText, DataTable, DlRow, FilterForm, FilterText, FormActions, Notice, PostForm, ResultsTable, SectionCards, StateChip } from '../../../web/backoffice';
 import { DemoBadge, ErrorSummary } from '../../../web/components';
 import { CheckboxGroup, RadioGroup, SelectField, TextField, type FormState } from '../../../web/forms';
-import { paths } from '../../../web/paths';
+import { cityPaths, entePaths, paths } from '../../../web/paths';
 import type { AccountKind, UserRow, UserStatus } from '../users.repository';
 import type { EnteOption, RoleFilter, RoleRowView, RoleState, UserListItem } from './users-admin.repository';
 import { GRANTABLE_ROLES, NOTICES, type NoticeCode } from './users-admin.service';
@@ -15,16 +15,6 @@ import { GRANTABLE_ROLES, NOTICES, type NoticeCode } from './users-admin.service
 // Pages of the City back office on accounts (landing, users list, user page, grant, confirmations, invite) and
 // the landing page of the ente back office. Every action works without JavaScript: plain links to
 // confirmation pages and plain forms that post and redirect.
-
-/** Paths of the back-office pages not (yet) in src/web/paths.ts. */
-export const adminPaths = {
-  grantRole: (userId: string) => `${paths.cityUser(userId)}/ruoli/nuovo`,
-  revokeRole: (userId: string, roleId: string) => `${paths.cityUser(userId)}/ruoli/${encodeURIComponent(roleId)}/revoca`,
-  suspend: (userId: string) => `${paths.cityUser(userId)}/sospendi`,
-  reactivate: (userId: string) => `${paths.cityUser(userId)}/riattiva`,
-  auditCsv: () => `${paths.cityAudit()}.csv`,
-  withNotice: (path: string, notice: NoticeCode) => `${path}?esito=${notice}`,
-} as const;
 
 export const ACCOUNT_KINDS = ['citizen', 'staff', 'ente'] as const satisfies readonly AccountKind[];
 export const USER_STATUSES = ['invited', 'active', 'suspended', 'deleted'] as const satisfies readonly UserStatus[];
@@ -58,7 +48,7 @@ export const displayName = (ctx: PageContext, u: { given_name: string; family_na
 
 // Shared pieces
 
-const usersCrumb = (ctx: PageContext) => ({ href: paths.cityUsers(), label: ctx.t('cityUsers.list.title') });
+const usersCrumb = (ctx: PageContext) => ({ href: cityPaths.users(), label: ctx.t('cityUsers.list.title') });
 
 const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice ? ctx.t(NOTICES[notice]) : undefined);
 
@@ -76,21 +66,21 @@ export interface CitySection {
 export function citySections(ctx: PageContext, roles: readonly Role[]): CitySection[] {
   const out: CitySection[] = [];
   if (roles.includes('city:users')) {
-    out.push({ href: paths.cityUsers(), title: ctx.t('cityUsers.section.users.title'), body: ctx.t('cityUsers.section.users.body') });
-    out.push({ href: paths.cityInvite(), title: ctx.t('cityUsers.section.invite.title'), body: ctx.t('cityUsers.section.invite.body') });
-    out.push({ href: paths.cityAudit(), title: ctx.t('cityUsers.section.audit.title'), body: ctx.t('cityUsers.section.audit.body') });
+    out.push({ href: cityPaths.users(), title: ctx.t('cityUsers.section.users.title'), body: ctx.t('cityUsers.section.users.body') });
+    out.push({ href: cityPaths.invite(), title: ctx.t('cityUsers.section.invite.title'), body: ctx.t('cityUsers.section.invite.body') });
+    out.push({ href: cityPaths.audit(), title: ctx.t('cityUsers.section.audit.title'), body: ctx.t('cityUsers.section.audit.body') });
   }
   if (roles.includes('city:enti')) {
-    out.push({ href: '/gestione-wemi/domande', title: ctx.t('cityUsers.section.applications.title'), body: ctx.t('cityUsers.section.applications.body') });
-    out.push({ href: '/gestione-wemi/schede', title: ctx.t('cityUsers.section.revisions.title'), body: ctx.t('cityUsers.section.revisions.body') });
-    out.push({ href: '/gestione-wemi/enti', title: ctx.t('cityUsers.section.enti.title'), body: ctx.t('cityUsers.section.enti.body') });
-    out.push({ href: '/gestione-wemi/schede-catalogo', title: ctx.t('cityUsers.section.catalogue.title'), body: ctx.t('cityUsers.section.catalogue.body') });
-    out.push({ href: '/gestione-wemi/tassonomie', title: ctx.t('cityUsers.section.taxonomy.title'), body: ctx.t('cityUsers.section.taxonomy.body') });
+    out.push({ href: cityPaths.applications(), title: ctx.t('cityUsers.section.applications.title'), body: ctx.t('cityUsers.section.applications.body') });
+    out.push({ href: cityPaths.revisions(), title: ctx.t('cityUsers.section.revisions.title'), body: ctx.t('cityUsers.section.revisions.body') });
+    out.push({ href: cityPaths.enti(), title: ctx.t('cityUsers.section.enti.title'), body: ctx.t('cityUsers.section.enti.body') });
+    out.push({ href: cityPaths.cards(), title: ctx.t('cityUsers.section.catalogue.title'), body: ctx.t('cityUsers.section.catalogue.body') });
+    out.push({ href: cityPaths.taxonomies(), title: ctx.t('cityUsers.section.taxonomy.title'), body: ctx.t('cityUsers.section.taxonomy.body') });
   }
   if (roles.includes('city:requests')) {
-    out.push({ href: '/gestione-wemi/qualita', title: ctx.t('cityUsers.section.quality.title'), body: ctx.t('cityUsers.section.quality.body') });
-    out.push({ href: '/gestione-wemi/reclami', title: ctx.t('cityUsers.section.complaints.title'), body: ctx.t('cityUsers.section.complaints.body') });
-    out.push({ href: '/gestione-wemi/recensioni', title: ctx.t('cityUsers.section.reviews.title'), body: ctx.t('cityUsers.section.reviews.body') });
+    out.push({ href: cityPaths.quality(), title: ctx.t('cityUsers.section.quality.title'), body: ctx.t('cityUsers.section.quality.body') });
+    out.push({ href: cityPaths.complaints(), title: ctx.t('cityUsers.section.complaints.title'), body: ctx.t('cityUsers.section.complaints.body') });
+    out.push({ href: cityPaths.reviews(), title: ctx.t('cityUsers.section.reviews.title'), body: ctx.t('cityUsers.section.reviews.body') });
   }
   return out;
 }
@@ -137,11 +127,11 @@ export function EnteLandingPage(props: {
             <div class="card card-teaser shadow-sm rounded h-100">
               <div class="card-body">
                 <h3 class="card-title h5 mb-1">
-                  <a href={`/gestione-ente/${e.id}`}>{e.name}</a>
+                  <a href={entePaths.home(e.id)}>{e.name}</a>
                 </h3>
                 <p class="card-text mb-1">{e.role === 'ente_admin' ? t('cityUsers.ente.roleAdmin') : t('cityUsers.ente.roleOperator')}</p>
                 <p class="card-text mb-1">
-                  <a href={`/gestione-ente/${e.id}/schede`}>{t('cityUsers.ente.cards')}</a>
+                  <a href={entePaths.serviceCards(e.id)}>{t('cityUsers.ente.cards')}</a>
                 </p>
                 {e.status === 'active' ? (
                   <a href={paths.ente(e.slug)}>{t('cityUsers.ente.publicPage', { name: e.name })}</a>
@@ -184,7 +174,7 @@ export function usersListHref(f: Partial<UsersListFilter> & { page?: number }): 
   if (f.ruolo) params.set('ruolo', f.ruolo);
   if (f.page && f.page > 1) params.set('pagina', String(f.page));
   const s = params.toString();
-  return s ? `${paths.cityUsers()}?${s}` : paths.cityUsers();
+  return s ? `${cityPaths.users()}?${s}` : cityPaths.users();
 }
 
 export function UsersListPage(props: { ctx: PageContext; view: UsersListView }): Html {
@@ -194,9 +184,9 @@ export function UsersListPage(props: { ctx: PageContext; view: UsersListView }):
   const filtered = Boolean(view.filter.q || view.filter.tipo || view.filter.stato || view.filter.ruolo);
   return (
     <BackOfficeLayout ctx={ctx} title={t('cityUsers.list.title')} lead={t('cityUsers.list.lead')} crumbs={[cityCrumb(ctx), { label: t('cityUsers.list.title') }]}>
-      <ButtonLink href={paths.cityInvite()}>{t('cityUsers.list.invite')}</ButtonLink>
+      <ButtonLink href={cityPaths.invite()}>{t('cityUsers.list.invite')}</ButtonLink>
       <ErrorSummary ctx={ctx} issues={view.issues} />
-      <FilterForm action={paths.cityUsers()} title={t('cityUsers.filter.title')} submit={t('cityUsers.filter.submit')} reset={filtered ? { href: paths.cityUsers(), label: t('cityUsers.filter.reset') } : undefined}>
+      <FilterForm action={cityPaths.users()} title={t('cityUsers.filter.title')} submit={t('cityUsers.filter.submit')} reset={filtered ? { href: cityPaths.users(), label: t('cityUsers.filter.reset') } : undefined}>
         <FilterText ctx={ctx} form={form} name="q" label={t('cityUsers.filter.q')} maxlength={100} />
         <SelectField ctx={ctx} form={form} name="tipo" label={t('cityUsers.filter.kind')} empty={t('cityUsers.filter.any')} options={ACCOUNT_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} />
         <SelectField ctx={ctx} form={form} name="stato" label={t('cityUsers.filter.status')} empty={t('cityUsers.filter.any')} options={USER_STATUSES.map((s) => ({ value: s, label: statusLabel(ctx, s) }))} />
@@ -228,7 +218,7 @@ export function UsersListPage(props: { ctx: PageContext; view: UsersListView }):
         {view.items.map((u) => (
           <tr>
             <th scope="row">
-              <a href={paths.cityUser(u.id)}>{displayName(ctx, u)}</a>
+              <a href={cityPaths.user(u.id)}>{displayName(ctx, u)}</a>
               {u.is_demo ? <DemoBadge ctx={ctx} /> : null}
             </th>
             <td class="wemi-break">{u.email ?? u.fiscal_code ?? ''}</td>
@@ -327,7 +317,7 @@ export function UserPage(props: { ctx: PageContext; view: UserPageView }): Html 
                 {deleted ? null : (
                   <td>
                     {revocable ? (
-                      <a href={adminPaths.revokeRole(u.id, r.id)}>
+                      <a href={cityPaths.userRevokeRole(u.id, r.id)}>
                         {t('cityUsers.roles.revoke')}
                         <span class="visually-hidden"> {t('cityUsers.roles.revokeWhat', { role: label })}</span>
                       </a>
@@ -343,16 +333,16 @@ export function UserPage(props: { ctx: PageContext; view: UserPageView }): Html 
         <p>{t('cityUsers.account.deletedNote')}</p>
       ) : (
         <>
-          <ButtonLink href={adminPaths.grantRole(u.id)}>{t('cityUsers.roles.grant')}</ButtonLink>
+          <ButtonLink href={cityPaths.userGrantRole(u.id)}>{t('cityUsers.roles.grant')}</ButtonLink>
           <h2 class="h4 mt-5">{t('cityUsers.account.title')}</h2>
           {view.isSelf ? (
             <p>{t('cityUsers.account.selfNote')}</p>
           ) : u.status === 'suspended' ? (
-            <ButtonLink href={adminPaths.reactivate(u.id)} variant="outline-primary">{t('cityUsers.account.reactivate')}</ButtonLink>
+            <ButtonLink href={cityPaths.userReactivate(u.id)} variant="outline-primary">{t('cityUsers.account.reactivate')}</ButtonLink>
           ) : (
             <>
               <p>{t('cityUsers.account.suspendHint')}</p>
-              <ButtonLink href={adminPaths.suspend(u.id)} variant="outline-danger">{t('cityUsers.account.suspend')}</ButtonLink>
+              <ButtonLink href={cityPaths.userSuspend(u.id)} variant="outline-danger">{t('cityUsers.account.suspend')}</ButtonLink>
             </>
           )}
         </>
@@ -388,10 +378,10 @@ export function GrantRolePage(props: { ctx: PageContext; user: UserRow; enti: En
       ctx={ctx}
       title={t('cityUsers.grant.title')}
       lead={t('cityUsers.grant.lead', { name })}
-      crumbs={[cityCrumb(ctx), usersCrumb(ctx), { href: paths.cityUser(user.id), label: name }, { label: t('cityUsers.grant.title') }]}
+      crumbs={[cityCrumb(ctx), usersCrumb(ctx), { href: cityPaths.user(user.id), label: name }, { label: t('cityUsers.grant.title') }]}
     >
       <ErrorSummary ctx={ctx} issues={form.issues} />
-      <PostForm ctx={ctx} action={adminPaths.grantRole(user.id)}>
+      <PostForm ctx={ctx} action={cityPaths.userGrantRole(user.id)}>
         <SelectField ctx={ctx} form={form} name="ruolo" label={t('cityUsers.field.role')} empty={t('cityUsers.field.rolePick')} options={GRANTABLE_ROLES.map((r) => ({ value: r, label: t(`cityUsers.role.${r}` as MessageKey) }))} />
         <SelectField
           ctx={ctx}
@@ -404,7 +394,7 @@ export function GrantRolePage(props: { ctx: PageContext; user: UserRow; enti: En
         />
         <SelectField ctx={ctx} form={form} name="ente" label={t('cityUsers.field.ente')} hint={t('cityUsers.field.enteHint')} empty={t('cityUsers.field.entePick')} options={props.enti.map((e) => ({ value: e.id, label: e.name }))} />
         <ValidityFields ctx={ctx} form={form} />
-        <FormActions submit={t('cityUsers.grant.submit')} cancel={{ href: paths.cityUser(user.id), label: t('cityUsers.cancel') }} />
+        <FormActions submit={t('cityUsers.grant.submit')} cancel={{ href: cityPaths.user(user.id), label: t('cityUsers.cancel') }} />
       </PostForm>
     </BackOfficeLayout>
   );
@@ -421,14 +411,14 @@ export function ConfirmPage(props: { ctx: PageContext; kind: ConfirmKind; user: 
   const title = t(`cityUsers.${kind}.title` as MessageKey);
   const lead = kind === 'revoke' && props.role ? t('cityUsers.revoke.lead', { name, role: grantLabel(ctx, props.role) }) : t(`cityUsers.${kind}.lead` as MessageKey, { name });
   return (
-    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), usersCrumb(ctx), { href: paths.cityUser(user.id), label: name }, { label: title }]}>
+    <BackOfficeLayout ctx={ctx} title={title} crumbs={[cityCrumb(ctx), usersCrumb(ctx), { href: cityPaths.user(user.id), label: name }, { label: title }]}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
       <p class="lead" id={kind === 'revoke' ? 'revoca' : undefined}>
         {lead}
       </p>
       <PostForm ctx={ctx} action={props.action}>
         {kind === 'revoke' ? null : <TextField ctx={ctx} form={form} name="motivo" label={t('cityUsers.field.reason')} hint={t('cityUsers.field.reasonHint')} maxlength={500} />}
-        <FormActions submit={t(`cityUsers.${kind}.submit` as MessageKey)} danger={kind !== 'reactivate'} cancel={{ href: paths.cityUser(user.id), label: t('cityUsers.cancel') }} />
+        <FormActions submit={t(`cityUsers.${kind}.submit` as MessageKey)} danger={kind !== 'reactivate'} cancel={{ href: cityPaths.user(user.id), label: t('cityUsers.cancel') }} />
       </PostForm>
     </BackOfficeLayout>
   );
@@ -442,7 +432,7 @@ export function InvitePage(props: { ctx: PageContext; enti: EnteOption[]; form: 
   return (
     <BackOfficeLayout ctx={ctx} title={t('cityUsers.invite.title')} lead={t('cityUsers.invite.lead')} crumbs={[cityCrumb(ctx), usersCrumb(ctx), { label: t('cityUsers.invite.title') }]}>
       <ErrorSummary ctx={ctx} issues={form.issues} />
-      <PostForm ctx={ctx} action={paths.cityInvite()}>
+      <PostForm ctx={ctx} action={cityPaths.invite()}>
         <TextField ctx={ctx} form={form} name="email" type="email" label={t('cityUsers.field.email')} autocomplete="off" maxlength={254} required />
         <div class="row">
           <div class="col-12 col-md-6">
@@ -474,7 +464,7 @@ export function InvitePage(props: { ctx: PageContext; enti: EnteOption[]; form: 
         />
         <ValidityFields ctx={ctx} form={form} />
         <SelectField ctx={ctx} form={form} name="ente" label={t('cityUsers.field.ente')} hint={t('cityUsers.field.inviteEnteHint')} empty={t('cityUsers.field.entePick')} options={props.enti.map((e) => ({ value: e.id, label: e.name }))} />
-        <FormActions submit={t('cityUsers.invite.submit')} cancel={{ href: paths.cityUsers(), label: t('cityUsers.cancel') }} />
+        <FormActions submit={t('cityUsers.invite.submit')} cancel={{ href: cityPaths.users(), label: t('cityUsers.cancel') }} />
       </PostForm>
     </BackOfficeLayout>
   );

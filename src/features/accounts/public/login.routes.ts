@@ -14,7 +14,7 @@ import { clearFailures, lockedFor, recordFailure, RULES } from '../throttle';
 import { newTotpSecret, totpEnrolment, verifyTotp } from '../totp';
 import { findUserByEmail, findUserById, normalizeEmail, recentToken, type UserRow } from '../users.repository';
 import { sendVerificationEmail } from './links.service';
-import { LoginPage, PasswordLoginPage, RecoveryCodeLoginPage, recoveryPath, SecondFactorPage } from './login.view';
+import { LoginPage, PasswordLoginPage, RecoveryCodeLoginPage, SecondFactorPage } from './login.view';
 
 // /accedi (choice of SPID, CIE, other credentials), /accedi/credenziali (e-mail and password, with
 // throttling and progressive lockout that never reveal whether an account exists), /accedi/verifica
@@ -185,7 +185,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
   // A recovery code instead of the app's code (for people whose second factor is set up). Wrong codes count
   // on the same throttle key as wrong app codes: switching between the two gives no extra attempts.
 
-  app.get(recoveryPath, { config: { access: 'public' } }, async (request, reply) => {
+  app.get(paths.loginRecovery(), { config: { access: 'public' } }, async (request, reply) => {
     const returnTo = safeReturnTo((request.query as Record<string, unknown>).ritorno);
     if (request.user) return reply.redirect(returnTo, 303);
     if (!request.pendingMfa) return reply.redirect(paths.login(returnTo), 303);
@@ -193,7 +193,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.page(RecoveryCodeLoginPage({ ctx: request.ctx, form: emptyForm(), returnTo }));
   });
 
-  app.post(recoveryPath, { config: { access: 'public', audit: 'auth.recovery.use' } }, async (request, reply) => {
+  app.post(paths.loginRecovery(), { config: { access: 'public', audit: 'auth.recovery.use' } }, async (request, reply) => {
     const { t, locale } = request.ctx;
     const returnTo = safeReturnTo(bodyString(request.body, 'ritorno'));
     const pending = request.pendingMfa;

@@ -153,7 +153,7 @@ export function SecondFactorPage(props: {
         </form>
         {enrol ? null : (
           <p class="mt-4">
-            <a href={withReturn(recoveryPath, returnTo)}>{t('auth.recovery.link')}</a>
+            <a href={withReturn(paths.loginRecovery(), returnTo)}>{t('auth.recovery.link')}</a>
           </p>
         )}
         <CancelLoginForm ctx={ctx} />
@@ -161,9 +161,6 @@ export function SecondFactorPage(props: {
     </Layout>
   );
 }
-
-/** Where the second-factor step takes a recovery code instead of the app's code. */
-export const recoveryPath = `${paths.loginSecondFactor()}/recupero`;
 
 /**
  * The QR code and the key to type by hand of a new authenticator app: the same at the first login and when
@@ -225,7 +222,7 @@ export function RecoveryCodeLoginPage(props: { ctx: PageContext; form: FormState
     <Layout ctx={ctx} title={form.issues.length ? `${t('error.badRequest.title')}: ${title}` : title}>
       <PageHeader ctx={ctx} crumbs={[{ label: t('auth.login.title'), href: paths.login() }, { label: title }]} title={title} lead={t('auth.recovery.lead')} />
       <Narrow>
-        <form method="post" action={recoveryPath} novalidate class="wemi-form">
+        <form method="post" action={paths.loginRecovery()} novalidate class="wemi-form">
           <ErrorSummary ctx={ctx} issues={form.issues} />
           <CsrfField ctx={ctx} />
           <input type="hidden" name="ritorno" value={returnTo} />
