@@ -157,6 +157,8 @@ export const messages = defineMessages(
     'personal.myData.included.profile': 'i dati del profilo: nome, cognome, codice fiscale, data di nascita, e-mail, telefono;',
     'personal.myData.included.preferences': 'le preferenze di notifica e la conferma dell’informativa privacy;',
     'personal.myData.included.roles': 'i profili e i permessi, anche quelli scaduti o revocati;',
+    'personal.myData.included.security':
+      'le impostazioni di sicurezza: se hai una password, se la verifica in due passaggi è attiva e da quando, quanti codici di recupero ti restano e quando li hai generati;',
     'personal.myData.included.sessions': 'le sessioni di accesso, con indirizzo IP e browser;',
     'personal.myData.included.emails': 'l’elenco dei messaggi e-mail che ti abbiamo inviato;',
     'personal.myData.included.activity': 'il registro delle operazioni fatte da te o sul tuo account.',
@@ -174,7 +176,8 @@ export const messages = defineMessages(
     'personal.delete.warningTitle': 'L’operazione non si può annullare',
     'personal.delete.warningText': 'Una volta eliminato, l’account non si può recuperare.',
     'personal.delete.consequencesTitle': 'Cosa succede',
-    'personal.delete.consequence.data': 'cancelliamo nome, cognome, codice fiscale, data di nascita, e-mail, telefono e password;',
+    'personal.delete.consequence.data':
+      'cancelliamo nome, cognome, codice fiscale, data di nascita, e-mail, telefono, password, verifica in due passaggi e codici di recupero;',
     'personal.delete.consequence.sessions': 'esci da tutti i dispositivi;',
     'personal.delete.consequence.roles': 'perdi tutti i profili e i permessi, anche quelli per un ente o per il Comune;',
     'personal.delete.consequence.requests': 'non potrai più vedere le richieste inviate dall’area personale;',
@@ -352,6 +355,8 @@ export const messages = defineMessages(
     'personal.myData.included.profile': 'your profile: first and last name, tax code, date of birth, e-mail, phone;',
     'personal.myData.included.preferences': 'your notification preferences and your confirmation of the privacy notice;',
     'personal.myData.included.roles': 'your profiles and permissions, expired or revoked ones too;',
+    'personal.myData.included.security':
+      'your security settings: whether you have a password, whether two-step verification is on and since when, how many recovery codes you have left and when you generated them;',
     'personal.myData.included.sessions': 'your login sessions, with IP address and browser;',
     'personal.myData.included.emails': 'the list of e-mail messages we sent you;',
     'personal.myData.included.activity': 'the log of the actions done by you or on your account.',
@@ -367,7 +372,8 @@ export const messages = defineMessages(
     'personal.delete.warningTitle': 'This cannot be undone',
     'personal.delete.warningText': 'Once deleted, the account cannot be recovered.',
     'personal.delete.consequencesTitle': 'What happens',
-    'personal.delete.consequence.data': 'we delete your first and last name, tax code, date of birth, e-mail, phone and password;',
+    'personal.delete.consequence.data':
+      'we delete your first and last name, tax code, date of birth, e-mail, phone, password, two-step verification and recovery codes;',
     'personal.delete.consequence.sessions': 'you are logged out of every device;',
     'personal.delete.consequence.roles': 'you lose every profile and permission, including those for an organisation or for the City;',
     'personal.delete.consequence.requests': 'you will no longer see the requests sent from your personal area;',

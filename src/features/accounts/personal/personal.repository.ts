@@ -193,6 +193,29 @@ export async function auditEntries(q: Queryable, userId: string): Promise<Export
   );
 }
 
+export interface ExportSecondFactor {
+  /** An authenticator app being set up (waiting for its first code) since then; null when none. */
+  setup_started_at: Date | null;
+  codes_total: number;
+  codes_remaining: number;
+  codes_generated_at: Date | null;
+  codes_last_used_at: Date | null;
+}
+
+/**
+ * The state of the second factor beyond the account row: an app being set up and the recovery codes (how
+ * many, how many left, when made, when last used). Dates and counts only: never a secret, a code or a hash.
+ */
+export async function secondFactorState(q: Queryable, userId: string): Promise<ExportSecondFactor> {
+  return q.one<ExportSecondFactor>(
+    `select (select created_at from totp_enrolment where user_id = $1) as setup_started_at,
+            count(*)::int as codes_total, (count(*) filter (where used_at is null))::int as codes_remaining,
+            min(created_at) as codes_generated_at, max(used_at) as codes_last_used_at
+       from recovery_code where user_id = $1`,
+    [userId],
+  );
+}
+
 /** Login throttling counters keyed by the person's e-mail address. */
 export async function throttleEntries(q: Queryable, email: string): Promise<{ key: string; failures: number; window_started_at: Date; locked_until: Date | null }[]> {
   return q.query(`select key, failures, window_started_at, locked_until from auth_throttle where key = $1`, [`login:email:${email}`]);

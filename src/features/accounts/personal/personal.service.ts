@@ -290,19 +290,23 @@ export function summarizeUserAgent(ua: string | null): { browser: string | null;
 
 /**
  * Everything WeMi holds about the person, in a portable, machine-readable file (GDPR art. 15 and 20).
- * Included: the account (profile, preferences, privacy acknowledgement), roles (revoked ones too),
- * sessions, single-use links, e-mail messages addressed to them, login throttling counters on their
- * address, and the audit entries where they are the actor or the target.
+ * Included: the account (profile, preferences, privacy acknowledgement), the security settings (password
+ * set or not, second factor on and since when, an app being set up, how many recovery codes are left and
+ * when they were made), roles (revoked ones too), sessions, single-use links, e-mail messages addressed to
+ * them, login throttling counters on their address, and the audit entries where they are the actor or the
+ * target.
  * Not included, and why (also stated in the file itself, `notIncluded`):
  * - page_feedback: the page ratings are anonymous (no user id, no IP): nothing links them to a person;
- * - password hash, TOTP secret, session and token hashes: security credentials, not information about
- *   the person (the file says whether a password and a second factor are set);
+ * - password hash, TOTP secrets (the one in use and one being set up), recovery codes and their hashes,
+ *   session and token hashes: security credentials, not information about the person (the file says
+ *   whether they are set, since when, and how many codes are left);
  * - bodies of e-mail messages: they may carry single-use links still valid;
  * - who granted or revoked a role, and who acted on the account: those are other people's data.
  * A feature that adds a table with personal data (e.g. requests to enti) must add it here.
  */
 export async function exportMyData(db: Db, actor: Actor, me: UserRow, currentIdHash: string): Promise<Record<string, unknown>> {
-  const [roles, sessions, tokens, mails, auditRows, throttle] = await Promise.all([
+  const [secondFactor, roles, sessions, tokens, mails, auditRows, throttle] = await Promise.all([
+    repo.secondFactorState(db, me.id),
     repo.allRoles(db, me.id),
     repo.allSessions(db, me.id),
     repo.allTokens(db, me.id),
@@ -334,7 +338,15 @@ export async function exportMyData(db: Db, actor: Actor, me: UserRow, currentIdH
     },
     security: {
       passwordSet: me.password_hash !== null,
+      secondFactorEnabled: me.totp_enabled_at !== null,
       secondFactorEnabledAt: me.totp_enabled_at,
+      secondFactorSetupPendingSince: secondFactor.setup_started_at,
+      recoveryCodes: {
+        total: secondFactor.codes_total,
+        remaining: secondFactor.codes_remaining,
+        generatedAt: secondFactor.codes_generated_at,
+        lastUsedAt: secondFactor.codes_last_used_at,
+      },
     },
     notificationPreferences: { email: me.notify_email, requests: me.notify_requests, news: me.notify_news },
     consents: [{ type: 'privacy-notice', version: me.privacy_version, acceptedAt: me.privacy_accepted_at, currentVersion: PRIVACY_VERSION }],
@@ -372,7 +384,8 @@ export async function exportMyData(db: Db, actor: Actor, me: UserRow, currentIdH
     })),
     notIncluded: {
       pageFeedback: 'Le valutazioni delle pagine sono anonime: non sono collegate al tuo account.',
-      credentials: 'Password, codice segreto del secondo fattore e identificativi di sessione sono credenziali di sicurezza: indichiamo solo se sono impostati.',
+      credentials:
+        'Password, codici segreti della verifica in due passaggi, codici di recupero e identificativi di sessione sono credenziali di sicurezza: indichiamo solo se sono impostati, da quando e quanti codici di recupero restano.',
       emailBodies: 'Il testo dei messaggi e-mail non è incluso perché può contenere link personali ancora validi.',
       otherPeople: 'Chi ti ha assegnato un ruolo o ha operato sul tuo account non è indicato: sono dati di altre persone.',
     },
@@ -404,11 +417,14 @@ export function checkDeletion(t: Translate, values: Record<string, string | unde
 
 /**
  * Deletes an account (GDPR art. 17) by anonymising it: the confirmation e-mail is queued to the old
- * address first, then every personal field is cleared, all sessions end, all roles are revoked, single-use
- * links, e-mail messages and throttling counters on the address are dropped, and the audit trail keeps
- * the actions but loses the identifiers ('utente eliminato'). What the law requires to keep stays: the
- * record of actions (with IP addresses, for the retention period of the security log) and the account
- * row without personal data, which other records (roles, audit) point to.
+ * address first, then every personal field is cleared (password and second-factor secret included), all
+ * sessions end, all roles are revoked, single-use links, e-mail messages and throttling counters on the
+ * address are dropped, and the audit trail keeps the actions but loses the identifiers ('utente
+ * eliminato'). The recovery codes and an authenticator app being set up go in the same transaction, by
+ * the trigger of migration 0008 on the change of status (whatever deletes an account).
+ * What the law requires to keep stays: the record of actions (with IP addresses, for the retention period
+ * of the security log) and the account row without personal data, which other records (roles, audit)
+ * point to.
  */
 export async function deleteAccount(db: Db, actor: Actor, me: UserRow, mail: { t: Translate; baseUrl: string }): Promise<boolean> {
   return db.transaction(async (tx) => {

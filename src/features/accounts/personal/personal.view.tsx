@@ -55,10 +55,23 @@ function LogoutForm(props: { ctx: PageContext; class?: string }): Html {
   );
 }
 
-/** Shell of a section page: breadcrumb Home / Area personale / <page>, side menu, content. */
+/** A section of the personal area that holds pages of its own (e.g. Sicurezza: change the password, …). */
+export interface ParentSection {
+  href: string;
+  label: string;
+}
+
+/**
+ * Shell of a section page: breadcrumb Home / Area personale / [<section> /] <page>, side menu, content.
+ * `href` is the address of this page. A page inside a section (`parent`, e.g. "Cambia la password" in
+ * Sicurezza) gets the section as a linked step of the breadcrumb, and the section's menu entry marks where
+ * the person is (aria-current="true") rather than the current page (aria-current="page": only the page of
+ * that very address), as the breadcrumb of the Modello Comuni shows the hierarchy.
+ */
 export function SectionPage(props: {
   ctx: PageContext;
   href: string;
+  parent?: ParentSection;
   title: string;
   lead?: string;
   notice?: string | undefined;
@@ -72,10 +85,7 @@ export function SectionPage(props: {
     <Layout ctx={ctx} title={title} description={props.lead}>
       <PageHeader
         ctx={ctx}
-        crumbs={[
-          { href: paths.personalArea(), label: t('personal.title') },
-          { href: props.href, label: props.title },
-        ]}
+        crumbs={[{ href: paths.personalArea(), label: t('personal.title') }, ...(props.parent ? [props.parent] : []), { href: props.href, label: props.title }]}
         title={props.title}
         lead={props.lead}
       />
@@ -92,13 +102,16 @@ export function SectionPage(props: {
                     <span>{t('personal.nav.dashboard')}</span>
                   </a>
                 </li>
-                {SECTIONS.map((s) => (
-                  <li>
-                    <a class={s.href === props.href ? 'list-item active' : 'list-item'} href={s.href} aria-current={s.href === props.href ? 'page' : undefined}>
-                      <span>{t(s.label)}</span>
-                    </a>
-                  </li>
-                ))}
+                {SECTIONS.map((s) => {
+                  const current = s.href === props.href ? 'page' : s.href === props.parent?.href ? 'true' : undefined;
+                  return (
+                    <li>
+                      <a class={current ? 'list-item active' : 'list-item'} href={s.href} aria-current={current}>
+                        <span>{t(s.label)}</span>
+                      </a>
+                    </li>
+                  );
+                })}
               </ul>
             </nav>
           </div>
@@ -548,6 +561,7 @@ export function MyDataPage(props: { ctx: PageContext }): Html {
     'personal.myData.included.profile',
     'personal.myData.included.preferences',
     'personal.myData.included.roles',
+    'personal.myData.included.security',
     'personal.myData.included.sessions',
     'personal.myData.included.emails',
     'personal.myData.included.activity',

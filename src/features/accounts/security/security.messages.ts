@@ -75,6 +75,15 @@ export const messages = defineMessages(
       'Li vedi solo ora: non potremo mostrarteli di nuovo. Stampali o copiali in un gestore di password, e non condividerli con nessuno.',
     'security.codes.howToUse': 'Per usarne uno, al momento dell’accesso scegli «Usa un codice di recupero» al posto del codice dell’app.',
     'security.codes.saved': 'Ho conservato i codici',
+    'security.codes.noReload':
+      'Se ricarichi questa pagina o torni indietro, i codici non compariranno più e non ne genereremo di nuovi: conservali prima di lasciare la pagina.',
+    'security.codes.replaced': 'Questi codici sostituiscono quelli che avevi generato prima: i codici precedenti, anche quelli non usati, non valgono più.',
+    'security.codes.staleTitle': 'Nessun nuovo codice di recupero',
+    'security.codes.staleFormTitle': 'Questo modulo non è più valido',
+    'security.codes.staleText':
+      'I tuoi codici di recupero sono cambiati dopo che hai aperto questo modulo, per esempio perché lo avevi già inviato e poi hai ricaricato la pagina o sei tornato indietro. Per sicurezza non abbiamo generato altri codici, e quelli generati prima non si possono mostrare di nuovo.',
+    'security.codes.staleWhatNow':
+      'Se hai conservato i codici che ti abbiamo mostrato, non devi fare altro. Se non li hai conservati, genera nuovi codici: quelli di prima smetteranno di valere.',
 
     'security.error.currentRequired': 'Inserisci la password attuale',
     'security.error.currentWrong': 'La password attuale non è corretta',
@@ -170,6 +179,13 @@ export const messages = defineMessages(
     'security.codes.once': 'You see them only now: we cannot show them to you again. Print them or copy them into a password manager, and share them with nobody.',
     'security.codes.howToUse': 'To use one, when you log in choose “Use a recovery code” instead of the app’s code.',
     'security.codes.saved': 'I have kept the codes',
+    'security.codes.noReload': 'If you reload this page or go back, the codes will not appear again and we will not make new ones: keep them before you leave the page.',
+    'security.codes.replaced': 'These codes replace the ones you generated before: the earlier codes no longer work, unused ones included.',
+    'security.codes.staleTitle': 'No new recovery codes',
+    'security.codes.staleFormTitle': 'This form is no longer valid',
+    'security.codes.staleText':
+      'Your recovery codes changed after you opened this form, for example because you had already sent it and then reloaded the page or went back. For your security we made no other codes, and the ones made before cannot be shown again.',
+    'security.codes.staleWhatNow': 'If you kept the codes we showed you, there is nothing else to do. If you did not, generate new codes: the earlier ones will stop working.',
 
     'security.error.currentRequired': 'Enter your current password',
     'security.error.currentWrong': 'The current password is wrong',

@@ -66,6 +66,20 @@ export async function recoveryCodeCount(q: Queryable, userId: string): Promise<R
   );
 }
 
+/**
+ * An id of the current batch of codes, null when there is none: a new batch deletes every earlier row, so
+ * the value changes with each batch (and only then: using a code keeps its row).
+ */
+export async function recoveryBatchId(q: Queryable, userId: string): Promise<string | null> {
+  const row = await q.one<{ id: string | null }>('select min(id::text) as id from recovery_code where user_id = $1', [userId]);
+  return row.id;
+}
+
+/** Holds the account row until the end of the transaction: changes of its codes happen one at a time. */
+export async function lockAccount(q: Queryable, userId: string): Promise<void> {
+  await q.query('select id from app_user where id = $1 for update', [userId]);
+}
+
 /** A new batch replaces every earlier code, used or not; returns how many earlier codes were still unused. */
 export async function replaceRecoveryCodes(q: Queryable, userId: string, hashes: readonly string[]): Promise<number> {
   const old = await q.query<{ used: boolean }>('delete from recovery_code where user_id = $1 returning used_at is not null as used', [userId]);

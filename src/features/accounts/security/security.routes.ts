@@ -18,6 +18,8 @@ import {
   CURRENT_PASSWORD,
   disableSecondFactor,
   mustKeepSecondFactor,
+  RECOVERY_BATCH,
+  recoveryBatch,
   recoveryCodeCount,
   regenerateRecoveryCodes,
   startTotpEnrolment,
@@ -28,6 +30,7 @@ import {
   ChangePasswordPage,
   RecoveryCodesGeneratePage,
   RecoveryCodesShownPage,
+  RecoveryCodesStalePage,
   SecondFactorConfirmPage,
   SecondFactorMandatoryPage,
   SecondFactorOffPage,
@@ -241,13 +244,25 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   // ------------------------------------------------------------------------------------ recovery codes
 
+  /** The confirmation step of a new batch of codes, with the batch it was shown with. */
+  const generatePage = async (request: FastifyRequest, reply: FastifyReply, me: Me, form: FormState, status = 200) =>
+    reply.page(
+      RecoveryCodesGeneratePage({
+        ctx: request.ctx,
+        form,
+        existing: await recoveryCodeCount(db, me.row.id),
+        batch: await recoveryBatch(db, me.row.id),
+        email: me.row.email,
+      }),
+      status,
+    );
+
   app.get(
     securityPaths.recoveryCodes,
     options,
     withMe(async (request, reply, me) => {
       if (!me.row.totp_enabled_at) return reply.redirect(securityPaths.overview, 303);
-      const existing = await recoveryCodeCount(db, me.row.id);
-      return reply.page(RecoveryCodesGeneratePage({ ctx: request.ctx, form: emptyForm(), existing, email: me.row.email }));
+      return generatePage(request, reply, me, emptyForm());
     }),
   );
 
@@ -256,14 +271,17 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
     options,
     withMe(async (request, reply, me) => {
       if (!me.row.totp_enabled_at) return reply.redirect(securityPaths.overview, 303);
+      // 409: the form names a batch of codes that is gone (sent again by a reload of the page of the new
+      // codes, the back button, another tab). Nothing is made, nothing shown again; the password is not checked.
+      const stale = async () => reply.page(RecoveryCodesStalePage({ ctx: request.ctx, codes: await recoveryCodeCount(db, me.row.id) }), 409);
+      const batch = fieldOf(request, RECOVERY_BATCH, 64);
+      if (batch !== (await recoveryBatch(db, me.row.id))) return stale();
       const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), 'recovery_codes');
-      if (wrong) {
-        const existing = await recoveryCodeCount(db, me.row.id);
-        return reply.page(RecoveryCodesGeneratePage({ ctx: request.ctx, form: { values: {}, issues: [wrong] }, existing, email: me.row.email }), 400);
-      }
-      const codes = await regenerateRecoveryCodes(db, me.actor, me.row, me.mail);
-      // Shown in the answer to this POST, once: no address leads to them again.
-      return reply.page(RecoveryCodesShownPage({ ctx: request.ctx, codes }));
+      if (wrong) return generatePage(request, reply, me, { values: {}, issues: [wrong] }, 400);
+      const made = await regenerateRecoveryCodes(db, me.actor, me.row, me.mail, batch);
+      if (!made) return stale();
+      // Shown in the answer to this POST, once (never cached: no-store): no address leads to them again.
+      return reply.page(RecoveryCodesShownPage({ ctx: request.ctx, codes: made.codes, replaced: made.replaced }));
     }),
   );
 }

@@ -209,10 +209,36 @@ export const recoveryCodeHash = (userId: string, normalized: string) => createHa
 
 export const recoveryCodeCount = (q: Queryable, userId: string) => repo.recoveryCodeCount(q, userId);
 
-/** A new batch of codes replaces every earlier one; returns the codes, to show once (never stored as such). */
-export async function regenerateRecoveryCodes(db: Db, actor: Actor, me: UserRow, mail: MailContext): Promise<string[]> {
+/** The hidden field of the generation form that names the batch of codes it was shown with. */
+export const RECOVERY_BATCH = 'batch';
+
+const batchToken = (userId: string, batchId: string | null) =>
+  createHash('sha256').update(`wemi-recovery-batch:${userId}:${batchId ?? 'none'}`).digest('base64url').slice(0, 22);
+
+/**
+ * The current batch of the account's recovery codes as an opaque token, for the generation form. A form
+ * sent again after a new batch replaced that one (the browser reloading the page of the new codes, which
+ * answers a POST; the back button; a second tab) names a batch that is gone, and makes no new codes.
+ */
+export const recoveryBatch = async (q: Queryable, userId: string) => batchToken(userId, await repo.recoveryBatchId(q, userId));
+
+export interface NewRecoveryCodes {
+  codes: string[];
+  /** An earlier batch existed and no longer works. */
+  replaced: boolean;
+}
+
+/**
+ * A new batch of codes replaces every earlier one, when `batch` (from the form) still names the current
+ * batch; returns the codes, to show once (never stored as such), or null when the form is stale.
+ */
+export async function regenerateRecoveryCodes(db: Db, actor: Actor, me: UserRow, mail: MailContext, batch: string): Promise<NewRecoveryCodes | null> {
   const codes = newRecoveryCodes();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Two submissions of one form at once: the second waits for the first, then finds its batch gone.
+    await repo.lockAccount(tx, me.id);
+    const current = await repo.recoveryBatchId(tx, me.id);
+    if (batchToken(me.id, current) !== batch) return null;
     const replaced = await repo.replaceRecoveryCodes(
       tx,
       me.id,
@@ -220,8 +246,8 @@ export async function regenerateRecoveryCodes(db: Db, actor: Actor, me: UserRow,
     );
     await notifyOwner(tx, me, mail, 'security.mail.codes.subject', mail.t('security.mail.codes.body', { when: when(mail), count: RECOVERY_CODE_COUNT }));
     await auditOwn(tx, actor, 'auth.recovery.generate', { count: RECOVERY_CODE_COUNT, unusedReplaced: replaced });
+    return { codes, replaced: current !== null };
   });
-  return codes;
 }
 
 /**

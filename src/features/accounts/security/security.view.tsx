@@ -9,7 +9,7 @@ import { paths } from '../../../web/paths';
 import { SectionPage } from '../personal/personal.view';
 import { TotpCodeField, TotpEnrolmentBlock } from '../public/login.view';
 import type { TotpEnrolment } from '../totp';
-import { CURRENT_PASSWORD, RECOVERY_CODE_COUNT } from './security.service';
+import { CURRENT_PASSWORD, RECOVERY_BATCH, RECOVERY_CODE_COUNT } from './security.service';
 
 // Pages of "Sicurezza" in the personal area: the overview (password, second factor, recovery codes) and one
 // page per action, each a plain form that works without JavaScript. Actions that weaken the account or
@@ -25,10 +25,15 @@ export const securityPaths = {
   recoveryCodes: `${base}/codici-di-recupero`,
 } as const;
 
-/** A page of the security section: the side menu marks "Sicurezza". */
-function SecurityPage(props: { ctx: PageContext; title: string; lead?: string; form?: FormState; notice?: string | undefined; children?: Child }): Html {
+/**
+ * A page of the security section at `href`: the overview is the section's own page; every other page sits
+ * under it (breadcrumb Area personale / Sicurezza / <page>, "Sicurezza" marked in the side menu as the
+ * section the page belongs to).
+ */
+function SecurityPage(props: { ctx: PageContext; href: string; title: string; lead?: string; form?: FormState; notice?: string | undefined; children?: Child }): Html {
+  const parent = props.href === securityPaths.overview ? undefined : { href: securityPaths.overview, label: props.ctx.t('security.title') };
   return (
-    <SectionPage ctx={props.ctx} href={securityPaths.overview} title={props.title} lead={props.lead} notice={props.notice} issues={props.form?.issues}>
+    <SectionPage ctx={props.ctx} href={props.href} parent={parent} title={props.title} lead={props.lead} notice={props.notice} issues={props.form?.issues}>
       {props.children}
     </SectionPage>
   );
@@ -95,6 +100,13 @@ function CurrentPasswordField(props: { ctx: PageContext; form: FormState; email:
   );
 }
 
+/** How many recovery codes are left ("Ti restano 9 codici di recupero su 10."). */
+function CodesLeft(props: { ctx: PageContext; codes: { total: number; remaining: number } }): Html {
+  const { t } = props.ctx;
+  const { total, remaining } = props.codes;
+  return <p data-element="recovery-codes-left">{total === 0 ? t('security.codes.none') : t('security.codes.left', { remaining, total })}</p>;
+}
+
 // ------------------------------------------------------------------------------------------------ overview
 
 export interface SecurityOverview {
@@ -113,7 +125,7 @@ export function SecurityOverviewPage(props: { ctx: PageContext; data: SecurityOv
   const { t } = ctx;
   const on = data.secondFactorSince !== null;
   return (
-    <SecurityPage ctx={ctx} title={t('security.title')} lead={t('security.lead')} notice={props.notice}>
+    <SecurityPage ctx={ctx} href={securityPaths.overview} title={t('security.title')} lead={t('security.lead')} notice={props.notice}>
       <Block id="security-password" title={t('security.password.title')}>
         {data.hasPassword ? (
           <>
@@ -159,9 +171,7 @@ export function SecurityOverviewPage(props: { ctx: PageContext; data: SecurityOv
       {on ? (
         <Block id="security-recovery" title={t('security.codes.title')}>
           <p>{t('security.codes.text')}</p>
-          <p data-element="recovery-codes-left">
-            {data.codes.total === 0 ? t('security.codes.none') : t('security.codes.left', { remaining: data.codes.remaining, total: data.codes.total })}
-          </p>
+          <CodesLeft ctx={ctx} codes={data.codes} />
           {data.codes.total > 0 && data.codes.remaining <= 3 ? <p class="wemi-personal-meta">{t('security.codes.fewLeft')}</p> : null}
           <p>
             <a class="btn btn-outline-primary" href={securityPaths.recoveryCodes}>
@@ -183,7 +193,7 @@ export function ChangePasswordPage(props: { ctx: PageContext; form: FormState; e
   const { ctx, form } = props;
   const { t } = ctx;
   return (
-    <SecurityPage ctx={ctx} title={t('security.password.change')} lead={t('security.password.lead')} form={form}>
+    <SecurityPage ctx={ctx} href={securityPaths.password} title={t('security.password.change')} lead={t('security.password.lead')} form={form}>
       <ActionForm ctx={ctx} action={securityPaths.password} submit={t('security.password.submit')}>
         <CurrentPasswordField ctx={ctx} form={form} email={props.email} />
         <PasswordFields ctx={ctx} form={form} />
@@ -202,7 +212,7 @@ export function SecondFactorStartPage(props: { ctx: PageContext; form: FormState
   const { ctx, form, again } = props;
   const { t } = ctx;
   return (
-    <SecurityPage ctx={ctx} title={again ? t('security.totp.againTitle') : t('security.totp.onTitle')} lead={t('security.totp.startLead')} form={form}>
+    <SecurityPage ctx={ctx} href={securityPaths.secondFactor} title={again ? t('security.totp.againTitle') : t('security.totp.onTitle')} lead={t('security.totp.startLead')} form={form}>
       <ol class="wemi-personal-list">
         {STEPS.map((k) => (
           <li>{t(k)}</li>
@@ -222,7 +232,7 @@ export function SecondFactorConfirmPage(props: { ctx: PageContext; form: FormSta
   const { ctx, form, again } = props;
   const { t } = ctx;
   return (
-    <SecurityPage ctx={ctx} title={again ? t('security.totp.againTitle') : t('security.totp.onTitle')} lead={t('security.totp.confirmLead')} form={form}>
+    <SecurityPage ctx={ctx} href={securityPaths.secondFactorConfirm} title={again ? t('security.totp.againTitle') : t('security.totp.onTitle')} lead={t('security.totp.confirmLead')} form={form}>
       <ActionForm ctx={ctx} action={securityPaths.secondFactorConfirm} submit={t('security.totp.confirm')}>
         <TotpEnrolmentBlock ctx={ctx} enrol={props.enrol} />
         <TotpCodeField ctx={ctx} form={form} />
@@ -236,7 +246,7 @@ export function SecondFactorOffPage(props: { ctx: PageContext; form: FormState; 
   const { ctx, form } = props;
   const { t } = ctx;
   return (
-    <SecurityPage ctx={ctx} title={t('security.totp.offTitle')} lead={t('security.totp.offLead')} form={form}>
+    <SecurityPage ctx={ctx} href={securityPaths.secondFactorOff} title={t('security.totp.offTitle')} lead={t('security.totp.offLead')} form={form}>
       <Callout ctx={ctx} kind="danger" title={t('security.totp.offWarningTitle')}>
         <p>{t('security.totp.offWarning')}</p>
       </Callout>
@@ -253,7 +263,7 @@ export function SecondFactorMandatoryPage(props: { ctx: PageContext }): Html {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <SecurityPage ctx={ctx} title={t('security.totp.offTitle')}>
+    <SecurityPage ctx={ctx} href={securityPaths.secondFactorOff} title={t('security.totp.offTitle')}>
       <Callout ctx={ctx} kind="note" title={t('security.totp.mandatoryTitle')}>
         <p>{t('security.totp.mandatory')}</p>
       </Callout>
@@ -271,34 +281,57 @@ export function SecondFactorMandatoryPage(props: { ctx: PageContext }): Html {
 
 // ------------------------------------------------------------------------------------------ recovery codes
 
-/** Generating codes: the confirmation step (the current password; a warning when codes exist). */
-export function RecoveryCodesGeneratePage(props: { ctx: PageContext; form: FormState; existing: { total: number; remaining: number }; email: string | null }): Html {
+/**
+ * Generating codes: the confirmation step (the current password; a warning when codes exist). `batch` names
+ * the batch of codes the form was shown with (a hidden field): sent again once a new batch replaced it (the
+ * browser reloading the page of the new codes, the back button), the form makes no new codes.
+ */
+export function RecoveryCodesGeneratePage(props: {
+  ctx: PageContext;
+  form: FormState;
+  existing: { total: number; remaining: number };
+  batch: string;
+  email: string | null;
+}): Html {
   const { ctx, form, existing } = props;
   const { t } = ctx;
   const replace = existing.total > 0;
   return (
-    <SecurityPage ctx={ctx} title={replace ? t('security.codes.regenerate') : t('security.codes.generate')} lead={t('security.codes.generateLead', { count: RECOVERY_CODE_COUNT })} form={form}>
+    <SecurityPage
+      ctx={ctx}
+      href={securityPaths.recoveryCodes}
+      title={replace ? t('security.codes.regenerate') : t('security.codes.generate')}
+      lead={t('security.codes.generateLead', { count: RECOVERY_CODE_COUNT })}
+      form={form}
+    >
       {replace ? (
         <Callout ctx={ctx} kind="warning" title={t('security.codes.replaceTitle')}>
           <p>{t('security.codes.replaceWarning', { remaining: existing.remaining })}</p>
         </Callout>
       ) : null}
       <ActionForm ctx={ctx} action={securityPaths.recoveryCodes} submit={replace ? t('security.codes.regenerateSubmit') : t('security.codes.generateSubmit')}>
+        <input type="hidden" name={RECOVERY_BATCH} value={props.batch} />
         <CurrentPasswordField ctx={ctx} form={form} email={props.email} />
       </ActionForm>
     </SecurityPage>
   );
 }
 
-/** The new codes, shown this once (the answer to the POST; never stored as such, never shown again). */
-export function RecoveryCodesShownPage(props: { ctx: PageContext; codes: string[] }): Html {
+/**
+ * The new codes, shown this once: the answer to the POST, never stored as such, never cached (no-store),
+ * never shown again. The page says so, says that these codes replace any earlier ones, and what reloading
+ * it does (shows no codes and makes no new ones: see RecoveryCodesStalePage).
+ */
+export function RecoveryCodesShownPage(props: { ctx: PageContext; codes: string[]; replaced: boolean }): Html {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <SecurityPage ctx={ctx} title={t('security.codes.shownTitle')} lead={t('security.codes.shownLead')}>
+    <SecurityPage ctx={ctx} href={securityPaths.recoveryCodes} title={t('security.codes.shownTitle')} lead={t('security.codes.shownLead')}>
       <Callout ctx={ctx} kind="warning" title={t('security.codes.onceTitle')}>
         <p>{t('security.codes.once')}</p>
+        <p>{t('security.codes.noReload')}</p>
       </Callout>
+      {props.replaced ? <p data-element="recovery-codes-replaced">{t('security.codes.replaced')}</p> : null}
       <ol class="wemi-personal-list" data-element="recovery-codes">
         {props.codes.map((c) => (
           <li>
@@ -312,6 +345,32 @@ export function RecoveryCodesShownPage(props: { ctx: PageContext; codes: string[
           {t('security.codes.saved')}
         </a>
       </p>
+    </SecurityPage>
+  );
+}
+
+/**
+ * A generation form sent when the codes have changed since it was shown (a reload of the page of the new
+ * codes, the back button, a second tab): no new codes; the ones made before cannot be shown again.
+ */
+export function RecoveryCodesStalePage(props: { ctx: PageContext; codes: { total: number; remaining: number } }): Html {
+  const { ctx, codes } = props;
+  const { t } = ctx;
+  return (
+    <SecurityPage ctx={ctx} href={securityPaths.recoveryCodes} title={t('security.codes.staleTitle')}>
+      <Callout ctx={ctx} kind="note" title={t('security.codes.staleFormTitle')}>
+        <p>{t('security.codes.staleText')}</p>
+      </Callout>
+      <CodesLeft ctx={ctx} codes={codes} />
+      <p>{t('security.codes.staleWhatNow')}</p>
+      <div class="wemi-personal-actions">
+        <a class="btn btn-primary" href={securityPaths.overview}>
+          {t('security.back')}
+        </a>
+        <a class="btn btn-outline-primary" href={securityPaths.recoveryCodes}>
+          {codes.total === 0 ? t('security.codes.generate') : t('security.codes.regenerate')}
+        </a>
+      </div>
     </SecurityPage>
   );
 }
