@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, openPage, startSite, WIDTHS, type Site } from './support';
+import { addSessionCookie, axe, describeViolations, openPage, startSite, WIDTHS, type PageOptions, type Site } from './support';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
 
 // Every page of the ente back office, of the City's enti and catalogue administration and of the open call
@@ -40,12 +40,9 @@ describe('Ente staff and City staff use accessible back-office pages', () => {
   });
   afterAll(async () => site?.close());
 
-  async function as(who: 'ente' | 'city' | 'public', opts: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean }) {
+  async function as(who: 'ente' | 'city' | 'public', opts: PageOptions) {
     const opened = await openPage(site, opts);
-    if (who !== 'public') {
-      const [name, value] = (who === 'ente' ? enteCookie : cityCookie).split('=') as [string, string];
-      await opened.context.addCookies([{ name, value, url: site.baseUrl }]);
-    }
+    if (who !== 'public') await addSessionCookie(site, opened.context, who === 'ente' ? enteCookie : cityCookie);
     return opened;
   }
 

@@ -1,7 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, openPage, startSite, type Site } from './support';
-import { createTestUser, sessionCookieFor } from '../support/accounts';
+import { axe, describeViolations, linkInMail, loggedIn, noViolations, openPage, startSite, submit, text, unexpected, type Site } from './support';
+import { createTestUser } from '../support/accounts';
 import { sendVerificationEmail } from '../../src/features/accounts/public/links.service';
 
 // The e-mail link flows in Chromium, as people live them: a forgotten password (with JavaScript on and
@@ -21,39 +20,13 @@ describe('People follow the links WeMi sends them by e-mail', () => {
   });
   afterAll(async () => site?.close());
 
-  /** The path of the newest link to `prefix` in the mail queued for `address` (the mail's host is the configured public one). */
-  async function linkInMail(address: string, prefix: string): Promise<string> {
-    const mail = await site.t.db.maybeOne<{ text_body: string }>(
-      `select text_body from email_outbox where to_address = $1 and text_body like '%' || $2 || '%' order by created_at desc limit 1`,
-      [address, prefix],
-    );
-    expect(mail, `a mail to ${address} with a ${prefix} link`).toBeDefined();
-    const match = mail!.text_body.match(new RegExp(`https?://[^\\s/]+(${prefix.replace(/[/]/g, '\\/')}[A-Za-z0-9_-]*)`));
-    expect(match, `a ${prefix} link in:\n${mail!.text_body}`).not.toBeNull();
-    return match![1]!;
-  }
-
-  /** Submits a form by its button; returns the status of the POST once the page it leads to has loaded. */
-  async function submit(page: Page, button: Locator): Promise<number> {
-    const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    const loaded = page.waitForEvent('load');
-    await button.click();
-    const status = (await response).status();
-    await loaded;
-    return status;
-  }
-
-  const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-  /** Problems other than the statuses the story expects (Chromium logs a 400 or 410 document as a console error). */
-  const unexpected = (problems: string[], statuses: number[]) => problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
-
   for (const javaScriptEnabled of [true, false]) {
     it(`an ente operator who forgot the password sets a new one from the e-mail link (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const operator = await createTestUser(site.t.db, { kind: 'ente', roles: [{ role: 'ente_operator', organizationId: ente.id }], givenName: 'Paolo', familyName: 'Ferri' });
       const { page, context, problems } = await openPage(site, { javaScriptEnabled });
       const checkAxe = async (where: string) => {
         // axe runs inside the page, so only with JavaScript on.
-        if (javaScriptEnabled) expect(describeViolations(await axe(page)), where).toBe('');
+        if (javaScriptEnabled) await noViolations(page, where);
       };
 
       await page.goto(`${site.baseUrl}/accedi/credenziali`);
@@ -68,7 +41,7 @@ describe('People follow the links WeMi sends them by e-mail', () => {
       await checkAxe('reset link sent');
 
       // The link from the e-mail opens the new-password form for that account.
-      const link = await linkInMail(operator.email, '/reimposta-password/');
+      const link = await linkInMail(site, operator.email, '/reimposta-password/');
       const opened = await page.goto(site.baseUrl + link);
       expect(opened?.status()).toBe(200);
       expect(await text(page.locator('h1'))).toBe('Scegli una nuova password');
@@ -91,7 +64,7 @@ describe('People follow the links WeMi sends them by e-mail', () => {
       expect(await text(page.locator('[role="status"]').first())).toBe('Password reimpostata. Ora puoi accedere con la nuova password.');
       await checkAxe('login page after the reset');
       // The person is told the password changed (with the way out if it was not them).
-      expect(await linkInMail(operator.email, '/password-dimenticata')).toBe('/password-dimenticata');
+      expect(await linkInMail(site, operator.email, '/password-dimenticata')).toBe('/password-dimenticata');
 
       // The new password works.
       await page.getByLabel('E-mail').fill(operator.email);
@@ -120,7 +93,7 @@ describe('People follow the links WeMi sends them by e-mail', () => {
     await page.getByLabel('Indirizzo e-mail').fill(operator.email);
     expect(await submit(page, page.getByRole('button', { name: 'Invia il link' }))).toBe(303);
     await page.waitForURL((url) => url.searchParams.get('inviata') === '1');
-    const link = await linkInMail(operator.email, '/reimposta-password/');
+    const link = await linkInMail(site, operator.email, '/reimposta-password/');
 
     // More than 60 minutes later.
     await site.t.db.query(`update one_time_token set expires_at = now() - interval '1 minute' where user_id = $1 and purpose = 'reset_password'`, [operator.id]);
@@ -136,7 +109,7 @@ describe('People follow the links WeMi sends them by e-mail', () => {
     await page.getByLabel('Indirizzo e-mail').fill(operator.email);
     expect(await submit(page, page.getByRole('button', { name: 'Invia il link' }))).toBe(303);
     await page.waitForURL((url) => url.searchParams.get('inviata') === '1');
-    const fresh = await linkInMail(operator.email, '/reimposta-password/');
+    const fresh = await linkInMail(site, operator.email, '/reimposta-password/');
     expect(fresh).not.toBe(link);
     expect((await page.goto(site.baseUrl + fresh))?.status()).toBe(200);
     expect(await text(page.locator('h1'))).toBe('Scegli una nuova password');
@@ -183,9 +156,7 @@ describe('People follow the links WeMi sends them by e-mail', () => {
     const inviteeEmail = `amministrazione-${Date.now().toString(36)}@ente.example.org`;
 
     // The City user, already logged in (the login itself has its own story).
-    const city = await openPage(site);
-    const [name, value] = (await sessionCookieFor(site.t.db, staff.id)).split('=') as [string, string];
-    await city.context.addCookies([{ name, value, url: site.baseUrl }]);
+    const city = await loggedIn(site, staff.id);
     const p = city.page;
     await p.goto(`${site.baseUrl}/gestione-wemi`);
     expect(await text(p.locator('h1'))).toBe('Gestione WeMi');
@@ -213,7 +184,7 @@ describe('People follow the links WeMi sends them by e-mail', () => {
     await city.context.close();
 
     // The invitee, in their own browser.
-    const link = await linkInMail(inviteeEmail, '/invito/');
+    const link = await linkInMail(site, inviteeEmail, '/invito/');
     const { page, context, problems } = await openPage(site);
     expect((await page.goto(site.baseUrl + link))?.status()).toBe(200);
     expect(await text(page.locator('h1'))).toBe('Attiva il tuo account WeMi');
@@ -259,7 +230,7 @@ describe('People follow the links WeMi sends them by e-mail', () => {
     await site.t.db.query('update app_user set email_verified_at = null where id = $1', [person.id]);
     // What the personal area does when the address is changed: queue the verification e-mail.
     await site.t.db.transaction((tx) => sendVerificationEmail(tx, { id: person.id, email: person.email, given_name: 'Luca', family_name: 'Sala' }, site.baseUrl, 'it'));
-    const link = await linkInMail(person.email, '/verifica-email/');
+    const link = await linkInMail(site, person.email, '/verifica-email/');
 
     const { page, context, problems } = await openPage(site);
     expect((await page.goto(site.baseUrl + link))?.status()).toBe(200);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, openPage, startSite, type Site } from './support';
-import { createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
+import { follow, loggedIn, noViolations, openPage, startSite, submit, text, tick, unexpected, type Site } from './support';
+import { createTestUser, type TestUser } from '../support/accounts';
+import { pdf } from '../support/fixtures';
 import { todayInMilan } from '../../src/features/service-cards/card-validation';
 
 // The whole road of an organisation into WeMi, in Chromium with JavaScript on, as the people involved live it:
@@ -14,7 +14,6 @@ import { todayInMilan } from '../../src/features/service-cards/card-validation';
 // public page keeps the published version and the ente finds the note beside that section.
 // Names carry a random word so the search finds exactly this card.
 
-const PDF = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 /** A PNG (signature and an IHDR chunk): what a person uploads by mistake, named like a PDF. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4830000000049454e44ae426082', 'hex');
 
@@ -32,43 +31,6 @@ describe('An organisation joins WeMi and publishes a service card', () => {
   });
   afterAll(async () => site?.close());
 
-  /** A browser of its own for a person already logged in (the login flows have their own stories). */
-  async function loggedIn(userId: string): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
-    const opened = await openPage(site);
-    const [name, value] = (await sessionCookieFor(site.t.db, userId)).split('=') as [string, string];
-    await opened.context.addCookies([{ name, value, url: site.baseUrl }]);
-    return opened;
-  }
-
-  /** Submits a form by its button; returns the status of the POST once the page it leads to has loaded. */
-  async function submit(page: Page, button: Locator): Promise<number> {
-    const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    const loaded = page.waitForEvent('load');
-    await button.click();
-    const status = (await response).status();
-    await loaded;
-    return status;
-  }
-
-  /** Follows a link as a person does, and waits for the page it opens. */
-  async function follow(page: Page, link: Locator, path: string | RegExp): Promise<void> {
-    await link.click();
-    await page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)));
-  }
-
-  /** Ticks a checkbox or radio the way a person does with Bootstrap Italia (which draws it on its label). */
-  async function tick(page: Page, input: Locator): Promise<void> {
-    const id = await input.getAttribute('id');
-    expect(id, 'the input has an id its label points to').toBeTruthy();
-    await page.locator(`label[for="${id}"]`).click();
-    expect(await input.isChecked()).toBe(true);
-  }
-
-  const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-  /** Problems other than the statuses the story expects (Chromium logs a 400 document as a console error). */
-  const unexpected = (problems: string[], statuses: number[]) => problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
-  const noViolations = async (page: Page, where: string) => expect(describeViolations(await axe(page)), where).toBe('');
-
   it('from the open call to a published card, and a change sent back while the published version stays online', async () => {
     const word = letters(8);
     const enteName = `Cooperativa sociale Il Melograno ${word.toUpperCase().slice(0, 1)}${word.slice(1, 5)}`;
@@ -78,8 +40,8 @@ describe('An organisation joins WeMi and publishes a service card', () => {
     const note = 'Indicate la partita IVA dell’ente: quella scritta non corrisponde alla visura.';
     const priceNote = 'Il prezzo del pasto è cambiato senza spiegazione: indicatelo nelle note al listino.';
 
-    const person = await loggedIn(applicant.id);
-    const city = await loggedIn(cityUser.id);
+    const person = await loggedIn(site, applicant.id);
+    const city = await loggedIn(site, cityUser.id);
     const p = person.page;
     const c = city.page;
 
@@ -131,7 +93,7 @@ describe('An organisation joins WeMi and publishes a service card', () => {
     // Documents: the statute is by mistake an image renamed .pdf.
     await p.locator('#doc_statuto').setInputFiles({ name: 'statuto.pdf', mimeType: 'application/pdf', buffer: PNG });
     for (const k of ['bilancio_sociale', 'condizioni_uso', 'privacy', 'recesso']) {
-      await p.locator(`#doc_${k}`).setInputFiles({ name: `${k}.pdf`, mimeType: 'application/pdf', buffer: PDF(k) });
+      await p.locator(`#doc_${k}`).setInputFiles({ name: `${k}.pdf`, mimeType: 'application/pdf', buffer: pdf(k) });
     }
     expect(await submit(p, p.getByRole('button', { name: 'Salva bozza' }))).toBe(400);
     expect(await p.title()).toMatch(/^Errore: /);
@@ -148,7 +110,7 @@ describe('An organisation joins WeMi and publishes a service card', () => {
     expect(await p.locator('#doc_statuto-current').count()).toBe(0);
     await noViolations(p, 'application form with a refused file');
 
-    await p.locator('#doc_statuto').setInputFiles({ name: 'statuto.pdf', mimeType: 'application/pdf', buffer: PDF('statuto') });
+    await p.locator('#doc_statuto').setInputFiles({ name: 'statuto.pdf', mimeType: 'application/pdf', buffer: pdf('statuto') });
     expect(await submit(p, p.getByRole('button', { name: 'Salva bozza' }))).toBe(303);
     await p.waitForURL((url) => url.pathname === formPath && url.searchParams.get('esito') === 'salvata');
     expect(await text(p.locator('.wemi-notice'))).toBe('Bozza salvata.');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, openPage, startSite, WIDTHS, type Site } from './support';
+import { axe, describeViolations, loggedIn, startSite, WIDTHS, type Site } from './support';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
 
 // Every page of the personal area passes axe-core at desktop and phone widths, and works without
@@ -12,17 +12,10 @@ describe('A citizen uses the personal area', () => {
   });
   afterAll(async () => site?.close());
 
-  async function loggedIn(userId: string, opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
-    const opened = await openPage(site, opts);
-    const [name, value] = (await sessionCookieFor(site.t.db, userId)).split('=') as [string, string];
-    await opened.context.addCookies([{ name, value, url: site.baseUrl }]);
-    return opened;
-  }
-
   for (const [widthName, viewport] of Object.entries(WIDTHS)) {
     it(`has no WCAG 2.1 A/AA violation on any personal-area page at ${widthName} width`, async () => {
       const user = await createTestUser(site.t.db, { kind: 'citizen' });
-      const { page, context, problems } = await loggedIn(user.id, { viewport });
+      const { page, context, problems } = await loggedIn(site, user.id, { viewport });
       const failures: string[] = [];
       for (const path of ['/area-personale', '/area-personale/profilo', '/area-personale/privacy', '/area-personale/notifiche', '/area-personale/sessioni', '/area-personale/i-miei-dati', '/area-personale/elimina-account']) {
         const res = await page.goto(site.baseUrl + path);
@@ -39,7 +32,7 @@ describe('A citizen uses the personal area', () => {
   it('updates the profile without JavaScript, after a mistake, and logs out of the other devices', async () => {
     const user = await createTestUser(site.t.db, { kind: 'citizen', givenName: 'Lucia', familyName: 'Verdi' });
     await sessionCookieFor(site.t.db, user.id); // another device
-    const { page, context } = await loggedIn(user.id, { javaScriptEnabled: false });
+    const { page, context } = await loggedIn(site, user.id, { javaScriptEnabled: false });
     await page.goto(`${site.baseUrl}/area-personale/profilo`);
     await page.locator('#phone').fill('abc');
     await page.locator('main form button[type="submit"]').first().click();

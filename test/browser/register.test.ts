@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, openPage, startSite, WIDTHS, type Site } from './support';
+import { linkInMail, noViolations, openPage, startSite, submit, text, unexpected, WIDTHS, type Site } from './support';
 
 // A citizen without SPID or CIE creates a WeMi account with e-mail and password (CITIZEN_PASSWORD_LOGIN on),
 // confirms the address from the e-mail and logs in: on a desktop and on a phone with JavaScript on (axe at
@@ -23,39 +22,13 @@ describe('A citizen registers with e-mail and password, confirms the address and
   });
   afterAll(async () => site?.close());
 
-  /** The path of the newest link to `prefix` in the mail queued for `address`. */
-  async function linkInMail(address: string, prefix: string): Promise<string> {
-    const mail = await site.t.db.maybeOne<{ text_body: string }>(
-      `select text_body from email_outbox where to_address = $1 and text_body like '%' || $2 || '%' order by created_at desc limit 1`,
-      [address, prefix],
-    );
-    expect(mail, `a mail to ${address} with a ${prefix} link`).toBeDefined();
-    const match = mail!.text_body.match(new RegExp(`https?://[^\\s/]+(${prefix.replace(/[/]/g, '\\/')}[A-Za-z0-9_-]*)`));
-    expect(match, `a ${prefix} link in:\n${mail!.text_body}`).not.toBeNull();
-    return match![1]!;
-  }
-
-  /** Submits a form by its button; returns the status of the POST once the page it leads to has loaded. */
-  async function submit(page: Page, button: Locator): Promise<number> {
-    const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    const loaded = page.waitForEvent('load');
-    await button.click();
-    const status = (await response).status();
-    await loaded;
-    return status;
-  }
-
-  const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-  /** Problems other than the statuses the story expects (Chromium logs a 400 document as a console error). */
-  const unexpected = (problems: string[], statuses: number[]) => problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
-
   for (const run of RUNS) {
     it(`${run.name}`, async () => {
       const email = `giulia.${run.viewport.width}.${run.javaScriptEnabled ? 'js' : 'nojs'}.${Date.now().toString(36)}@posta.example.org`;
       const { page, context, problems } = await openPage(site, { viewport: run.viewport, javaScriptEnabled: run.javaScriptEnabled });
       const checkAxe = async (where: string) => {
         // axe runs inside the page, so only with JavaScript on.
-        if (run.javaScriptEnabled) expect(describeViolations(await axe(page)), where).toBe('');
+        if (run.javaScriptEnabled) await noViolations(page, where);
       };
 
       expect((await page.goto(`${site.baseUrl}/registrati`))?.status()).toBe(200);
@@ -107,7 +80,7 @@ describe('A citizen registers with e-mail and password, confirms the address and
       await checkAxe('check your mailbox');
 
       // The link from the e-mail confirms the address.
-      const link = await linkInMail(email, '/verifica-email/');
+      const link = await linkInMail(site, email, '/verifica-email/');
       expect((await page.goto(site.baseUrl + link))?.status()).toBe(200);
       expect(await text(page.locator('h1'))).toBe('Indirizzo e-mail verificato');
       expect(await text(page.locator('#links-verified'))).toContain(`l'indirizzo ${email} è verificato`);

@@ -1,7 +1,8 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIDTHS, axe, describeViolations, openPage, startSite, type Site } from './support';
-import { createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
+import { WIDTHS, follow, loggedIn, noViolations, openPage, startSite, submit, text, tick, unexpected, type Site } from './support';
+import { createTestUser, type TestUser } from '../support/accounts';
+import { dayInMilan } from '../support/fixtures';
 import { formatNumber } from '../../src/i18n/i18n';
 
 // "Citizens ask several enti at once", in Chromium with JavaScript on, as the people involved live it:
@@ -17,8 +18,6 @@ interface Card {
   organization_id: string;
   organization_name: string;
 }
-
-const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 describe('A citizen asks three enti, compares the offers, chooses one and reviews the service', () => {
   let site: Site;
@@ -60,43 +59,6 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
   });
   afterAll(async () => site?.close());
 
-  /** A browser of its own for a person already logged in (the login flows have their own stories). */
-  async function loggedIn(userId: string): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
-    const opened = await openPage(site);
-    opened.page.setDefaultTimeout(60_000);
-    const [name, value] = (await sessionCookieFor(site.t.db, userId)).split('=') as [string, string];
-    await opened.context.addCookies([{ name, value, url: site.baseUrl }]);
-    return opened;
-  }
-
-  /** Submits a form by its button; returns the status of the POST once the page it leads to has loaded. */
-  async function submit(page: Page, button: Locator): Promise<number> {
-    const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    const loaded = page.waitForEvent('load');
-    await button.click();
-    const status = (await response).status();
-    await loaded;
-    return status;
-  }
-
-  /** Follows a link as a person does, and waits for the page it opens. */
-  async function follow(page: Page, link: Locator, path: string | RegExp): Promise<void> {
-    await link.click();
-    await page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)));
-  }
-
-  /** Ticks a checkbox or radio the way a person does with Bootstrap Italia (which draws it on its label). */
-  async function tick(page: Page, input: Locator): Promise<void> {
-    const id = await input.getAttribute('id');
-    expect(id, 'the input has an id its label points to').toBeTruthy();
-    await page.locator(`label[for="${id}"]`).click();
-    expect(await input.isChecked()).toBe(true);
-  }
-
-  const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-  /** Problems other than the statuses the story expects (Chromium logs a 400 document as a console error). */
-  const unexpected = (problems: string[], statuses: number[]) => problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
-  const noViolations = async (page: Page, where: string) => expect(describeViolations(await axe(page)), where).toBe('');
   const enteStatus = async (id: string) => (await site.t.db.one<{ status: string }>('select status from ente_request where id = $1', [id])).status;
 
   it('from the service card to a published review', async () => {
@@ -106,7 +68,7 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
     const declineReason = 'Non abbiamo operatori disponibili nel periodo richiesto.';
     const comment = `Operatrici puntuali e gentili, servizio curato ${Date.now().toString(36)}.`;
 
-    const person = await loggedIn(citizen.id);
+    const person = await loggedIn(site, citizen.id, { timeout: 60_000 });
     const p = person.page;
 
     // ------------------------------------------------------------------------------------------------
@@ -133,8 +95,8 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
 
     // 3. What and when
     await p.locator('#bisogno').fill(needs);
-    await p.locator('#dal').fill(isoIn(10));
-    await p.locator('#al').fill(isoIn(40));
+    await p.locator('#dal').fill(dayInMilan(10));
+    await p.locator('#al').fill(dayInMilan(40));
     await tick(p, p.locator('input[name="giorni"][value="lun"]'));
     await tick(p, p.locator('input[name="giorni"][value="mer"]'));
     await p.locator('#persone').fill('1');
@@ -168,7 +130,7 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
     // ------------------------------------------------------------------------------------------------
     // 2. Ente 1 and ente 2 offer from their inbox; ente 3 declines with a reason.
     const enti = [];
-    for (const a of admins) enti.push(await loggedIn(a.id));
+    for (const a of admins) enti.push(await loggedIn(site, a.id, { timeout: 60_000 }));
     const [e1, e2, e3] = enti.map((x) => x.page) as [Page, Page, Page];
     const detailPath = (c: Card, er: string) => `/gestione-ente/${c.organization_id}/richieste/${er}`;
 
@@ -181,8 +143,8 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
     async function offer(page: Page, c: Card, er: string, price: string, notes: string): Promise<void> {
       await openFromInbox(page, c, er);
       await page.locator('#prezzo').fill(price);
-      expect(await page.locator('#dal').inputValue(), 'the period proposed starts from the one asked').toBe(isoIn(10));
-      await page.locator('#scadenza').fill(isoIn(7));
+      expect(await page.locator('#dal').inputValue(), 'the period proposed starts from the one asked').toBe(dayInMilan(10));
+      await page.locator('#scadenza').fill(dayInMilan(7));
       await page.locator('#note').fill(notes);
       expect(await submit(page, page.getByRole('button', { name: 'Invia l’offerta' }))).toBe(303);
       await page.waitForURL((url) => url.pathname === detailPath(c, er) && url.searchParams.get('esito') === 'offerta-inviata');
@@ -272,7 +234,7 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
 
     // ------------------------------------------------------------------------------------------------
     // 6. The City publishes the comment.
-    const city = await loggedIn(cityUser.id);
+    const city = await loggedIn(site, cityUser.id, { timeout: 60_000 });
     const c = city.page;
     expect((await c.goto(`${site.baseUrl}/gestione-wemi/recensioni`))?.status()).toBe(200);
     const item = c.locator('li.wemi-review', { hasText: comment });

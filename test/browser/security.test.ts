@@ -1,7 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, openPage, startSite, WIDTHS, type Site } from './support';
-import { createTestUser, sessionCookieFor } from '../support/accounts';
+import { axe, describeViolations, loggedIn, logIn, noViolations, startSite, submit, text, unexpected, WIDTHS, type Site } from './support';
+import { createTestUser } from '../support/accounts';
 import { newTotpSecret } from '../../src/features/accounts/totp';
 
 // The "Sicurezza" page of the personal area in Chromium: an ente operator whose second factor is on changes
@@ -25,32 +24,13 @@ describe('A person looks after the security of their account', () => {
     return user;
   }
 
-  async function loggedIn(userId: string, opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
-    const opened = await openPage(site, opts);
-    const [name, value] = (await sessionCookieFor(site.t.db, userId)).split('=') as [string, string];
-    await opened.context.addCookies([{ name, value, url: site.baseUrl }]);
-    return opened;
-  }
-
-  /** Submits a form by its button and waits for the page it leads to. */
-  async function submit(page: Page, button: Locator): Promise<number> {
-    const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    const loaded = page.waitForEvent('load');
-    await button.click();
-    const status = (await response).status();
-    await loaded;
-    return status;
-  }
-
-  const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
   for (const javaScriptEnabled of [true, false]) {
     it(`changes the password, keeps recovery codes and logs in with one of them (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const user = await operatorWithSecondFactor(javaScriptEnabled ? 'Bianca' : 'Bruno');
-      const { page, context, problems } = await loggedIn(user.id, { javaScriptEnabled });
+      const { page, context, problems } = await loggedIn(site, user.id, { javaScriptEnabled });
       const checkAxe = async (where: string) => {
         // axe runs inside the page, so only with JavaScript on.
-        if (javaScriptEnabled) expect(describeViolations(await axe(page)), where).toBe('');
+        if (javaScriptEnabled) await noViolations(page, where);
       };
 
       await page.goto(`${site.baseUrl}/area-personale`);
@@ -84,8 +64,22 @@ describe('A person looks after the security of their account', () => {
       expect(await text(page.locator('h1'))).toBe('I tuoi codici di recupero');
       const codes = (await page.locator('[data-element="recovery-codes"] code').allTextContents()).map((c) => c.trim());
       expect(codes).toHaveLength(10);
+      expect(await text(page.locator('main'))).toContain('Se ricarichi questa pagina o torni indietro, i codici non compariranno più');
       await checkAxe('codes shown');
-      await page.getByRole('link', { name: 'Ho conservato i codici' }).click();
+      // A page of the section: the breadcrumb leads back to Sicurezza, the side menu marks it as the section.
+      expect(await page.locator('[data-element="breadcrumb"] a').allTextContents()).toEqual(['Home', 'Area personale', 'Sicurezza']);
+      expect(await text(page.locator('.wemi-personal-menu [aria-current="true"]'))).toBe('Sicurezza');
+      expect(await page.locator('.wemi-personal-menu [aria-current="page"]').count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Ho conservato i codici' }).getAttribute('href')).toBe('/area-personale/sicurezza');
+
+      // Reloading sends the form again: no new codes (the ones shown stay the valid ones), none shown again.
+      const reloaded = await page.reload();
+      expect(reloaded?.status()).toBe(409);
+      expect(await text(page.locator('h1'))).toBe('Nessun nuovo codice di recupero');
+      expect(await page.locator('[data-element="recovery-codes"] code').count()).toBe(0);
+      expect(await text(page.locator('[data-element="recovery-codes-left"]'))).toBe('Ti restano 10 codici di recupero su 10.');
+      await checkAxe('codes: page reloaded');
+      await page.getByRole('link', { name: 'Torna a Sicurezza' }).click();
       expect(await text(page.locator('[data-element="recovery-codes-left"]'))).toBe('Ti restano 10 codici di recupero su 10.');
 
       // Log out, then in with the new password and a recovery code (the phone is not at hand).
@@ -110,8 +104,8 @@ describe('A person looks after the security of their account', () => {
 
       const used = await site.t.db.one<{ n: number }>('select count(*)::int as n from recovery_code where user_id = $1 and used_at is not null', [user.id]);
       expect(used.n).toBe(1);
-      // The two refused submissions answer 400 (GOV.UK pattern), which Chromium logs; nothing else may fail.
-      expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+      // The two refused submissions answer 400 (GOV.UK pattern) and the reload 409, which Chromium logs; nothing else may fail.
+      expect(unexpected(problems, [400, 409])).toEqual([]);
       await context.close();
     }, 180_000);
   }
@@ -119,7 +113,7 @@ describe('A person looks after the security of their account', () => {
   for (const [widthName, viewport] of Object.entries(WIDTHS)) {
     it(`has no WCAG 2.1 A/AA violation on any page of the section at ${widthName} width`, async () => {
       const user = await operatorWithSecondFactor('Carla');
-      const { page, context, problems } = await loggedIn(user.id, { viewport });
+      const { page, context, problems } = await loggedIn(site, user.id, { viewport });
       const failures: string[] = [];
       const check = async (where: string) => {
         const v = await axe(page);
@@ -147,28 +141,28 @@ describe('A person looks after the security of their account', () => {
       await page.getByLabel('Password attuale').fill(user.password);
       await submit(page, page.getByRole('button', { name: 'Genera i codici' }));
       await check('codes shown');
+      await page.reload();
+      await check('codes: page reloaded');
       await page.goto(`${base}/codici-di-recupero`);
       await check('codes: confirmation to replace them');
 
       // City staff: turning the second factor off is not offered.
       const staff = await createTestUser(site.t.db, { kind: 'staff', roles: [{ role: 'city', permission: 'content' }] });
       await site.t.db.query('update app_user set totp_secret = $2, totp_enabled_at = now() where id = $1', [staff.id, newTotpSecret()]);
-      const [name, value] = (await sessionCookieFor(site.t.db, staff.id)).split('=') as [string, string];
-      await context.addCookies([{ name, value, url: site.baseUrl }]);
+      await logIn(site, context, staff.id);
       await page.goto(`${base}/verifica-in-due-passaggi/disattiva`);
       expect(await text(page.locator('main'))).toContain('non disattivarla');
       await check('City staff: mandatory');
 
       // Someone without the second factor.
       const plain = await createTestUser(site.t.db, { kind: 'ente' });
-      const [n2, v2] = (await sessionCookieFor(site.t.db, plain.id)).split('=') as [string, string];
-      await context.addCookies([{ name: n2, value: v2, url: site.baseUrl }]);
+      await logIn(site, context, plain.id);
       for (const path of ['', '/verifica-in-due-passaggi']) {
         await page.goto(base + path);
         await check(`without the second factor: ${path || 'overview'}`);
       }
       expect(failures.join('\n\n')).toBe('');
-      expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+      expect(unexpected(problems, [400, 409])).toEqual([]);
       await context.close();
     }, 180_000);
   }

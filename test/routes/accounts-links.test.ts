@@ -6,13 +6,15 @@ import { inviteUser, sendVerificationEmail, type InviteInput } from '../../src/f
 import { findUserById } from '../../src/features/accounts/users.repository';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
+import { auditRows } from '../support/audit';
+import { pathOf, visitorRequests } from '../support/http';
+import { queuedCount } from '../support/outbox';
 import { linkIn, startTestSmtp, type TestSmtp } from '../support/smtp';
 
 // The e-mail link flows end to end: the app queues mail in the outbox, the outbox worker delivers it to a
 // real SMTP server started here, and the tests follow the links found in the received messages.
 
 const BASE = 'http://wemi.test:8080';
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const NEW_PASSWORD = 'Nuova-chiave-sicura-2026';
 
 describe('e-mail link flows', () => {
@@ -37,28 +39,11 @@ describe('e-mail link flows', () => {
     ip = `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
   });
 
-  const get = (url: string, cookie = csrf.cookie) => t.app.inject({ method: 'GET', url, headers: { cookie }, remoteAddress: ip });
-  const post = (url: string, fields: Record<string, string>, opts: { withToken?: boolean; cookie?: string; from?: string } = {}) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      remoteAddress: opts.from ?? ip,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: opts.cookie ?? csrf.cookie },
-      payload: form(opts.withToken === false ? fields : { _csrf: csrf.token, ...fields }),
-    });
-  const pathOf = (absolute: string) => {
-    const u = new URL(absolute);
-    return `${u.pathname}${u.search}`;
-  };
+  const { get, post } = visitorRequests(() => t.app, () => csrf, () => ip);
   const passwordHashOf = async (userId: string) =>
     (await t.db.one<{ password_hash: string | null }>('select password_hash from app_user where id = $1', [userId])).password_hash;
-  const auditOf = (userId: string, action: string) =>
-    t.db.query<{ action: string; ip: string | null; details: Record<string, unknown> }>(
-      'select action, ip, details from audit_log where target_id = $1 and action = $2 order by id',
-      [userId, action],
-    );
-  const queuedTo = async (address: string) =>
-    (await t.db.one<{ n: number }>('select count(*)::int as n from email_outbox where to_address = $1', [address])).n;
+  /** The audit rows of an action on a person. */
+  const auditOf = (userId: string, action: string) => auditRows(t.db, { targetId: userId, action });
 
   /** Asks for a reset link and returns it, from the e-mail actually received. */
   async function resetLinkFor(email: string): Promise<string> {
@@ -160,7 +145,7 @@ describe('e-mail link flows', () => {
       expect(a.body).toBe(b.body);
       await smtp.deliver(t.db);
       expect(smtp.to(unknown)).toHaveLength(0);
-      expect(await queuedTo(unknown)).toBe(0);
+      expect(await queuedCount(t.db, unknown)).toBe(0);
       expect(smtp.to(known.email)).toHaveLength(1);
       const rows = await t.db.query<{ details: { outcome: string } }>(
         `select details from audit_log where action = 'auth.reset.request' and actor_label = $1`,
@@ -175,7 +160,7 @@ describe('e-mail link flows', () => {
       const res = await post('/password-dimenticata', { email: suspended.email });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/password-dimenticata?inviata=1');
-      expect(await queuedTo(suspended.email)).toBe(0);
+      expect(await queuedCount(t.db, suspended.email)).toBe(0);
     });
 
     it('refuses an expired link with a clear page and a way to ask again', async () => {
@@ -273,7 +258,7 @@ describe('e-mail link flows', () => {
       expect(lockedUnknown.statusCode).toBe(429);
       const alertOf = (html: string) => /<div class="alert alert-warning"[^>]*>([^<]*)<\/div>/.exec(html)?.[1];
       expect(alertOf(lockedUnknown.body)).toBe(alertOf(locked.body));
-      expect(await queuedTo(unknown)).toBe(0);
+      expect(await queuedCount(t.db, unknown)).toBe(0);
     });
 
     it('locks an address that asks for many different accounts', async () => {
@@ -453,7 +438,7 @@ describe('e-mail link flows', () => {
       // The same invitation again grants nothing twice and sends nothing.
       const again = await invite({ email: existing.email, kind: 'ente', givenName: '', familyName: '', roles: [{ role: 'ente_admin', organizationId: org.id }], invitedBy: admin.id });
       expect(again).toMatchObject({ outcome: 'roles_added', roleIds: [] });
-      expect(await queuedTo(existing.email)).toBe(1);
+      expect(await queuedCount(t.db, existing.email)).toBe(1);
     });
 
     it('re-invites a person who has not accepted yet (the older link dies) and refuses suspended accounts', async () => {
@@ -497,10 +482,10 @@ describe('e-mail link flows', () => {
   it('refuses every POST without the CSRF token (403) and changes nothing', async () => {
     const user = await createTestUser(t.db);
     const link = pathOf(await resetLinkFor(user.email));
-    const queued = await queuedTo(user.email);
+    const queued = await queuedCount(t.db, user.email);
     const forgot = await post('/password-dimenticata', { email: user.email }, { withToken: false });
     expect(forgot.statusCode).toBe(403);
-    expect(await queuedTo(user.email)).toBe(queued);
+    expect(await queuedCount(t.db, user.email)).toBe(queued);
     const reset = await post(link, { password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, { withToken: false });
     expect(reset.statusCode).toBe(403);
     expect(await verifyPassword(user.password, (await passwordHashOf(user.id))!)).toBe(true);

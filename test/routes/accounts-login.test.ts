@@ -1,34 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-import { createTestUser } from '../support/accounts';
+import { createTestUser, sessionFrom } from '../support/accounts';
+import { auditCount } from '../support/audit';
+import { decode } from '../support/html';
+import { getPage, postForm } from '../support/http';
 import { currentStep, totpAt } from '../../src/features/accounts/totp';
 
 // Password login, throttling and lockout, the TOTP second factor (enrolment and use), logout, session
 // timeouts and the return address.
 
-const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-
-/** The session cookie a response sets ('' when it clears it), or undefined when it sets none. */
-function sessionFrom(res: { headers: Record<string, unknown> }): string | undefined {
-  const all = [res.headers['set-cookie']].flat().filter(Boolean).map(String);
-  const c = all.find((x) => x.startsWith('wemi_session='));
-  return c === undefined ? undefined : c.split(';')[0]!.slice('wemi_session='.length);
-}
-
 describe('login with e-mail and password, second factor, logout', () => {
   let t: TestApp;
   let csrf: { cookie: string; token: string };
 
+  /** A form POST with the CSRF cookie and token, and the cookie given (e.g. a pending session). */
   const post = (url: string, form: Record<string, string>, cookie = '') =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: [csrf.cookie, cookie].filter(Boolean).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf.token, ...form }).toString(),
-    });
-  const get = (url: string, session?: string) => t.app.inject({ method: 'GET', url, headers: session ? { cookie: `wemi_session=${session}` } : {} });
-  const auditCount = async (action: string, actor?: string) =>
-    (await t.db.one<{ n: number }>(`select count(*)::int as n from audit_log where action = $1 and ($2::text is null or actor_label = $2)`, [action, actor ?? null])).n;
+    postForm(t.app, url, form, { cookie: [csrf.cookie, cookie].filter(Boolean).join('; '), token: csrf.token });
+  const get = (url: string, session?: string) => getPage(t.app, url, session ? `wemi_session=${session}` : undefined);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -56,7 +44,7 @@ describe('login with e-mail and password, second factor, logout', () => {
     const home = await get('/', session);
     expect(home.body).toContain('Anna Bianchi');
     expect(home.body).toContain('data-element="personal-area"');
-    expect(await auditCount('auth.login', u.email)).toBe(1);
+    expect(await auditCount(t.db, { action: 'auth.login', actorLabel: u.email })).toBe(1);
   });
 
   it('refuses a wrong password and an unknown e-mail with the same message, keeping the e-mail and never the password', async () => {
@@ -72,8 +60,8 @@ describe('login with e-mail and password, second factor, logout', () => {
       expect(sessionFrom(res)).toBeUndefined();
     }
     expect(wrong.body).toContain(`value="${u.email}"`);
-    expect(await auditCount('auth.login.failure', u.email)).toBe(1);
-    expect(await auditCount('auth.login.failure', 'nessuno@prova.example.org')).toBe(1);
+    expect(await auditCount(t.db, { action: 'auth.login.failure', actorLabel: u.email })).toBe(1);
+    expect(await auditCount(t.db, { action: 'auth.login.failure', actorLabel: 'nessuno@prova.example.org' })).toBe(1);
   });
 
   it('validates the form (required fields, e-mail format) with a 400 and an error summary', async () => {
@@ -146,7 +134,7 @@ describe('login with e-mail and password, second factor, logout', () => {
     expect(session).not.toBe(pending); // rotated at the privilege change
     expect(await t.db.maybeOne('select 1 from user_session where user_id = $1 and mfa_pending', [staff.id])).toBeUndefined();
     expect((await get('/', session)).body).toContain('data-element="personal-area"');
-    expect(await auditCount('auth.mfa.enrol', staff.email)).toBe(1);
+    expect(await auditCount(t.db, { action: 'auth.mfa.enrol', actorLabel: staff.email })).toBe(1);
 
     // Next login: the same code again is refused (already used), a fresh one works.
     const again = await post('/accedi/credenziali', { email: staff.email, password: staff.password });
@@ -167,7 +155,7 @@ describe('login with e-mail and password, second factor, logout', () => {
     expect(out.headers.location).toBe('/accedi?uscito=1');
     expect(sessionFrom(out)).toBe('');
     expect((await get('/', session)).body).not.toContain('data-element="personal-area"');
-    expect(await auditCount('auth.logout', u.email)).toBe(1);
+    expect(await auditCount(t.db, { action: 'auth.logout', actorLabel: u.email })).toBe(1);
   });
 
   it('ends idle and expired sessions', async () => {

@@ -15,6 +15,8 @@ import { declaredRoutes } from '../../src/lib/http/access';
 import { DEMO_CITIZENS, startDemoIdentityGateway, type DemoCitizen, type DemoIdentityGateway } from '../../src/features/identity-gateway/demo-gateway';
 import { paths } from '../../src/web/paths';
 import { createTestApp, type TestApp } from '../support/app';
+import { lastAudit } from '../support/audit';
+import { cookieSet } from '../support/http';
 
 // The whole SPID/CIE login against a real OpenID Connect provider (the demo identity gateway, started here
 // on a free port): the application under test through app.inject(), the gateway through real HTTP with a
@@ -66,12 +68,6 @@ class CookieJar {
   }
 }
 
-/** The value of a cookie set by a response of the application ('' when it clears it, undefined when absent). */
-function setCookie(res: LightMyRequestResponse, name: string): string | undefined {
-  const line = [res.headers['set-cookie'] ?? []].flat().find((c) => String(c).startsWith(`${name}=`));
-  return line === undefined ? undefined : String(line).split(';')[0]!.slice(name.length + 1);
-}
-
 describe('login with SPID and CIE through the identity gateway (OpenID Connect)', () => {
   let gateway: DemoIdentityGateway;
   let t: TestApp;
@@ -113,7 +109,7 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     expect(start.statusCode).toBe(303);
     const authorizeUrl = new URL(String(start.headers.location));
     expect(authorizeUrl.origin).toBe(new URL(gateway.issuer).origin);
-    const state = setCookie(start, 'wemi_oidc');
+    const state = cookieSet(start, 'wemi_oidc');
     expect(state).toBeTruthy();
     return { start, authorizeUrl, state: state!, jar: new CookieJar() };
   }
@@ -188,11 +184,6 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     );
   const sessionOf = (cookieValue: string) =>
     t.db.maybeOne<{ user_id: string; method: string; mfa_pending: boolean }>('select user_id, method, mfa_pending from user_session where id_hash = $1', [hashId(cookieValue)]);
-  const lastAudit = (action: string) =>
-    t.db.maybeOne<{ actor_id: string | null; actor_label: string; target_id: string | null; details: Record<string, unknown> }>(
-      'select actor_id, actor_label, target_id, details from audit_log where action = $1 order by id desc limit 1',
-      [action],
-    );
   const count = async (sql: string, params: unknown[] = []) => (await t.db.one<{ n: number }>(sql, params)).n;
 
   function expectLoginFailedPage(res: LightMyRequestResponse, status: number, title: string) {
@@ -200,8 +191,8 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain(title);
     expect(res.body).toMatch(/href="\/accedi(\?ritorno=[^"]*)?"/);
-    expect(setCookie(res, 'wemi_session')).toBeUndefined();
-    expect(setCookie(res, 'wemi_oidc')).toBe('');
+    expect(cookieSet(res, 'wemi_session')).toBeUndefined();
+    expect(cookieSet(res, 'wemi_oidc')).toBe('');
   }
 
   it('sends the person to the gateway with PKCE (S256), state, nonce, the scopes and the SPID/CIE hint', async () => {
@@ -253,16 +244,16 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     expect(roles.map((r) => r.role)).toEqual(['citizen']);
 
     // A server-side session for that user, started with SPID; the pending login is used up.
-    const sessionCookie = setCookie(res, 'wemi_session');
+    const sessionCookie = cookieSet(res, 'wemi_session');
     expect(sessionCookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await sessionOf(sessionCookie!)).toEqual({ user_id: user!.id, method: 'spid', mfa_pending: false });
     expect(await count('select count(*)::int as n from oidc_login where state = $1', [started.state])).toBe(0);
-    expect(await lastAudit('auth.login')).toMatchObject({ actor_id: user!.id, target_id: user!.id, details: { method: 'spid' } });
-    expect(await lastAudit('users.create')).toMatchObject({ actor_id: user!.id, actor_label: person.fiscalCode, details: { kind: 'citizen', method: 'spid' } });
+    expect(await lastAudit(t.db, { action: 'auth.login' })).toMatchObject({ actor_id: user!.id, target_id: user!.id, details: { method: 'spid' } });
+    expect(await lastAudit(t.db, { action: 'users.create' })).toMatchObject({ actor_id: user!.id, actor_label: person.fiscalCode, details: { kind: 'citizen', method: 'spid' } });
 
     // The session hook accepts the cookie on the next request (an unknown or ended session is cleared)…
     const next = await t.app.inject({ method: 'GET', url: '/healthz', headers: { cookie: `wemi_session=${sessionCookie}` } });
-    expect(setCookie(next, 'wemi_session')).toBeUndefined();
+    expect(cookieSet(next, 'wemi_session')).toBeUndefined();
     // …and a page for logged-in people opens with it (the personal area, or any 'authenticated' page).
     const authenticated = declaredRoutes.get(t.app)!.filter((r) => r.access === 'authenticated' && r.method === 'GET' && !r.url.includes(':'));
     const page = authenticated.find((r) => r.url === paths.personalArea()) ?? authenticated[0];
@@ -280,14 +271,14 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     const user = (await userOf(person.fiscalCode))!;
     await t.db.query('update app_user set privacy_version = $2, privacy_accepted_at = now() where id = $1', [user.id, PRIVACY_VERSION]);
     const first = await login('cie', person, { ritorno: '/servizi?q=badante' });
-    const oldSession = setCookie(first.res, 'wemi_session')!;
+    const oldSession = cookieSet(first.res, 'wemi_session')!;
     expect(first.res.headers.location).toBe('/servizi?q=badante');
     expect(await sessionOf(oldSession)).toMatchObject({ user_id: user.id, method: 'cie' });
 
     // Logging in again from the same browser replaces its session (the id always changes at login).
     const again = await login('spid', person, { ritorno: '/enti', cookie: `wemi_session=${oldSession}` });
     expect(again.res.headers.location).toBe('/enti');
-    const newSession = setCookie(again.res, 'wemi_session')!;
+    const newSession = cookieSet(again.res, 'wemi_session')!;
     expect(newSession).not.toBe(oldSession);
     expect(await sessionOf(oldSession)).toBeUndefined();
     expect(await sessionOf(newSession)).toMatchObject({ user_id: user.id, method: 'spid' });
@@ -335,8 +326,8 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     expect([resA.statusCode, resB.statusCode]).toEqual([303, 303]);
     expect(await count('select count(*)::int as n from app_user where fiscal_code = $1', [person.fiscalCode])).toBe(1);
     const user = (await userOf(person.fiscalCode))!;
-    expect(await sessionOf(setCookie(resA, 'wemi_session')!)).toMatchObject({ user_id: user.id, method: 'spid' });
-    expect(await sessionOf(setCookie(resB, 'wemi_session')!)).toMatchObject({ user_id: user.id, method: 'cie' });
+    expect(await sessionOf(cookieSet(resA, 'wemi_session')!)).toMatchObject({ user_id: user.id, method: 'spid' });
+    expect(await sessionOf(cookieSet(resB, 'wemi_session')!)).toMatchObject({ user_id: user.id, method: 'cie' });
     expect(await count('select count(*)::int as n from user_role where user_id = $1', [user.id])).toBe(1);
   });
 
@@ -350,16 +341,16 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     forged.searchParams.set('state', otherState);
     const wrong = await callback(forged, `wemi_oidc=${otherState}`);
     expectLoginFailedPage(wrong, 400, 'Accesso non riuscito');
-    expect(await lastAudit('auth.login.failure')).toMatchObject({ actor_id: null, actor_label: 'anonymous', details: { method: 'spid', reason: 'unknown_state' } });
+    expect(await lastAudit(t.db, { action: 'auth.login.failure' })).toMatchObject({ actor_id: null, actor_label: 'anonymous', details: { method: 'spid', reason: 'unknown_state' } });
 
     // The genuine callback still works once…
     const ok = await callback(back, `wemi_oidc=${started.state}`);
     expect(ok.statusCode).toBe(303);
-    expect(setCookie(ok, 'wemi_session')).toBeTruthy();
+    expect(cookieSet(ok, 'wemi_session')).toBeTruthy();
     // …and never twice.
     const replay = await callback(back, `wemi_oidc=${started.state}`);
     expectLoginFailedPage(replay, 400, 'Accesso non riuscito');
-    expect(await lastAudit('auth.login.failure')).toMatchObject({ details: { reason: 'unknown_state' } });
+    expect(await lastAudit(t.db, { action: 'auth.login.failure' })).toMatchObject({ details: { reason: 'unknown_state' } });
   });
 
   it('refuses a callback opened in another browser (no binding cookie) and uses the login up', async () => {
@@ -368,7 +359,7 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     const sessionsBefore = await count('select count(*)::int as n from user_session');
     const res = await callback(back, undefined);
     expectLoginFailedPage(res, 400, 'Accesso non riuscito');
-    expect(await lastAudit('auth.login.failure')).toMatchObject({ details: { reason: 'other_browser' } });
+    expect(await lastAudit(t.db, { action: 'auth.login.failure' })).toMatchObject({ details: { reason: 'other_browser' } });
     expect(await count('select count(*)::int as n from user_session')).toBe(sessionsBefore);
     const retry = await callback(back, `wemi_oidc=${started.state}`);
     expectLoginFailedPage(retry, 400, 'Accesso non riuscito');
@@ -384,7 +375,7 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     injected.searchParams.set('code', attackerBack.searchParams.get('code')!);
     const res = await callback(injected, `wemi_oidc=${victim.state}`);
     expectLoginFailedPage(res, 400, 'Accesso non riuscito');
-    expect(await lastAudit('auth.login.failure')).toMatchObject({ details: { method: 'spid', reason: 'exchange_failed' } });
+    expect(await lastAudit(t.db, { action: 'auth.login.failure' })).toMatchObject({ details: { method: 'spid', reason: 'exchange_failed' } });
   });
 
   it('refuses an expired pending login', async () => {
@@ -393,7 +384,7 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     await t.db.query(`update oidc_login set expires_at = now() - interval '1 minute' where state = $1`, [started.state]);
     const res = await callback(back, `wemi_oidc=${started.state}`);
     expectLoginFailedPage(res, 400, 'Accesso non riuscito');
-    expect(await lastAudit('auth.login.failure')).toMatchObject({ details: { method: 'cie', reason: 'expired_state' } });
+    expect(await lastAudit(t.db, { action: 'auth.login.failure' })).toMatchObject({ details: { method: 'cie', reason: 'expired_state' } });
   });
 
   it('handles the person cancelling at the gateway (error=access_denied)', async () => {
@@ -408,7 +399,7 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     expect(res.body).toContain('Hai annullato l&#39;accesso con CIE');
     // The way back keeps where the person was going.
     expect(res.body).toContain(`href="${paths.login('/servizi')}"`);
-    expect(await lastAudit('auth.login.failure')).toMatchObject({ details: { method: 'cie', reason: 'cancelled', error: 'access_denied' } });
+    expect(await lastAudit(t.db, { action: 'auth.login.failure' })).toMatchObject({ details: { method: 'cie', reason: 'cancelled', error: 'access_denied' } });
     expect(await count('select count(*)::int as n from app_user')).toBe(usersBefore);
     expect(await count('select count(*)::int as n from oidc_login where state = $1', [started.state])).toBe(0);
   });
@@ -425,7 +416,7 @@ describe('login with SPID and CIE through the identity gateway (OpenID Connect)'
     expectLoginFailedPage(res, 403, 'Accesso non consentito');
     expect(res.body).toContain('sospeso');
     expect(await count('select count(*)::int as n from user_session where user_id = $1', [user.id])).toBe(sessionsBefore);
-    expect(await lastAudit('auth.login.failure')).toMatchObject({
+    expect(await lastAudit(t.db, { action: 'auth.login.failure' })).toMatchObject({
       actor_id: user.id,
       actor_label: person.fiscalCode,
       details: { method: 'spid', reason: 'account_suspended' },

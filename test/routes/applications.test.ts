@@ -1,31 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { ENTI_TEAM_EMAIL } from '../../src/features/enti-applications/applications.service';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
 import { actingAs, createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
+import { pdf } from '../support/fixtures';
+import { expectRedirect, requestsTo, type Auth, type FileData, type Fields } from '../support/http';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
 // "Enti join WeMi", part 1: the open call, the application (drafts kept even when invalid, checked uploads,
 // summary, sending with a reference by e-mail), the City's queue and decisions (review, changes with notes per
 // section, qualification in one transaction, rejection), refused transitions, ownership and CSRF.
-
-type Auth = { cookie: string; token: string };
-type Fields = Record<string, string | string[] | undefined>;
-type Upload = { name: string; type: string; data: Uint8Array };
-
-const PDF = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-
-/** A multipart body built the way a browser builds it (FormData through a Request), bytes and headers. */
-async function multipart(fields: Fields, files: Record<string, Upload> = {}): Promise<{ payload: Buffer; headers: Record<string, string> }> {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    for (const x of [v].flat()) fd.append(k, x);
-  }
-  for (const [k, f] of Object.entries(files)) fd.append(k, new Blob([f.data], { type: f.type }), f.name);
-  const req = new Request('http://localhost/', { method: 'POST', body: fd });
-  return { payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
-}
 
 /** The form of a complete application (as a browser would send it). */
 const VALID: Fields = {
@@ -61,7 +44,7 @@ const VALID: Fields = {
 };
 
 const ALL_DOCS = ['statuto', 'bilancio_sociale', 'condizioni_uso', 'privacy', 'recesso'] as const;
-const pdfFiles = (kinds: readonly string[]) => Object.fromEntries(kinds.map((k) => [`doc_${k}`, { name: `${k}.pdf`, type: 'application/pdf', data: PDF(k) }]));
+const pdfFiles = (kinds: readonly string[]) => Object.fromEntries(kinds.map((k) => [`doc_${k}`, { name: `${k}.pdf`, type: 'application/pdf', data: pdf(k) }]));
 
 const idFrom = (location: string) => /\/diventa-ente\/domanda\/([0-9a-f-]{36})/.exec(location)![1]!;
 
@@ -94,23 +77,13 @@ describe('Enti join WeMi: application and qualification', () => {
     await t?.close();
   });
 
-  const get = (url: string, auth?: Auth) => t.app.inject({ method: 'GET', url, headers: auth ? { cookie: auth.cookie } : {} });
+  const http = requestsTo(() => t.app);
+  const { get, post } = http;
+  /** A multipart POST with files by form field (doc_statuto, …). */
+  const postMultipart = (url: string, fields: Fields, files: Record<string, FileData>, auth: Auth, withToken = true) =>
+    http.postMultipart(url, fields, Object.entries(files).map(([field, f]) => ({ field, ...f })), auth, withToken);
 
-  const post = (url: string, fields: Fields, auth: Auth, withToken = true) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(withToken ? { _csrf: auth.token, ...fields } : fields)) {
-      if (v === undefined) continue;
-      for (const x of [v].flat()) p.append(k, x);
-    }
-    return t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: auth.cookie }, payload: p.toString() });
-  };
-
-  const postMultipart = async (url: string, fields: Fields, files: Record<string, Upload>, auth: Auth, withToken = true) => {
-    const body = await multipart(withToken ? { _csrf: auth.token, ...fields } : fields, files);
-    return t.app.inject({ method: 'POST', url, headers: { ...body.headers, cookie: auth.cookie }, payload: body.payload });
-  };
-
-  const save = (id: string, fields: Fields, files: Record<string, Upload> = {}, auth = applicantAuth, action = 'salva') =>
+  const save = (id: string, fields: Fields, files: Record<string, FileData> = {}, auth = applicantAuth, action = 'salva') =>
     postMultipart(`/diventa-ente/domanda/${id}/modifica`, { ...fields, azione: action }, files, auth);
 
   const appRow = (id: string) =>
@@ -121,11 +94,6 @@ describe('Enti join WeMi: application and qualification', () => {
   const fileCount = async () => (await t.db.one<{ n: number }>('select count(*)::int as n from stored_file')).n;
   const eventsOf = (id: string) => t.db.query<{ from_status: string | null; to_status: string; actor_id: string | null; note: string | null }>('select from_status, to_status, actor_id, note from ente_application_event where application_id = $1 order by id', [id]);
   const auditCount = async (action: string, id: string) => (await t.db.one<{ n: number }>('select count(*)::int as n from audit_log where action = $1 and target_id = $2', [action, id])).n;
-  const expectRedirect = (res: LightMyRequestResponse, location: string | RegExp) => {
-    expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
-    if (typeof location === 'string') expect(res.headers.location).toBe(location);
-    else expect(String(res.headers.location)).toMatch(location);
-  };
 
   /** Delivers what is queued and forgets it: the next checks see only the messages sent after this. */
   async function flushMail(): Promise<void> {
@@ -248,7 +216,7 @@ describe('Enti join WeMi: application and qualification', () => {
   describe('uploads', () => {
     it.each([
       ['a file that is not a PDF', { name: 'statuto.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from('PK\u0003\u0004 word') }, 'Formato non ammesso: carica un file PDF'],
-      ['a PDF larger than 5 MB', { name: 'statuto.pdf', type: 'application/pdf', data: Buffer.concat([PDF('big'), Buffer.alloc(5 * 1024 * 1024)]) }, 'Il file supera la dimensione massima di 5 MB'],
+      ['a PDF larger than 5 MB', { name: 'statuto.pdf', type: 'application/pdf', data: Buffer.concat([pdf('big'), Buffer.alloc(5 * 1024 * 1024)]) }, 'Il file supera la dimensione massima di 5 MB'],
       ['a ".pdf" whose bytes are not a PDF', { name: 'statuto.pdf', type: 'application/pdf', data: Buffer.from('<html>non sono un pdf</html>') }, 'Il contenuto del file non è un PDF valido'],
     ])('refuses %s with a clear message and stores nothing', async (_label, file, message) => {
       const before = await fileCount();
@@ -264,9 +232,9 @@ describe('Enti join WeMi: application and qualification', () => {
 
     it('stores a good PDF; a new upload of the same kind replaces it', async () => {
       const before = await fileCount();
-      expectRedirect(await save(appId, { denominazione: 'Il Gelso' }, { doc_statuto: { name: 'statuto-vecchio.pdf', type: 'application/pdf', data: PDF('v1') } }), /esito=salvata/);
+      expectRedirect(await save(appId, { denominazione: 'Il Gelso' }, { doc_statuto: { name: 'statuto-vecchio.pdf', type: 'application/pdf', data: pdf('v1') } }), /esito=salvata/);
       expect(await fileCount()).toBe(before + 1);
-      expectRedirect(await save(appId, { denominazione: 'Il Gelso' }, { doc_statuto: { name: 'statuto.pdf', type: 'application/pdf', data: PDF('v2') } }), /esito=salvata/);
+      expectRedirect(await save(appId, { denominazione: 'Il Gelso' }, { doc_statuto: { name: 'statuto.pdf', type: 'application/pdf', data: pdf('v2') } }), /esito=salvata/);
       expect(await fileCount()).toBe(before + 1);
       const docs = await t.db.query<{ kind: string; original_name: string }>('select d.kind, f.original_name from ente_application_document d join stored_file f on f.id = d.file_id where application_id = $1', [appId]);
       expect(docs).toEqual([{ kind: 'statuto', original_name: 'statuto.pdf' }]);

@@ -2,25 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMinimalService, insertOrg, type OrgFixture } from '../../src/features/services/services.test-fixtures';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, type TestUser } from '../support/accounts';
+import { lastAudit } from '../support/audit';
+import { requestsTo, type Auth } from '../support/http';
+import { queuedMail } from '../support/outbox';
 
 // The City's catalogue administration: vocabularies (add, edit, deactivate, reactivate terms; fixed ones read
 // only), enti by state (suspend, revoke, reactivate, with the public side following at once), cards by state.
 // A new service type needs no code: added here, it shows on the category page and, once a card uses it, in the
 // search facets.
 
-type Auth = { cookie: string; token: string };
-type Fields = Record<string, string | string[] | undefined>;
-
 const TODAY = `(now() at time zone 'Europe/Rome')::date`;
-
-function form(fields: Fields): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    for (const x of [v].flat()) p.append(k, x);
-  }
-  return p.toString();
-}
 
 interface Facet {
   value: string;
@@ -72,21 +63,7 @@ describe('City back office: catalogue administration', () => {
   });
   afterAll(async () => t?.close());
 
-  const get = (url: string, auth?: Auth, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'GET', url, headers: { ...(auth ? { cookie: auth.cookie } : {}), ...headers } });
-  const post = (url: string, fields: Fields, auth: Auth, withToken = true) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: auth.cookie },
-      payload: form(withToken ? { _csrf: auth.token, ...fields } : fields),
-    });
-  const lastAudit = (action: string, targetId?: string) =>
-    t.db.maybeOne<{ actor_id: string; actor_label: string; target_type: string; target_id: string; details: Record<string, unknown> }>(
-      `select actor_id, actor_label, target_type, target_id, details from audit_log
-        where action = $1 and ($2::text is null or target_id = $2) order by id desc limit 1`,
-      [action, targetId ?? null],
-    );
+  const { get, post } = requestsTo(() => t.app);
   const search = async (query: string): Promise<SearchJson> => {
     const res = await get(`/api/v1/services?${query}`);
     expect(res.statusCode, query).toBe(200);
@@ -233,7 +210,7 @@ describe('City back office: catalogue administration', () => {
       expect(res.headers.location).toBe('/gestione-wemi/tassonomie/tipi-di-servizio?esito=termine-creato');
       const row = (await termRow('service_type', NEW_CODE))!;
       expect(row).toMatchObject({ slug: NEW_SLUG, name_it: NEW_TYPE.it, synonyms: ['bancarelle', 'spesa al mercato'], active: true, parent_id: category.id, icon: null, position: before.n + 1 });
-      const audit = (await lastAudit('catalogue.term.create', row.id))!;
+      const audit = (await lastAudit(t.db, { action: 'catalogue.term.create', targetId: row.id }))!;
       expect(audit).toMatchObject({ actor_id: officer.id, target_type: 'taxonomy_term' });
       expect(audit.details).toMatchObject({ taxonomy: 'service_type', code: NEW_CODE, slug: NEW_SLUG, parentId: category.id });
       // The typo vocabulary knows its words at once.
@@ -302,7 +279,7 @@ describe('City back office: catalogue administration', () => {
       expect(ok.headers.location).toBe('/gestione-wemi/tassonomie/tipi-di-servizio?esito=termine-modificato');
       const row = (await termRow('service_type', NEW_CODE))!;
       expect(row).toMatchObject({ code: NEW_CODE, slug: NEW_SLUG, name_it: `${NEW_TYPE.it} e in bottega`, synonyms: ['zucchinata', 'ortolano'], position: 12 });
-      const audit = (await lastAudit('catalogue.term.update', type.id))!;
+      const audit = (await lastAudit(t.db, { action: 'catalogue.term.update', targetId: type.id }))!;
       expect(audit.actor_id).toBe(editor.id);
       expect(audit.details).toMatchObject({ changed: ['nameIt', 'synonyms', 'position'], searchRefreshed: true });
       // The card's search document follows the new words at once.
@@ -312,7 +289,7 @@ describe('City back office: catalogue administration', () => {
       // A position alone does not touch the search.
       const moved = await post(url, { ...DESCRIPTIONS, nome_it: `${NEW_TYPE.it} e in bottega`, nome_en: NEW_TYPE.en, padre: category.slug, sinonimi: 'zucchinata, ortolano', posizione: '13' }, editorAuth);
       expect(moved.statusCode).toBe(303);
-      expect((await lastAudit('catalogue.term.update', type.id))!.details).toMatchObject({ changed: ['position'], searchRefreshed: false });
+      expect((await lastAudit(t.db, { action: 'catalogue.term.update', targetId: type.id }))!.details).toMatchObject({ changed: ['position'], searchRefreshed: false });
     });
 
     it('deactivates a term used by a published card only after a confirmation that says how many; it stays on the card', async () => {
@@ -332,7 +309,7 @@ describe('City back office: catalogue administration', () => {
       expect(done.statusCode).toBe(303);
       expect(done.headers.location).toBe('/gestione-wemi/tassonomie/tipi-di-servizio?esito=termine-disattivato');
       expect((await termRow('service_type', NEW_CODE))!.active).toBe(false);
-      expect((await lastAudit('catalogue.term.deactivate', type.id))!.details).toMatchObject({ published: 1, cards: 1 });
+      expect((await lastAudit(t.db, { action: 'catalogue.term.deactivate', targetId: type.id }))!.details).toMatchObject({ published: 1, cards: 1 });
 
       // Gone from the public lists; the card keeps it and stays public.
       expect((await get(`/categorie/${category.slug}`)).body).not.toContain(`data-service-type="${NEW_SLUG}"`);
@@ -357,7 +334,7 @@ describe('City back office: catalogue administration', () => {
       const res = await post(url, {}, editorAuth);
       expect(res.statusCode).toBe(303);
       expect((await termRow('service_type', NEW_CODE))!.active).toBe(true);
-      expect((await lastAudit('catalogue.term.reactivate', type.id))!.actor_id).toBe(editor.id);
+      expect((await lastAudit(t.db, { action: 'catalogue.term.reactivate', targetId: type.id }))!.actor_id).toBe(editor.id);
       expect((await get(`/categorie/${category.slug}`)).body).toContain(`data-service-type="${NEW_SLUG}"`);
       expect((await search(`categoria=${category.slug}`)).facets.serviceTypes.find((f) => f.value === NEW_SLUG)).toMatchObject({ count: 1 });
       expect((await post(url, {}, editorAuth)).statusCode).toBe(400);
@@ -407,7 +384,6 @@ describe('City back office: catalogue administration', () => {
     const visible = { card: 200, cardApi: 200, search: true, ente: 200, entiList: true, entiApi: true, hsdsService: 200, hsdsOrganization: 200 };
     const hidden = { card: 404, cardApi: 404, search: false, ente: 404, entiList: false, entiApi: false, hsdsService: 404, hsdsOrganization: 404 };
     const statusOf = async (id: string) => t.db.one<{ status: string; status_reason: string | null }>('select status, status_reason from organization where id = $1', [id]);
-    const mailsTo = (email: string) => t.db.query<{ subject: string; text_body: string }>('select subject, text_body from email_outbox where to_address = $1 order by created_at, id', [email]);
 
     it('lists enti by status with counts and filters', async () => {
       const res = await get('/gestione-wemi/enti?q=zibibbo', officerAuth);
@@ -473,10 +449,10 @@ describe('City back office: catalogue administration', () => {
       expect((await t.db.one<{ status: string }>('select status from service where id = $1', [cardId])).status).toBe('published');
       expect(await publicSide()).toEqual(hidden);
 
-      const audit = (await lastAudit('catalogue.ente.suspend', org.id))!;
+      const audit = (await lastAudit(t.db, { action: 'catalogue.ente.suspend', targetId: org.id }))!;
       expect(audit).toMatchObject({ actor_id: officer.id, target_type: 'organization' });
       expect(audit.details).toEqual({ from: 'active', to: 'suspended', reason, notified: 1 });
-      const mails = await mailsTo(enteAdmin.email);
+      const mails = await queuedMail(t.db, enteAdmin.email);
       expect(mails).toHaveLength(1);
       expect(mails[0]!.subject).toBe('WeMi: Cooperativa Zibibbo è sospeso');
       expect(mails[0]!.text_body).toContain(`Motivo: ${reason}`);
@@ -506,7 +482,7 @@ describe('City back office: catalogue administration', () => {
         expect((await post(`/gestione-wemi/enti/${draftOrg.id}/${action}`, { motivo: 'Prova' }, officerAuth)).statusCode, action).toBe(400);
       }
       expect((await statusOf(draftOrg.id)).status).toBe('draft');
-      expect(await lastAudit('catalogue.ente.suspend', draftOrg.id)).toBeUndefined();
+      expect(await lastAudit(t.db, { action: 'catalogue.ente.suspend', targetId: draftOrg.id })).toBeUndefined();
     });
 
     it('reactivates a suspended ente: back in the public catalogue', async () => {
@@ -517,8 +493,8 @@ describe('City back office: catalogue administration', () => {
       expect(res.headers.location).toBe(`/gestione-wemi/enti/${org.id}?esito=ente-riattivato`);
       expect(await statusOf(org.id)).toEqual({ status: 'active', status_reason: null });
       expect(await publicSide()).toEqual(visible);
-      expect((await lastAudit('catalogue.ente.reactivate', org.id))!.details).toEqual({ from: 'suspended', to: 'active', reason: 'Requisiti verificati', notified: 1 });
-      expect((await mailsTo(enteAdmin.email)).map((m) => m.subject)).toEqual(['WeMi: Cooperativa Zibibbo è sospeso', 'WeMi: Cooperativa Zibibbo è di nuovo attivo']);
+      expect((await lastAudit(t.db, { action: 'catalogue.ente.reactivate', targetId: org.id }))!.details).toEqual({ from: 'suspended', to: 'active', reason: 'Requisiti verificati', notified: 1 });
+      expect((await queuedMail(t.db, enteAdmin.email)).map((m) => m.subject)).toEqual(['WeMi: Cooperativa Zibibbo è sospeso', 'WeMi: Cooperativa Zibibbo è di nuovo attivo']);
       // Active → reactivate: refused.
       expect((await post(url, { motivo: 'Ancora' }, officerAuth)).statusCode).toBe(400);
     });
@@ -583,7 +559,7 @@ describe('City back office: catalogue administration', () => {
         expect((await post(`/gestione-wemi/enti/${org.id}/${action}`, { motivo: 'Prova' }, officerAuth)).statusCode, action).toBe(400);
       }
       expect((await get(`/gestione-wemi/enti/${org.id}`, officerAuth)).body).toContain('la revoca è definitiva');
-      expect((await lastAudit('catalogue.ente.revoke', org.id))!.details).toMatchObject({ from: 'active', to: 'revoked' });
+      expect((await lastAudit(t.db, { action: 'catalogue.ente.revoke', targetId: org.id }))!.details).toMatchObject({ from: 'active', to: 'revoked' });
     });
 
     const statusOf = async (id: string) => t.db.one<{ status: string; status_reason: string | null }>('select status, status_reason from organization where id = $1', [id]);

@@ -10,6 +10,7 @@ import { makeDue, registerJobs, runDueJobs, type JobDefinition } from '../../src
 import { buildAssets } from '../../src/web/assets';
 import { createTestUser } from '../support/accounts';
 import { createTestDb } from '../support/app';
+import { queuedMail } from '../support/outbox';
 
 // The catalogue's scheduled job 'catalogue.price-list-expiry': a published paid card whose price list ended
 // leaves the catalogue when the job runs (and not before: the state changes, no read-time check hides it), with
@@ -50,8 +51,6 @@ describe('scheduled job: price-list expiry', () => {
 
   const get = (url: string) => app.inject({ method: 'GET', url });
   const statusOf = async (key: keyof typeof CARDS) => (await db.one<{ status: string }>('select status from service where id = $1', [ids[key]])).status;
-  const mailsTo = (email: string) =>
-    db.query<{ subject: string; text_body: string }>('select subject, text_body from email_outbox where to_address = $1 order by created_at, id', [email]);
   const searchSlugs = async (q: string) => {
     const res = await get(`/api/v1/services?q=${encodeURIComponent(q)}&per_pagina=100`);
     expect(res.statusCode).toBe(200);
@@ -161,7 +160,7 @@ describe('scheduled job: price-list expiry', () => {
     ]);
 
     // E-mail to the ente's administrator (valid role, active account), not to operators nor former administrators.
-    const mails = await mailsTo(adminEmail);
+    const mails = await queuedMail(db, adminEmail);
     expect(mails).toHaveLength(4);
     const expiredMail = mails.find((m) => m.subject.includes(`Servizio ${CARDS.endedYesterday.slug} quokka`))!;
     expect(expiredMail.subject).toMatch(/non è più pubblicata/);
@@ -173,8 +172,8 @@ describe('scheduled job: price-list expiry', () => {
     expect(warning.subject).toMatch(/scade il/);
     expect(warning.text_body).toMatch(/Dal giorno dopo la scheda uscirà dal catalogo/);
     expect(mails.some((m) => m.subject.includes(CARDS.endsIn15.slug))).toBe(false);
-    expect(await mailsTo(operatorEmail)).toEqual([]);
-    expect(await mailsTo(formerAdminEmail)).toEqual([]);
+    expect(await queuedMail(db, operatorEmail)).toEqual([]);
+    expect(await queuedMail(db, formerAdminEmail)).toEqual([]);
   });
 
   it('does not run again before it is due, and warns only once when it runs again', async () => {
@@ -182,7 +181,7 @@ describe('scheduled job: price-list expiry', () => {
     await makeDue(db, PRICE_LIST_EXPIRY_JOB);
     const [again] = await runDueJobs(second, catalogueJobs, 'node-b');
     expect(again).toMatchObject({ outcome: 'ok', details: { expired: 0, warned: 0 } });
-    expect(await mailsTo(adminEmail)).toHaveLength(4);
+    expect(await queuedMail(db, adminEmail)).toHaveLength(4);
     expect((await db.one<{ n: number }>('select count(*)::int as n from service_expiry_warning')).n).toBe(2);
   });
 
@@ -192,7 +191,7 @@ describe('scheduled job: price-list expiry', () => {
     await makeDue(db, PRICE_LIST_EXPIRY_JOB);
     const [run] = await runDueJobs(db, catalogueJobs, 'node-a');
     expect(run).toMatchObject({ outcome: 'ok', details: { expired: 0, warned: 1 } });
-    const mails = await mailsTo(adminEmail);
+    const mails = await queuedMail(db, adminEmail);
     expect(mails).toHaveLength(5);
     expect(mails[4]!.subject).toContain(CARDS.endsIn15.slug);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
+import { esc } from '../support/html';
 
 interface Row {
   slug: string;
@@ -23,7 +24,6 @@ const SECTIONS_IT = [
 
 const firstLine = (s: string) => s.split('\n')[0]!.replace(/^- /, '');
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('City access services', () => {
   let t: TestApp;

@@ -3,23 +3,13 @@ import { csvCell, todayInRome } from '../../src/features/accounts/city/users-adm
 import type { RoleGrant } from '../../src/features/accounts/users.repository';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
+import { lastAudit } from '../support/audit';
+import { requestsTo, type Auth, type Fields } from '../support/http';
 
 // The City back office on accounts: landing pages, users list and user page (grant, revoke, suspend,
 // reactivate), invitations, the audit log and its CSV export; and the landing page of the ente back office.
 
-type Auth = { cookie: string; token: string };
-type Fields = Record<string, string | string[] | undefined>;
-
 const dayFromToday = (days: number) => todayInRome(new Date(Date.now() + days * 86_400_000));
-
-function form(fields: Fields): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    for (const x of [v].flat()) p.append(k, x);
-  }
-  return p.toString();
-}
 
 describe('City back office: users, roles and the audit log', () => {
   let t: TestApp;
@@ -43,25 +33,9 @@ describe('City back office: users, roles and the audit log', () => {
   });
   afterAll(async () => t?.close());
 
-  const get = (url: string, auth?: Auth, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'GET', url, headers: { ...(auth ? { cookie: auth.cookie } : {}), ...headers } });
-
-  const post = (url: string, fields: Fields, auth: Auth, withToken = true) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: auth.cookie },
-      payload: form(withToken ? { _csrf: auth.token, ...fields } : fields),
-    });
-
+  const { get, post } = requestsTo(() => t.app);
   const as = (user: TestUser) => actingAs(t.app, t.db, user.id);
   const sessionsOf = async (userId: string) => (await t.db.one<{ n: number }>(`select count(*)::int as n from user_session where user_id = $1`, [userId])).n;
-  const lastAudit = (action: string, targetId?: string) =>
-    t.db.maybeOne<{ actor_id: string; actor_label: string; action: string; target_type: string; target_id: string; ip: string; details: Record<string, unknown> }>(
-      `select actor_id, actor_label, action, target_type, target_id, ip, details from audit_log
-        where action = $1 and ($2::text is null or target_id = $2) order by id desc limit 1`,
-      [action, targetId ?? null],
-    );
   const newStaff = (name: string, roles: Omit<RoleGrant, 'userId'>[] = []) =>
     createTestUser(t.db, { kind: 'staff', givenName: name, familyName: 'Prova', roles });
 
@@ -257,7 +231,7 @@ describe('City back office: users, roles and the audit log', () => {
 
       const notice = await get(res.headers.location as string, adminAuth);
       expect(notice.body).toContain('Ruolo assegnato');
-      const row = await lastAudit('users.role.grant', target.id);
+      const row = await lastAudit(t.db, { action: 'users.role.grant', targetId: target.id });
       expect(row).toMatchObject({ actor_id: admin.id, actor_label: admin.email, target_type: 'user', target_id: target.id, ip: '127.0.0.1' });
       expect(row!.details).toMatchObject({ roleId: role.id, role: 'city', permission: 'content', sessionsEnded: 1 });
     });
@@ -337,7 +311,7 @@ describe('City back office: users, roles and the audit log', () => {
       expect(await t.db.one(`select revoked_at is not null as revoked, revoked_by from user_role where id = $1`, [role.id])).toEqual({ revoked: true, revoked_by: admin.id });
       expect(await sessionsOf(target.id)).toBe(0);
       expect((await get('/gestione-wemi/utenti', await as(target))).statusCode).toBe(403);
-      expect((await lastAudit('users.role.revoke', target.id))!).toMatchObject({ actor_id: admin.id, details: { roleId: role.id, permission: 'users' } });
+      expect((await lastAudit(t.db, { action: 'users.role.revoke', targetId: target.id }))!).toMatchObject({ actor_id: admin.id, details: { roleId: role.id, permission: 'users' } });
 
       const again = await post(url, {}, adminAuth);
       expect(again.statusCode).toBe(400);
@@ -389,7 +363,7 @@ describe('City back office: users, roles and the audit log', () => {
       expect((await get('/gestione-wemi', auth)).statusCode).toBe(303);
       // Even a session created behind the back of the login is refused while suspended.
       expect((await get('/gestione-wemi', await as(target))).statusCode).toBe(303);
-      expect((await lastAudit('users.suspend', target.id))!).toMatchObject({
+      expect((await lastAudit(t.db, { action: 'users.suspend', targetId: target.id }))!).toMatchObject({
         actor_id: admin.id,
         ip: '127.0.0.1',
         details: { previousStatus: 'active', reason: 'Fine del contratto', sessionsEnded: 1 },
@@ -405,7 +379,7 @@ describe('City back office: users, roles and the audit log', () => {
       expect(reactivate.headers.location).toBe(`/gestione-wemi/utenti/${target.id}?esito=riattivato`);
       expect((await t.db.one<{ status: string }>(`select status from app_user where id = $1`, [target.id])).status).toBe('active');
       expect((await get('/gestione-wemi', await as(target))).statusCode).toBe(200);
-      expect(await lastAudit('users.reactivate', target.id)).toMatchObject({ actor_id: admin.id, details: { status: 'active' } });
+      expect(await lastAudit(t.db, { action: 'users.reactivate', targetId: target.id })).toMatchObject({ actor_id: admin.id, details: { status: 'active' } });
       expect((await post(`/gestione-wemi/utenti/${target.id}/riattiva`, {}, adminAuth)).statusCode).toBe(400);
     });
 
@@ -457,7 +431,7 @@ describe('City back office: users, roles and the audit log', () => {
       const mail = await t.db.query<{ text_body: string }>(`select text_body from email_outbox where to_address = $1`, [email]);
       expect(mail).toHaveLength(1);
       expect(mail[0]!.text_body).toContain('/invito/');
-      expect(await lastAudit('users.invite', user.id)).toMatchObject({ actor_id: admin.id, target_type: 'user', details: { email, kind: 'staff', outcome: 'invited' } });
+      expect(await lastAudit(t.db, { action: 'users.invite', targetId: user.id })).toMatchObject({ actor_id: admin.id, target_type: 'user', details: { email, kind: 'staff', outcome: 'invited' } });
       expect((await get(res.headers.location as string, adminAuth)).body).toContain('Invito inviato');
     });
 
@@ -535,7 +509,7 @@ describe('City back office: users, roles and the audit log', () => {
       const order = [...res.body.matchAll(/<code>(storico\.[a-z]+)<\/code>/g)].map((m) => m[1]);
       expect(order).toEqual(['storico.formula', 'storico.quoting', 'storico.formula', 'storico.altro', 'storico.evento']);
       expect((await t.db.one<{ n: number }>(`select count(*)::int as n from audit_log where action = 'audit.view'`)).n).toBe(before + 1);
-      expect(await lastAudit('audit.view')).toMatchObject({ actor_id: admin.id, target_type: 'audit_log', details: { filter: { action: 'storico.' }, page: 1 } });
+      expect(await lastAudit(t.db, { action: 'audit.view' })).toMatchObject({ actor_id: admin.id, target_type: 'audit_log', details: { filter: { action: 'storico.' }, page: 1 } });
       // The CSV link carries the same filters.
       expect(res.body).toContain('href="/gestione-wemi/registro-attivita.csv?azione=storico."');
     });
@@ -587,7 +561,7 @@ describe('City back office: users, roles and the audit log', () => {
       expect(body).toContain('"2020-01-15T09:00:00.000Z"');
       // Newest first.
       expect(body.indexOf('storico.quoting')).toBeLessThan(body.indexOf('storico.evento'));
-      expect(await lastAudit('audit.export')).toMatchObject({
+      expect(await lastAudit(t.db, { action: 'audit.export' })).toMatchObject({
         actor_id: admin.id,
         actor_label: admin.email,
         target_type: 'audit_log',

@@ -4,24 +4,15 @@ import { qualityRows } from '../../src/features/conversations/conversations.repo
 import { qualityFigures } from '../../src/features/conversations/conversations.service';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, type TestUser } from '../support/accounts';
+import { pdf } from '../support/fixtures';
+import { text } from '../support/html';
+import { requestsTo, type Auth } from '../support/http';
+import { queuedMail } from '../support/outbox';
 
 // Conversations on ente requests (both sides, read state, e-mails, attachments, who may see what), City reading
 // audited, notifications received, complaints from filing to closing, quality figures from controlled data.
 
-type Auth = { cookie: string; token: string };
-
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const text = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
-
-async function multipart(fields: Record<string, string>, file?: { field: string; name: string; type: string; data: Buffer }): Promise<{ body: Buffer; contentType: string }> {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  if (file) fd.append(file.field, new File([new Uint8Array(file.data)], file.name, { type: file.type }));
-  const req = new Request('http://localhost/', { method: 'POST', body: fd });
-  return { body: Buffer.from(await req.arrayBuffer()), contentType: req.headers.get('content-type')! };
-}
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+const PDF = pdf('preventivo');
 const PNG_START = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 let refCounter = 0;
@@ -72,8 +63,6 @@ describe('conversations, notifications, complaints and quality', () => {
   let erB: string;
   const as: Record<string, Auth> = {};
 
-  const mailsTo = async (email: string) =>
-    t.db.query<{ subject: string; text_body: string }>('select subject, text_body from email_outbox where to_address = $1 order by created_at, id', [email]);
   const citizenThread = () => `/richieste/${requestId}/enti/${erA}/messaggi`;
   const enteThread = (org = orgA, er = erA) => `/gestione-ente/${org}/richieste/${er}/messaggi`;
 
@@ -99,14 +88,9 @@ describe('conversations, notifications, complaints and quality', () => {
     await t?.close();
   });
 
-  const get = (url: string, who: string) => t.app.inject({ method: 'GET', url, headers: { cookie: as[who]!.cookie } });
-  const postForm = (url: string, who: string, fields: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: as[who]!.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: as[who]!.token, ...fields }).toString(),
-    });
+  const http = requestsTo(() => t.app);
+  const get = (url: string, who: string) => http.get(url, as[who]!);
+  const postForm = (url: string, who: string, fields: Record<string, string>) => http.post(url, fields, as[who]!);
 
   it('lets the citizen open the thread of their request and refuses everyone else', async () => {
     const res = await get(citizenThread(), 'citizen');
@@ -125,10 +109,10 @@ describe('conversations, notifications, complaints and quality', () => {
     const res = await postForm(citizenThread(), 'citizen', { testo: 'Buongiorno, è possibile iniziare lunedì?' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`${citizenThread()}?esito=messaggio-inviato`);
-    expect((await mailsTo(adminA.email)).map((m) => m.subject)).toEqual([expect.stringContaining('Nuovo messaggio del cittadino')]);
-    expect((await mailsTo(operatorA.email)).length).toBe(1);
-    expect((await mailsTo(adminB.email)).length).toBe(0);
-    expect((await mailsTo(citizen.email)).length).toBe(0);
+    expect((await queuedMail(t.db, adminA.email)).map((m) => m.subject)).toEqual([expect.stringContaining('Nuovo messaggio del cittadino')]);
+    expect((await queuedMail(t.db, operatorA.email)).length).toBe(1);
+    expect((await queuedMail(t.db, adminB.email)).length).toBe(0);
+    expect((await queuedMail(t.db, citizen.email)).length).toBe(0);
 
     const first = await get(enteThread(), 'operatorA');
     expect(first.statusCode).toBe(200);
@@ -147,10 +131,9 @@ describe('conversations, notifications, complaints and quality', () => {
   });
 
   it('an ente message with a PDF reaches the citizen by e-mail and notification; the file only for the two sides', async () => {
-    const { body, contentType } = await multipart({ _csrf: as.adminA!.token, testo: 'Sì, ecco il preventivo.' }, { field: 'allegato', name: 'preventivo.pdf', type: 'application/pdf', data: PDF });
-    const res = await t.app.inject({ method: 'POST', url: enteThread(), headers: { cookie: as.adminA!.cookie, 'content-type': contentType }, payload: body });
+    const res = await http.postMultipart(enteThread(), { testo: 'Sì, ecco il preventivo.' }, [{ field: 'allegato', name: 'preventivo.pdf', type: 'application/pdf', data: PDF }], as.adminA!);
     expect(res.statusCode).toBe(303);
-    expect((await mailsTo(citizen.email)).map((m) => m.subject)).toEqual([expect.stringContaining('Nuovo messaggio da')]);
+    expect((await queuedMail(t.db, citizen.email)).map((m) => m.subject)).toEqual([expect.stringContaining('Nuovo messaggio da')]);
     const notes = await t.db.query<{ kind: string; link: string; read_at: Date | null }>('select kind, link, read_at from notification where user_id = $1', [citizen.id]);
     expect(notes).toEqual([{ kind: 'thread.message', link: citizenThread(), read_at: null }]);
 
@@ -171,10 +154,10 @@ describe('conversations, notifications, complaints and quality', () => {
 
   it('e-mails only the assigned operator once the request is assigned', async () => {
     await t.db.query('update ente_request set assigned_to = $2 where id = $1', [erA, operatorA.id]);
-    const before = { admin: (await mailsTo(adminA.email)).length, operator: (await mailsTo(operatorA.email)).length };
+    const before = { admin: (await queuedMail(t.db, adminA.email)).length, operator: (await queuedMail(t.db, operatorA.email)).length };
     expect((await postForm(citizenThread(), 'citizen', { testo: 'Grazie!' })).statusCode).toBe(303);
-    expect((await mailsTo(adminA.email)).length).toBe(before.admin);
-    expect((await mailsTo(operatorA.email)).length).toBe(before.operator + 1);
+    expect((await queuedMail(t.db, adminA.email)).length).toBe(before.admin);
+    expect((await queuedMail(t.db, operatorA.email)).length).toBe(before.operator + 1);
   });
 
   it('checks the message and the attachment, and refuses a post without CSRF token', async () => {
@@ -184,16 +167,10 @@ describe('conversations, notifications, complaints and quality', () => {
     const long = await postForm(citizenThread(), 'citizen', { testo: 'x'.repeat(5001) });
     expect(long.statusCode).toBe(400);
     expect(text(long.body)).toContain('al massimo 5000 caratteri');
-    const { body, contentType } = await multipart({ _csrf: as.citizen!.token, testo: 'Allego' }, { field: 'allegato', name: 'finto.pdf', type: 'application/pdf', data: PNG_START });
-    const bad = await t.app.inject({ method: 'POST', url: citizenThread(), headers: { cookie: as.citizen!.cookie, 'content-type': contentType }, payload: body });
+    const bad = await http.postMultipart(citizenThread(), { testo: 'Allego' }, [{ field: 'allegato', name: 'finto.pdf', type: 'application/pdf', data: PNG_START }], as.citizen!);
     expect(bad.statusCode).toBe(400);
     const count = (await t.db.one<{ n: number }>('select count(*)::int as n from request_message where ente_request_id = $1', [erA])).n;
-    const noCsrf = await t.app.inject({
-      method: 'POST',
-      url: citizenThread(),
-      headers: { cookie: as.citizen!.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'testo=ciao',
-    });
+    const noCsrf = await http.post(citizenThread(), { testo: 'ciao' }, as.citizen!, false);
     expect(noCsrf.statusCode).toBe(403);
     expect((await t.db.one<{ n: number }>('select count(*)::int as n from request_message where ente_request_id = $1', [erA])).n).toBe(count);
   });
@@ -234,7 +211,7 @@ describe('conversations, notifications, complaints and quality', () => {
     const c = await t.db.one<{ id: string; reference: string; status: string }>('select id, reference, status from complaint where ente_request_id = $1', [erA]);
     expect(c.reference).toMatch(/^REC-\d{4}-\d+$/);
     expect(c.status).toBe('open');
-    expect((await mailsTo(citizen.email)).some((m) => m.subject.includes(c.reference))).toBe(true);
+    expect((await queuedMail(t.db, citizen.email)).some((m) => m.subject.includes(c.reference))).toBe(true);
 
     const list = await get('/gestione-wemi/reclami', 'cityStaff');
     expect(list.statusCode).toBe(200);
@@ -249,7 +226,7 @@ describe('conversations, notifications, complaints and quality', () => {
     expect((await postForm(`/gestione-wemi/reclami/${c.id}/stato`, 'cityStaff', { azione: 'take' })).statusCode).toBe(303);
     expect((await postForm(`/gestione-wemi/reclami/${c.id}/risposta`, 'cityStaff', { risposta: '' })).statusCode).toBe(400);
     expect((await postForm(`/gestione-wemi/reclami/${c.id}/risposta`, 'cityStaff', { risposta: 'Abbiamo sentito l’ente: gli orari sono 9-13.' })).statusCode).toBe(303);
-    const answerMail = (await mailsTo(citizen.email)).find((m) => m.subject.includes('Risposta al reclamo'));
+    const answerMail = (await queuedMail(t.db, citizen.email)).find((m) => m.subject.includes('Risposta al reclamo'));
     expect(answerMail?.text_body).toContain('gli orari sono 9-13');
     expect((await t.db.query<{ kind: string }>(`select kind from notification where user_id = $1 and kind = 'complaint.answer'`, [citizen.id])).length).toBe(1);
     expect((await postForm(`/gestione-wemi/reclami/${c.id}/stato`, 'cityStaff', { azione: 'close' })).statusCode).toBe(303);

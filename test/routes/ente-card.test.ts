@@ -3,40 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrg, type OrgFixture } from '../../src/features/services/services.test-fixtures';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, type TestUser } from '../support/accounts';
+import { auditRows } from '../support/audit';
+import { pdf } from '../support/fixtures';
+import { text } from '../support/html';
+import { requestsTo, type Auth, type Fields, type Upload } from '../support/http';
 
 // The ente back office ("Gestione ente"): the ente's home, its card and logo, sites, Spazi WeMi, public documents
 // and operators; the public ente page showing the new fields, and the public logo and document routes.
 
-type Auth = { cookie: string; token: string };
-type Fields = Record<string, string | string[] | undefined>;
-type Upload = { field: string; name: string; type: string; data: Buffer };
-
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const text = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
-
-function urlencoded(fields: Fields): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    for (const x of [v].flat()) p.append(k, x);
-  }
-  return p.toString();
-}
-
-/** A multipart body as a browser sends it: FormData through a Request gives the bytes and the boundary header. */
-async function multipart(fields: Fields, files: Upload[]): Promise<{ body: Buffer; contentType: string }> {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    for (const x of [v].flat()) fd.append(k, x);
-  }
-  for (const f of files) fd.append(f.field, new File([new Uint8Array(f.data)], f.name, { type: f.type }));
-  const req = new Request('http://localhost/', { method: 'POST', body: fd });
-  return { body: Buffer.from(await req.arrayBuffer()), contentType: req.headers.get('content-type')! };
-}
-
-// Real files, built here: a valid 1×1 PNG, a JPEG start, a minimal PDF.
+// Real files, built here: a valid 1×1 PNG, a JPEG start (PDFs: test/support/fixtures).
 function crc32(buf: Buffer): number {
   let c = ~0;
   for (const b of buf) {
@@ -62,10 +37,6 @@ function png(extraBytes = 0): Buffer {
   return Buffer.concat(parts);
 }
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.alloc(64, 0), Buffer.from([0xff, 0xd9])]);
-const pdf = (label: string, padTo = 0) => {
-  const body = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
-  return padTo > body.length ? Buffer.concat([body, Buffer.alloc(padTo - body.length, 0x20)]) : body;
-};
 
 const MB = 1024 * 1024;
 
@@ -112,27 +83,15 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
   afterAll(async () => t?.close());
 
   const as = (user: TestUser) => actingAs(t.app, t.db, user.id);
-  const get = (url: string, auth?: Auth, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'GET', url, headers: { ...(auth ? { cookie: auth.cookie } : {}), ...headers } });
-  const post = (url: string, fields: Fields, auth: Auth, withToken = true) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: auth.cookie },
-      payload: urlencoded(withToken ? { _csrf: auth.token, ...fields } : fields),
-    });
-  const upload = async (url: string, files: Upload[], auth: Auth, opts: { withToken?: boolean; fields?: Fields } = {}) => {
-    const mp = await multipart({ ...(opts.withToken === false ? {} : { _csrf: auth.token }), ...opts.fields }, files);
-    return t.app.inject({ method: 'POST', url, headers: { 'content-type': mp.contentType, cookie: auth.cookie }, payload: mp.body });
-  };
+  const { get, post, postMultipart } = requestsTo(() => t.app);
+  const upload = (url: string, files: Upload[], auth: Auth, opts: { withToken?: boolean; fields?: Fields } = {}) =>
+    postMultipart(url, opts.fields ?? {}, files, auth, opts.withToken !== false);
   const card = (id: string) =>
     t.db.one<{ description_it: string; email: string | null; socials: Record<string, string>; first_contact_hours: string; logo_file_id: string | null; terms_file_id: string | null; privacy_file_id: string | null; withdrawal_file_id: string | null }>(
       `select description_it, email, socials, first_contact_hours, logo_file_id, terms_file_id, privacy_file_id, withdrawal_file_id from organization where id = $1`,
       [id],
     );
   const storedFiles = async () => (await t.db.one<{ n: number }>(`select count(*)::int as n from stored_file`)).n;
-  const auditRows = (action: string, targetId: string) =>
-    t.db.query<{ actor_id: string; details: Record<string, unknown> }>(`select actor_id, details from audit_log where action = $1 and target_id = $2 order by id`, [action, targetId]);
   const base = (id: string) => `/gestione-ente/${id}`;
 
   /** Every page and change of the back office of an ente, with a site and a person that exist. */
@@ -314,7 +273,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(row.email).toBe(valid.email);
       expect(row.first_contact_hours).toBe(valid.primo_contatto);
       expect(row.socials).toEqual({ facebook: valid.facebook, instagram: valid.instagram, youtube: valid.youtube });
-      const audit = (await auditRows('ente.card.update', enteA.id)).at(-1)!;
+      const audit = (await auditRows(t.db, { action: 'ente.card.update', targetId: enteA.id })).at(-1)!;
       expect(audit.actor_id).toBe(adminA.id);
       expect(audit.details.fields).toEqual(
         expect.arrayContaining(['description_it', 'description_en', 'email', 'pec', 'phone', 'website', 'contact_person', 'first_contact_hours', 'socials.facebook', 'socials.instagram', 'socials.youtube']),
@@ -336,10 +295,10 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
     });
 
     it('saving the same values changes nothing and writes no audit row', async () => {
-      const before = (await auditRows('ente.card.update', enteA.id)).length;
+      const before = (await auditRows(t.db, { action: 'ente.card.update', targetId: enteA.id })).length;
       const res = await post(`${base(enteA.id)}/scheda-ente`, valid, adminAuth);
       expect(res.headers.location).toBe(`${base(enteA.id)}/scheda-ente?esito=nessuna-modifica`);
-      expect((await auditRows('ente.card.update', enteA.id)).length).toBe(before);
+      expect((await auditRows(t.db, { action: 'ente.card.update', targetId: enteA.id })).length).toBe(before);
     });
 
     it('answers 400 with an error summary and the values typed, and changes nothing', async () => {
@@ -392,7 +351,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(res.headers.location).toBe(`${base(enteA.id)}/scheda-ente?esito=logo-caricato`);
       const first = (await card(enteA.id)).logo_file_id!;
       expect(first).toBeTruthy();
-      const audit = (await auditRows('ente.card.update', enteA.id)).at(-1)!;
+      const audit = (await auditRows(t.db, { action: 'ente.card.update', targetId: enteA.id })).at(-1)!;
       expect(audit.details).toMatchObject({ fields: ['logo'], fileId: first, previousFileId: null });
 
       const pub = await get('/enti/ente-prova-alfa/logo');
@@ -416,7 +375,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(second).not.toBe(first);
       const jpeg = await get('/enti/ente-prova-alfa/logo');
       expect(jpeg.headers['content-type']).toBe('image/jpeg');
-      expect((await auditRows('ente.card.update', enteA.id)).at(-1)!.details).toMatchObject({ fileId: second, previousFileId: first });
+      expect((await auditRows(t.db, { action: 'ente.card.update', targetId: enteA.id })).at(-1)!.details).toMatchObject({ fileId: second, previousFileId: first });
 
       const removed = await post(`${base(enteA.id)}/scheda-ente/logo/rimuovi`, {}, adminAuth);
       expect(removed.statusCode).toBe(303);
@@ -460,7 +419,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       }
       const row = await card(enteA.id);
       expect([row.terms_file_id, row.privacy_file_id, row.withdrawal_file_id].every(Boolean)).toBe(true);
-      const audits = await auditRows('ente.document.upload', enteA.id);
+      const audits = await auditRows(t.db, { action: 'ente.document.upload', targetId: enteA.id });
       expect(audits.map((a) => a.details.kind)).toEqual(['condizioni-uso', 'privacy', 'recesso']);
 
       for (const [kind, data] of Object.entries(bytes)) {
@@ -483,7 +442,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       const newer = pdf('privacy, seconda versione');
       expect((await send('privacy', [doc('privacy', 'privacy-v2.pdf', newer)])).statusCode).toBe(303);
       expect((await get('/enti/ente-prova-alfa/documenti/privacy')).rawPayload.equals(newer)).toBe(true);
-      const last = (await auditRows('ente.document.upload', enteA.id)).at(-1)!;
+      const last = (await auditRows(t.db, { action: 'ente.document.upload', targetId: enteA.id })).at(-1)!;
       expect(last.details).toMatchObject({ kind: 'privacy', previousFileId: row.privacy_file_id });
       // The back office lists them and serves them to operators too.
       const bo = await get(`${base(enteA.id)}/documenti`, operatorAuth);
@@ -539,7 +498,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(res.headers.location).toBe(`${base(enteA.id)}/sedi?esito=sede-aggiunta`);
       const [site] = await sitesOfA();
       expect(site).toMatchObject({ name: 'Sede Alfa Città Studi', postal_code: '20133' });
-      expect((await auditRows('ente.site.create', site!.id)).length).toBe(1);
+      expect((await auditRows(t.db, { action: 'ente.site.create', targetId: site!.id })).length).toBe(1);
       const list = await get(res.headers.location!, adminAuth);
       expect(list.body).toContain(`data-site-id="${site!.id}"`);
       expect(text(list.body)).toContain('La sede è stata aggiunta');
@@ -551,7 +510,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       const saved = await post(`${base(enteA.id)}/sedi/${site!.id}`, { ...fields(), nome: 'Sede Alfa Lambrate', cap: ' 20134 ' }, adminAuth);
       expect(saved.statusCode).toBe(303);
       expect((await sitesOfA())[0]).toMatchObject({ name: 'Sede Alfa Lambrate', postal_code: '20134' });
-      expect((await auditRows('ente.site.update', site!.id)).at(-1)!.details.fields).toEqual(['name', 'postal_code']);
+      expect((await auditRows(t.db, { action: 'ente.site.update', targetId: site!.id })).at(-1)!.details.fields).toEqual(['name', 'postal_code']);
       const bad = await post(`${base(enteA.id)}/sedi/${site!.id}`, { ...fields(), indirizzo: '' }, adminAuth);
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('href="#indirizzo"');
@@ -569,7 +528,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(removed.statusCode).toBe(303);
       expect(removed.headers.location).toBe(`${base(enteA.id)}/sedi?esito=sede-rimossa`);
       expect(await sitesOfA()).toEqual([]);
-      expect((await auditRows('ente.site.delete', site!.id)).length).toBe(1);
+      expect((await auditRows(t.db, { action: 'ente.site.delete', targetId: site!.id })).length).toBe(1);
       expect((await post(`${base(enteA.id)}/sedi/${site!.id}/rimuovi`, {}, adminAuth)).statusCode).toBe(404);
     });
 
@@ -592,7 +551,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(res.body).toContain('id="error-summary"');
       expect(text(res.body)).toContain('La sede è usata da schede servizio e non si può rimuovere');
       expect(await t.db.maybeOne(`select 1 from location where id = $1`, [site.id])).toBeDefined();
-      expect((await auditRows('ente.site.delete', site.id)).length).toBe(0);
+      expect((await auditRows(t.db, { action: 'ente.site.delete', targetId: site.id })).length).toBe(0);
 
       // A revision in progress that names the site keeps it too.
       await t.db.query(`delete from service_at_location where service_id = $1`, [service.id]);
@@ -618,7 +577,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect((await get(`${base(enteA.id)}/spazi`, adminAuth)).body).toMatch(new RegExp(`value="${spazi[0]!.id}" checked`));
       const publicPage = text((await get('/enti/ente-prova-alfa')).body);
       expect(publicPage).toContain(spazi[0]!.name);
-      const audit = (await auditRows('ente.spazi.update', enteA.id)).at(-1)!;
+      const audit = (await auditRows(t.db, { action: 'ente.spazi.update', targetId: enteA.id })).at(-1)!;
       expect(audit.details).toEqual({ added: [spazi[0]!.id, spazi[1]!.id].sort(), removed: [] });
 
       // The operator sees them listed.
@@ -635,7 +594,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       // None ticked: every link removed.
       expect((await post(`${base(enteA.id)}/spazi`, {}, adminAuth)).statusCode).toBe(303);
       expect(await links()).toEqual([]);
-      expect((await auditRows('ente.spazi.update', enteA.id)).at(-1)!.details).toEqual({ added: [], removed: [spazi[0]!.id, spazi[1]!.id].sort() });
+      expect((await auditRows(t.db, { action: 'ente.spazi.update', targetId: enteA.id })).at(-1)!.details).toEqual({ added: [], removed: [spazi[0]!.id, spazi[1]!.id].sort() });
     });
   });
 
@@ -680,7 +639,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       const mail = await t.db.one<{ subject: string; text_body: string }>(`select subject, text_body from email_outbox where to_address = $1 order by created_at desc limit 1`, [email]);
       expect(mail.text_body).toContain('/invito/');
       expect(mail.text_body).toContain('Ente Prova Alfa');
-      const audit = (await auditRows('ente.operator.invite', user.id)).at(-1)!;
+      const audit = (await auditRows(t.db, { action: 'ente.operator.invite', targetId: user.id })).at(-1)!;
       expect(audit.actor_id).toBe(adminA.id);
       expect(audit.details).toMatchObject({ organizationId: enteA.id, email, outcome: 'invited' });
       const list = text((await get(`${base(enteA.id)}/operatori`, adminAuth)).body);
@@ -695,7 +654,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(res.statusCode).toBe(303);
       // The same notice as for a new account: the page does not tell whether the address had an account.
       expect(res.headers.location).toBe(`${base(enteA.id)}/operatori?esito=operatore-invitato`);
-      expect((await auditRows('ente.operator.invite', existing.id)).at(-1)!.details).toMatchObject({ outcome: 'roles_added', sessionsEnded: 1 });
+      expect((await auditRows(t.db, { action: 'ente.operator.invite', targetId: existing.id })).at(-1)!.details).toMatchObject({ outcome: 'roles_added', sessionsEnded: 1 });
       expect((await t.db.one<{ n: number }>(`select count(*)::int as n from user_session where user_id = $1`, [existing.id])).n).toBe(0);
       const auth = await as(existing);
       expect((await get(base(enteA.id), auth)).statusCode).toBe(200);
@@ -721,7 +680,7 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(after.headers.location).toMatch(/^\/accedi/);
       // Even logged in again, no access: the role is revoked.
       expect((await get(`${base(enteA.id)}/scheda-ente`, await as(victim))).statusCode).toBe(403);
-      const audit = (await auditRows('ente.operator.remove', victim.id)).at(-1)!;
+      const audit = (await auditRows(t.db, { action: 'ente.operator.remove', targetId: victim.id })).at(-1)!;
       expect(audit.details).toMatchObject({ organizationId: enteA.id, sessionsEnded: 1 });
       expect(text((await get(`${base(enteA.id)}/operatori`, adminAuth)).body)).not.toContain('Rita Rimossa');
       // Removed already: 404.

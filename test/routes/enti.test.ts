@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
+import { decode, text } from '../support/html';
 import { FULL, insertFixture, insertOrg, type Fixture } from '../../src/features/services/services.test-fixtures';
 import { enteDetailSchema, enteListSchema } from '../../src/features/enti/enti.schemas';
 
 // The enti list, the ente page and the organisations API.
 
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const text = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 /** Names of the enti listed on a list page, in order. */
 const listedEnti = (html: string) =>
   [...html.matchAll(/<h3 class="card-title h5 mb-1">\s*<a href="\/enti\/([^"]+)">/g)].map((m) => m[1]!);

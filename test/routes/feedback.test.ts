@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PER_MINUTE } from '../../src/features/feedback/feedback.schema';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+import { auditRows } from '../support/audit';
+import { form, requestsTo } from '../support/http';
 
 describe('page feedback widget', () => {
   let t: TestApp;
@@ -13,13 +13,8 @@ describe('page feedback widget', () => {
   });
   afterAll(async () => t?.close());
 
-  const postForm = (fields: Record<string, string>, withToken = true) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/feedback',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
-      payload: form(withToken ? { _csrf: csrf.token, ...fields } : fields),
-    });
+  const http = requestsTo(() => t.app);
+  const postForm = (fields: Record<string, string>, withToken = true) => http.post('/feedback', fields, csrf, withToken);
 
   const postJson = (body: Record<string, unknown>) =>
     t.app.inject({
@@ -34,11 +29,7 @@ describe('page feedback widget', () => {
       `select rating, answer, details, locale from page_feedback where page_path = $1 order by created_at`,
       [page],
     );
-  const auditFor = (page: string) =>
-    t.db.query<{ action: string; target_type: string; ip: string | null; details: { rating: number; feedbackId: string } }>(
-      `select action, target_type, ip, details from audit_log where target_id = $1 order by id`,
-      [page],
-    );
+  const auditFor = (page: string) => auditRows(t.db, { targetId: page });
 
   it('renders the widget with the fixed texts and data-element attributes on content pages', async () => {
     const res = await t.app.inject('/faq');

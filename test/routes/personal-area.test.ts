@@ -4,11 +4,11 @@ import { sessionHandle } from '../../src/features/accounts/personal/personal.ser
 import { hashId } from '../../src/features/accounts/session';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
 import { createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
+import { auditRows } from '../support/audit';
+import { getPage, postForm } from '../support/http';
 
 // The personal area: every page for logged-in people only, the privacy notice first, profile validation
 // (GOV.UK errors), sessions (own only), the GDPR export and the deletion of an account.
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe('personal area', () => {
   let t: TestApp;
@@ -26,21 +26,10 @@ describe('personal area', () => {
     return { session, cookie: `${session}; ${csrf.cookie}` };
   }
 
-  const get = (url: string, cookie: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { cookie, ...headers } });
-
-  const post = (url: string, cookie: string, fields: Record<string, string>, withToken = true) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form(withToken ? { _csrf: csrf.token, ...fields } : fields),
-    });
-
-  const auditOf = (userId: string, action: string) =>
-    t.db.query<{ actor_label: string; target_id: string | null; details: Record<string, unknown> }>(
-      `select actor_label, target_id, details from audit_log where actor_id = $1 and action = $2 order by id`,
-      [userId, action],
-    );
+  const get = (url: string, cookie: string, headers: Record<string, string> = {}) => getPage(t.app, url, cookie, { headers });
+  const post = (url: string, cookie: string, fields: Record<string, string>, withToken = true) => postForm(t.app, url, fields, { cookie, token: csrf.token }, { withToken });
+  /** The audit rows of an action by a person. */
+  const auditOf = (userId: string, action: string) => auditRows(t.db, { actorId: userId, action });
 
   const sessionWorks = async (session: string) => (await get('/area-personale', session)).statusCode === 200;
 
@@ -341,7 +330,13 @@ describe('personal area', () => {
       expect(data.roles).toEqual([expect.objectContaining({ role: 'citizen', revokedAt: null })]);
       expect(data.sessions).toEqual([expect.objectContaining({ method: 'password', current: true })]);
       expect(data.consents[0]).toMatchObject({ version: PRIVACY_VERSION });
-      expect(data.security).toEqual({ passwordSet: true, secondFactorEnabledAt: null });
+      expect(data.security).toEqual({
+        passwordSet: true,
+        secondFactorEnabled: false,
+        secondFactorEnabledAt: null,
+        secondFactorSetupPendingSince: null,
+        recoveryCodes: { total: 0, remaining: 0, generatedAt: null, lastUsedAt: null },
+      });
       expect(data.activityLog.some((a: { action: string; byMe: boolean }) => a.action === 'users.role.grant' && !a.byMe)).toBe(true);
       expect(data.notIncluded.pageFeedback).toMatch(/anonime/);
 
@@ -352,6 +347,43 @@ describe('personal area', () => {
       expect(res.body).not.toContain('$argon2');
 
       expect(await auditOf(user.id, 'gdpr.export')).toHaveLength(1);
+    });
+
+    it('says how the account is protected: second factor, an app being set up, recovery codes — never a secret, code or hash', async () => {
+      const user = await createTestUser(t.db, { kind: 'ente' });
+      const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      await t.db.query(`update app_user set totp_secret = $2, totp_enabled_at = '2026-01-10T09:00:00Z' where id = $1`, [user.id, secret]);
+      const { cookie } = await login(user.id);
+      // Recovery codes from the Sicurezza page; one of them used at a login.
+      const security = '/area-personale/sicurezza';
+      const batch = /name="batch" value="([^"]+)"/.exec((await get(`${security}/codici-di-recupero`, cookie)).body)![1]!;
+      const shown = await post(`${security}/codici-di-recupero`, cookie, { batch, currentPassword: user.password });
+      const codes = [...shown.body.matchAll(/<code class="wemi-mfa-secret">([^<]+)<\/code>/g)].map((m) => m[1]!);
+      expect(codes).toHaveLength(10);
+      const pending = (await post('/accedi/credenziali', csrf.cookie, { email: user.email, password: user.password })).headers['set-cookie'];
+      const pendingSession = [pending].flat().map(String).find((c) => c.startsWith('wemi_session='))!.split(';')[0]!;
+      expect((await post('/accedi/verifica/recupero', `${pendingSession}; ${csrf.cookie}`, { recoveryCode: codes[0]! })).statusCode).toBe(303);
+      // A new app being set up.
+      expect((await post(`${security}/verifica-in-due-passaggi`, cookie, { currentPassword: user.password })).statusCode).toBe(303);
+      const enrolment = await t.db.one<{ secret: string }>('select secret from totp_enrolment where user_id = $1', [user.id]);
+
+      const res = await get('/area-personale/i-miei-dati.json', cookie);
+      expect(res.statusCode).toBe(200);
+      const { security: exported } = res.json();
+      expect(exported).toEqual({
+        passwordSet: true,
+        secondFactorEnabled: true,
+        secondFactorEnabledAt: '2026-01-10T09:00:00.000Z',
+        secondFactorSetupPendingSince: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        recoveryCodes: { total: 10, remaining: 9, generatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), lastUsedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
+      });
+      expect(Date.parse(exported.recoveryCodes.lastUsedAt)).toBeGreaterThanOrEqual(Date.parse(exported.recoveryCodes.generatedAt));
+
+      // No secret, code or hash anywhere in the file.
+      const hashes = (await t.db.query<{ code_hash: string }>('select code_hash from recovery_code where user_id = $1', [user.id])).map((r) => r.code_hash);
+      expect(hashes).toHaveLength(10);
+      for (const s of [secret, enrolment.secret, ...codes, ...codes.map((c) => c.replace('-', '')), ...hashes]) expect(res.body).not.toContain(s);
+      expect(res.json().notIncluded.credentials).toMatch(/codici di recupero/);
     });
   });
 

@@ -3,6 +3,10 @@ import { PRIVACY_VERSION } from '../../src/features/accounts/login.service';
 import { verifyPassword } from '../../src/features/accounts/password';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
+import { auditRows } from '../support/audit';
+import { decode } from '../support/html';
+import { pathOf, postForm, visitorRequests } from '../support/http';
+import { queuedCount } from '../support/outbox';
 import { linkIn, startTestSmtp, type TestSmtp } from '../support/smtp';
 
 // Citizens' self-registration (/registrati, with CITIZEN_PASSWORD_LOGIN on): the form's checks, the new
@@ -13,12 +17,6 @@ import { linkIn, startTestSmtp, type TestSmtp } from '../support/smtp';
 
 const BASE = 'http://wemi.test:8080';
 const PASSWORD = 'Girasole-Navigli-2026!';
-const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const pathOf = (absolute: string) => {
-  const u = new URL(absolute);
-  return `${u.pathname}${u.search}`;
-};
 
 let counter = 0;
 /** A fresh address for each registration. */
@@ -46,12 +44,7 @@ describe('registration when citizens cannot log in with a password', () => {
     expect((await t.app.inject({ method: 'GET', url: '/registrati' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/registrati?inviata=1' })).statusCode).toBe(404);
     const email = newEmail();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/registrati',
-      headers: { cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ _csrf: csrf.token, ...fields({ email }) }),
-    });
+    const res = await postForm(t.app, '/registrati', fields({ email }), csrf);
     expect(res.statusCode).toBe(404);
     expect(await t.db.maybeOne('select 1 from app_user where email = $1', [email])).toBeUndefined();
     expect((await t.db.one<{ n: number }>('select count(*)::int as n from email_outbox')).n).toBe(0);
@@ -88,25 +81,11 @@ describe('citizens register with e-mail and password', () => {
     ip = `10.1.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
   });
 
-  const get = (url: string, cookie = csrf.cookie) => t.app.inject({ method: 'GET', url, headers: { cookie }, remoteAddress: ip });
-  const post = (url: string, body: Record<string, string>, opts: { from?: string; cookie?: string } = {}) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      remoteAddress: opts.from ?? ip,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: opts.cookie ?? csrf.cookie },
-      payload: form({ _csrf: csrf.token, ...body }),
-    });
+  const { get, post } = visitorRequests(() => t.app, () => csrf, () => ip);
   const register = (body: Record<string, string>, from?: string) => post('/registrati', body, from ? { from } : {});
   const accountsWith = async (email: string) =>
     (await t.db.one<{ n: number }>('select count(*)::int as n from app_user where email = $1', [email.toLowerCase()])).n;
-  const queuedTo = async (address: string) =>
-    (await t.db.one<{ n: number }>('select count(*)::int as n from email_outbox where to_address = $1', [address])).n;
-  const auditFor = (actorLabel: string) =>
-    t.db.query<{ action: string; actor_id: string | null; target_id: string | null; ip: string | null; details: Record<string, unknown> }>(
-      'select action, actor_id, target_id, ip, details from audit_log where actor_label = $1 order by id',
-      [actorLabel],
-    );
+  const auditFor = (actorLabel: string) => auditRows(t.db, { actorLabel });
   /** Delivers the whole queue (the worker takes a batch at a time; earlier tests leave mail queued). */
   const deliverAll = async () => {
     while ((await smtp.deliver(t.db)).sent > 0);
@@ -234,18 +213,12 @@ describe('citizens register with e-mail and password', () => {
     expect(html).toContain(`name="email" value="${email}"`);
     expect(html).not.toMatch(/id="privacy" name="privacy" value="1" checked/);
     expect(await accountsWith(email)).toBe(0);
-    expect(await queuedTo(email)).toBe(0);
+    expect(await queuedCount(t.db, email)).toBe(0);
   });
 
   it('refuses a form without the CSRF token', async () => {
     const email = newEmail();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/registrati',
-      remoteAddress: ip,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
-      payload: form(fields({ email })),
-    });
+    const res = await post('/registrati', fields({ email }), { withToken: false });
     expect(res.statusCode).toBe(403);
     expect(await accountsWith(email)).toBe(0);
   });
@@ -392,7 +365,7 @@ describe('citizens register with e-mail and password', () => {
       const res = await register(fields({ email: u.email }));
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/registrati?inviata=1');
-      expect(await queuedTo(u.email)).toBe(0);
+      expect(await queuedCount(t.db, u.email)).toBe(0);
       expect(await accountsWith(u.email)).toBe(1);
     }
     expect(await auditFor(suspended.email)).toMatchObject([{ action: 'auth.register', details: { outcome: 'unavailable', status: 'suspended' } }]);
@@ -414,7 +387,7 @@ describe('citizens register with e-mail and password', () => {
     expect(html).toContain('name="givenName" value="Giovanna"');
     expect(html).not.toContain(PASSWORD);
     expect(await accountsWith(email)).toBe(1);
-    expect(await queuedTo(email)).toBe(5);
+    expect(await queuedCount(t.db, email)).toBe(5);
     const actions = (await auditFor(email)).map((r) => `${r.action}${r.details.outcome ? `:${r.details.outcome}` : ''}`);
     expect(actions).toEqual([
       'auth.register:created',
@@ -438,7 +411,7 @@ describe('citizens register with e-mail and password', () => {
     expect(locked.statusCode).toBe(429);
     expect(decode(locked.body)).toContain('Ci sono state troppe richieste di registrazione in poco tempo');
     expect(await accountsWith(email)).toBe(0);
-    expect(await queuedTo(email)).toBe(0);
+    expect(await queuedCount(t.db, email)).toBe(0);
     expect(await auditFor(email)).toMatchObject([{ action: 'auth.register.locked', ip: from }]);
     // Another address is not affected.
     expect((await register(fields({ email }), '203.0.113.10')).statusCode).toBe(303);

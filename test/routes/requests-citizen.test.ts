@@ -1,30 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { moveEnteRequest } from '../../src/features/requests/request.transitions';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, type TestUser } from '../support/accounts';
+import { pdf } from '../support/fixtures';
+import { expectRedirect, requestsTo, type Auth, type FileData, type Fields } from '../support/http';
 
 // "Citizens ask several enti at once", part 1: the citizen's stepper (draft saved at every step, values kept
 // with errors), attachments, sending to several enti (one copy each, e-mails, acknowledgement), the comparison
 // of offers (accept one, the others not chosen; illegal accept 409), withdraw, ownership and CSRF.
 
-type Auth = { cookie: string; token: string };
-type Fields = Record<string, string | string[] | undefined>;
-type Upload = { name: string; type: string; data: Uint8Array };
-
-const PDF = Buffer.from('%PDF-1.4\n% prova\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = pdf('prova');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
-
-async function multipart(fields: Fields, files: Upload[] = [], fileField = 'allegati'): Promise<{ payload: Buffer; headers: Record<string, string> }> {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    for (const x of [v].flat()) fd.append(k, x);
-  }
-  for (const f of files) fd.append(fileField, new Blob([f.data], { type: f.type }), f.name);
-  const req = new Request('http://localhost/', { method: 'POST', body: fd });
-  return { payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
-}
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -67,24 +53,11 @@ describe('citizen requests to several enti', () => {
     await t?.close();
   });
 
-  const get = (url: string, a?: Auth) => t.app.inject({ method: 'GET', url, headers: a ? { cookie: a.cookie } : {} });
-  const post = (url: string, fields: Fields, a: Auth, withToken = true) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(withToken ? { _csrf: a.token, ...fields } : fields)) {
-      if (v === undefined) continue;
-      for (const x of [v].flat()) p.append(k, x);
-    }
-    return t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: a.cookie }, payload: p.toString() });
-  };
-  const postMultipart = async (url: string, fields: Fields, files: Upload[], a: Auth) => {
-    const body = await multipart({ _csrf: a.token, ...fields }, files);
-    return t.app.inject({ method: 'POST', url, headers: { ...body.headers, cookie: a.cookie }, payload: body.payload });
-  };
-  const expectRedirect = (res: LightMyRequestResponse, location: string | RegExp) => {
-    expect(res.statusCode, res.body.slice(0, 1500)).toBe(303);
-    if (typeof location === 'string') expect(res.headers.location).toBe(location);
-    else expect(String(res.headers.location)).toMatch(location);
-  };
+  const http = requestsTo(() => t.app);
+  const { get, post } = http;
+  /** A multipart POST, its files in the field `allegati` (the attachments of step 3). */
+  const postMultipart = (url: string, fields: Fields, files: FileData[], a: Auth) =>
+    http.postMultipart(url, fields, files.map((f) => ({ field: 'allegati', ...f })), a);
   const row = (id: string) =>
     t.db.one<{ status: string; step: number; for_whom: string | null; needs: string; people: number | null; reference: string }>(
       'select status, step, for_whom, needs, people, reference from service_request where id = $1',

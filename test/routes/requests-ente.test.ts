@@ -3,37 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computePrice } from '../../src/features/requests/request-price';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, type TestUser } from '../support/accounts';
+import { dayInMilan, pdf } from '../support/fixtures';
+import { decode } from '../support/html';
+import { requestsTo, type Auth, type Fields } from '../support/http';
+import { queuedMail } from '../support/outbox';
 
 // The ente's side of "citizens ask several enti at once": the inbox (filters, 48-hour highlight, unread
 // messages), the request detail, the moves (take, offer, decline, start, complete) with the citizen's e-mail and
 // notification, assignment, ownership between enti and CSRF. A sent request with two ente copies is written
 // straight into the database (the citizen's side is another feature).
 
-type Auth = { cookie: string; token: string };
-type Fields = Record<string, string | undefined>;
-
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-
-function urlencoded(fields: Fields): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) p.append(k, v);
-  return p.toString();
-}
-
-async function multipart(fields: Fields, file?: { field: string; name: string; type: string; data: Buffer }) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) fd.append(k, v);
-  if (file) fd.append(file.field, new File([new Uint8Array(file.data)], file.name, { type: file.type }));
-  const req = new Request('http://localhost/', { method: 'POST', body: fd });
-  return { body: Buffer.from(await req.arrayBuffer()), contentType: req.headers.get('content-type')! };
-}
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-
-const isoDay = (offsetDays: number) => {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-};
+const PDF = pdf('certificato');
 
 interface Card {
   id: string;
@@ -89,7 +69,7 @@ describe('ente requests: inbox, detail, offers and moves', () => {
                                     municipio_id, address, people, units, notes, sent_at)
        values ($1, $2, $3, 'sent', 5, 'self', 'Assistenza per la spesa', $4, $5, '{lun,mer}', '{mattina}', $6, 'Via Roma 1', $7, $8, 'Citofono Rossi', now())
        returning id, reference`,
-      [`RIC-TEST-${String(counter).padStart(6, '0')}`, citizen.id, cardA.service_type_id, isoDay(10), isoDay(60), municipio.id, opts.people ?? 1, opts.units ?? 3],
+      [`RIC-TEST-${String(counter).padStart(6, '0')}`, citizen.id, cardA.service_type_id, dayInMilan(10), dayInMilan(60), municipio.id, opts.people ?? 1, opts.units ?? 3],
     );
     const file = await t.db.one<{ id: string }>(
       `insert into stored_file (sha256, content_type, size_bytes, original_name, data, uploaded_by) values ($4, 'application/pdf', $1, 'certificato.pdf', $2, $3) returning id`,
@@ -108,14 +88,7 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     return { requestId: req.id, reference: req.reference, a: a.id, b: b.id, fileId: file.id };
   }
 
-  const get = (url: string, auth?: Auth) => t.app.inject({ method: 'GET', url, headers: auth ? { cookie: auth.cookie } : {} });
-  const post = (url: string, fields: Fields, auth: Auth, withToken = true) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: auth.cookie },
-      payload: urlencoded(withToken ? { _csrf: auth.token, ...fields } : fields),
-    });
+  const { get, post, postMultipart } = requestsTo(() => t.app);
   const inbox = (enteId: string) => `/gestione-ente/${enteId}/richieste`;
   const detail = (enteId: string, id: string) => `${inbox(enteId)}/${id}`;
   const row = (id: string) =>
@@ -123,11 +96,9 @@ describe('ente requests: inbox, detail, offers and moves', () => {
       `select status, offer_price, offer_price_computed, offer_expires_on, offer_file_id, decline_reason, assigned_to, first_response_at from ente_request where id = $1`,
       [id],
     );
-  const mailsTo = (email: string, reference: string) =>
-    t.db.query<{ subject: string; text_body: string }>(`select subject, text_body from email_outbox where to_address = $1 and subject like $2 order by created_at, id`, [email, `%${reference}%`]);
   const notifications = (requestId: string) =>
     t.db.query<{ kind: string; title: string; link: string }>(`select kind, title, link from notification where user_id = $1 and link = $2 order by created_at, id`, [citizen.id, `/richieste/${requestId}`]);
-  const offerFields = (over: Fields = {}): Fields => ({ prezzo: '120,50', dal: isoDay(10), al: isoDay(60), fascia: 'mattina', scadenza: isoDay(5), note: 'Prima visita gratuita', ...over });
+  const offerFields = (over: Fields = {}): Fields => ({ prezzo: '120,50', dal: dayInMilan(10), al: dayInMilan(60), fascia: 'mattina', scadenza: dayInMilan(5), note: 'Prima visita gratuita', ...over });
 
   it('the inbox lists only the ente’s copies, with filters, the 48-hour highlight and unread messages', async () => {
     const fresh = await sentRequest();
@@ -160,8 +131,8 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     expect((await get(`${inbox(cardA.organization_id)}?servizio=${cardA.id}`, authOperatorA)).body).toContain(old.reference);
     expect((await get(`${inbox(cardA.organization_id)}?servizio=${cardB.id}`, authOperatorA)).body).not.toContain(old.reference);
     // Date range: received from tomorrow finds nothing; from a week ago to today finds both
-    expect((await get(`${inbox(cardA.organization_id)}?dal=${isoDay(1)}`, authOperatorA)).body).not.toContain(old.reference);
-    const range = await get(`${inbox(cardA.organization_id)}?dal=${isoDay(-7)}&al=${isoDay(0)}`, authOperatorA);
+    expect((await get(`${inbox(cardA.organization_id)}?dal=${dayInMilan(1)}`, authOperatorA)).body).not.toContain(old.reference);
+    const range = await get(`${inbox(cardA.organization_id)}?dal=${dayInMilan(-7)}&al=${dayInMilan(0)}`, authOperatorA);
     expect(range.body).toContain(old.reference);
     expect(range.body).toContain(fresh.reference);
     // Nonsense filters are ignored
@@ -208,7 +179,7 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     const events = await t.db.query<{ from_status: string; to_status: string; actor_id: string }>('select from_status, to_status, actor_id from ente_request_event where ente_request_id = $1', [r.a]);
     expect(events).toEqual([{ from_status: 'sent', to_status: 'taken', actor_id: operatorA.id }]);
     expect(await t.db.query(`select 1 from audit_log where action = 'request.take' and target_id = $1`, [r.a])).toHaveLength(1);
-    const mails = await mailsTo(citizen.email, r.reference);
+    const mails = await queuedMail(t.db, citizen.email, { subjectContains: r.reference });
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text_body).toContain(`/richieste/${r.requestId}`);
     const notes = await notifications(r.requestId);
@@ -230,12 +201,12 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     expect(decode(negative.body)).toContain('Indica il prezzo in euro');
     expect(negative.body).toContain('Prima visita gratuita');
 
-    const past = await post(url, offerFields({ scadenza: isoDay(-1) }), authOperatorA);
+    const past = await post(url, offerFields({ scadenza: dayInMilan(-1) }), authOperatorA);
     expect(past.statusCode).toBe(400);
-    expect(past.body).toContain(`value="${isoDay(-1)}"`);
+    expect(past.body).toContain(`value="${dayInMilan(-1)}"`);
     expect(decode(past.body)).toContain('deve essere una data futura');
 
-    const afterEnd = await post(url, offerFields({ scadenza: isoDay(70) }), authOperatorA);
+    const afterEnd = await post(url, offerFields({ scadenza: dayInMilan(70) }), authOperatorA);
     expect(afterEnd.statusCode).toBe(400);
     expect(decode(afterEnd.body)).toContain('deve precedere la fine del periodo');
 
@@ -249,24 +220,22 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     const after = await row(r.a);
     expect(after.status).toBe('offered');
     expect(after.offer_price).toBe(120.5);
-    expect(after.offer_expires_on).toBe(isoDay(5));
+    expect(after.offer_expires_on).toBe(dayInMilan(5));
     const tiers = await t.db.query<{ people_min: number; people_max: number | null; units_min: number; units_max: number | null; unit_price: number }>(
       `select pt.people_min, pt.people_max, pt.units_min, pt.units_max, pt.unit_price from price_tier pt
         where pt.price_list_id = (select id from price_list where service_id = $1 and valid_from <= current_date and (valid_to is null or valid_to >= current_date) order by valid_from desc, created_at desc limit 1)`,
       [cardA.id],
     );
     expect(after.offer_price_computed).toBe(computePrice(tiers, 1, 3));
-    const mails = await mailsTo(citizen.email, r.reference);
+    const mails = await queuedMail(t.db, citizen.email, { subjectContains: r.reference });
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text_body).toContain('120,50');
     expect((await notifications(r.requestId)).map((n) => n.kind)).toEqual(['request.offer']);
 
     // Re-offer with a quote PDF (multipart); a file that is not a PDF is refused
-    const bad = await multipart({ _csrf: authOperatorA.token, ...offerFields() }, { field: 'preventivo', name: 'preventivo.pdf', type: 'application/pdf', data: Buffer.from('not a pdf') });
-    const badRes = await t.app.inject({ method: 'POST', url, headers: { 'content-type': bad.contentType, cookie: authOperatorA.cookie }, payload: bad.body });
+    const badRes = await postMultipart(url, offerFields(), [{ field: 'preventivo', name: 'preventivo.pdf', type: 'application/pdf', data: Buffer.from('not a pdf') }], authOperatorA);
     expect(badRes.statusCode).toBe(400);
-    const mp = await multipart({ _csrf: authOperatorA.token, ...offerFields({ prezzo: '99' }) }, { field: 'preventivo', name: 'preventivo.pdf', type: 'application/pdf', data: PDF });
-    const again = await t.app.inject({ method: 'POST', url, headers: { 'content-type': mp.contentType, cookie: authOperatorA.cookie }, payload: mp.body });
+    const again = await postMultipart(url, offerFields({ prezzo: '99' }), [{ field: 'preventivo', name: 'preventivo.pdf', type: 'application/pdf', data: PDF }], authOperatorA);
     expect(again.statusCode).toBe(303);
     const reoffered = await row(r.a);
     expect(reoffered.status).toBe('offered');
@@ -290,7 +259,7 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     const after = await row(r.a);
     expect(after.status).toBe('declined');
     expect(after.decline_reason).toBe('Non copriamo il Municipio indicato.');
-    const mails = await mailsTo(citizen.email, r.reference);
+    const mails = await queuedMail(t.db, citizen.email, { subjectContains: r.reference });
     expect(mails[0]!.text_body).toContain('Non copriamo il Municipio indicato.');
     expect((await notifications(r.requestId)).map((n) => n.kind)).toEqual(['request.decline']);
     // Nothing more is possible
@@ -313,7 +282,7 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     expect((await row(r.a)).status).toBe('completed');
     expect((await post(`${base}/completa`, {}, authOperatorA)).statusCode).toBe(409);
     expect((await notifications(r.requestId)).map((n) => n.kind)).toEqual(['request.offer', 'request.start', 'request.complete']);
-    expect(await mailsTo(citizen.email, r.reference)).toHaveLength(3);
+    expect(await queuedMail(t.db, citizen.email, { subjectContains: r.reference })).toHaveLength(3);
   });
 
   it('assignment: administrators assign to a person of the ente; operators cannot; strangers are refused', async () => {
@@ -367,6 +336,6 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     const res = await post(`${detail(cardA.organization_id, r.a)}/prendi-in-carico`, {}, authAdminA, false);
     expect(res.statusCode).toBe(403);
     expect((await row(r.a)).status).toBe('sent');
-    expect(await mailsTo(citizen.email, r.reference)).toHaveLength(0);
+    expect(await queuedMail(t.db, citizen.email, { subjectContains: r.reference })).toHaveLength(0);
   });
 });

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, type TestUser } from '../support/accounts';
+import { text } from '../support/html';
+import { requestsTo, type Auth } from '../support/http';
 
 // Reviews that the reviewed ente does not moderate: the citizen reviews a completed ente request once, the ratings
 // count at once (card, search, API), the comment waits for the City, the ente only replies publicly.
-
-type Auth = { cookie: string; token: string };
-
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const text = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe('reviews: written by the citizen, moderated by the City, answered by the ente', () => {
   let t: TestApp;
@@ -42,14 +37,9 @@ describe('reviews: written by the citizen, moderated by the City, answered by th
 
   const url = (r: { requestId: string; enteRequestId: string }) => `/richieste/${r.requestId}/enti/${r.enteRequestId}/recensione`;
   const as = (u: TestUser) => actingAs(t.app, t.db, u.id);
-  const post = (path: string, auth: Auth, fields: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { cookie: auth.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ _csrf: auth.token, ...fields }),
-    });
-  const get = (path: string, auth?: Auth) => t.app.inject({ method: 'GET', url: path, headers: auth ? { cookie: auth.cookie } : {} });
+  const http = requestsTo(() => t.app);
+  const { get } = http;
+  const post = (path: string, auth: Auth, fields: Record<string, string>) => http.post(path, fields, auth);
   const ratings = (o: number, extra: Record<string, string> = {}) => ({ overall: String(o), punctuality: '4', speed: '3', professionalism: '5', ...extra });
 
   beforeAll(async () => {
@@ -86,12 +76,7 @@ describe('reviews: written by the citizen, moderated by the City, answered by th
     // Anonymous visitors are sent to log in.
     expect((await get(url(done))).statusCode).toBe(303);
 
-    const noCsrf = await t.app.inject({
-      method: 'POST',
-      url: url(done),
-      headers: { cookie: auth.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form(ratings(4)),
-    });
+    const noCsrf = await http.post(url(done), ratings(4), auth, false);
     expect(noCsrf.statusCode).toBe(403);
 
     const bad = await post(url(done), auth, ratings(7, { speed: '' }));

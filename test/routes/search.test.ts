@@ -5,6 +5,7 @@ import { tokenize, variants } from '../../src/features/search/search.text';
 import { ensureTerm, insertOrg } from '../../src/features/services/services.test-fixtures';
 import { translator } from '../../src/i18n/i18n';
 import { createTestApp, type TestApp } from '../support/app';
+import { decode } from '../support/html';
 
 // The search quality bar, end to end: the /servizi page, the JSON API (/api/v1/services), the autocomplete and
 // the HSDS `search` parameter, on the demo catalogue plus a small controlled fixture (a service type of its own,
@@ -70,9 +71,6 @@ function qs(params: Params): string {
   }
   return p.toString();
 }
-
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 /** The number in the results heading of /servizi ("Nessun servizio trovato", "1 servizio trovato", "1.234 servizi trovati"). */
 function htmlTotal(html: string): number {

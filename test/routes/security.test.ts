@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashId } from '../../src/features/accounts/session';
 import { currentStep, newTotpSecret, totpAt } from '../../src/features/accounts/totp';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-import { createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
+import { createTestUser, sessionCookieFor, sessionFrom, type TestUser } from '../support/accounts';
+import { auditRows } from '../support/audit';
+import { decode } from '../support/html';
+import { getPage, postForm } from '../support/http';
+import { queuedMail } from '../support/outbox';
 
 // The "Sicurezza" page of the personal area: changing the password (current password throttled like logins,
 // the policy, other sessions ended, the id of this one rotated, an e-mail, an audit row); the second factor
@@ -18,14 +22,6 @@ const TOTP_OFF = `${TOTP}/disattiva`;
 const CODES = `${SECURITY}/codici-di-recupero`;
 const RECOVERY_LOGIN = '/accedi/verifica/recupero';
 const NEW_PASSWORD = 'Un-altra-frase-segreta-77';
-
-const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-
-/** The session cookie value a response sets ('' when it clears it), or undefined when it sets none. */
-function sessionFrom(res: { headers: Record<string, unknown> }): string | undefined {
-  const c = [res.headers['set-cookie']].flat().filter(Boolean).map(String).find((x) => x.startsWith('wemi_session='));
-  return c === undefined ? undefined : c.split(';')[0]!.slice('wemi_session='.length);
-}
 
 /** The recovery codes a page shows, in order. */
 const codesIn = (html: string) => [...html.matchAll(/<code class="wemi-mfa-secret">([^<]+)<\/code>/g)].map((m) => m[1]!);
@@ -45,22 +41,14 @@ describe('security page of the personal area', () => {
     const session = (await sessionCookieFor(t.db, userId, opts)).slice('wemi_session='.length);
     return { session, cookie: `wemi_session=${session}; ${csrf.cookie}` };
   }
-  const get = (url: string, cookie: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
-  const post = (url: string, cookie: string, fields: Record<string, string> = {}) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(),
-    });
+  const get = (url: string, cookie: string) => getPage(t.app, url, cookie);
+  const post = (url: string, cookie: string, fields: Record<string, string> = {}) => postForm(t.app, url, fields, { cookie, token: csrf.token });
   /** The login form, as a browser without a session posts it. */
   const passwordLogin = (u: TestUser, password = u.password, ritorno = '/area-personale') =>
     post('/accedi/credenziali', csrf.cookie, { email: u.email, password, ritorno });
 
-  const auditOf = (userId: string, action: string) =>
-    t.db.query<{ details: Record<string, unknown> }>(`select details from audit_log where actor_id = $1 and action = $2 order by id`, [userId, action]);
-  const mailsTo = (address: string) =>
-    t.db.query<{ subject: string; text_body: string }>(`select subject, text_body from email_outbox where to_address = $1 order by created_at, id`, [address]);
+  /** The details of each audit row of an action by a person. */
+  const auditOf = async (userId: string, action: string) => (await auditRows(t.db, { actorId: userId, action })).map(({ details }) => ({ details }));
   const sessionsOf = async (userId: string) => (await t.db.query<{ id_hash: string }>('select id_hash from user_session where user_id = $1', [userId])).map((r) => r.id_hash);
   const userRow = (id: string) =>
     t.db.one<{ password_hash: string | null; totp_secret: string | null; totp_enabled_at: Date | null }>(
@@ -75,9 +63,16 @@ describe('security page of the personal area', () => {
     return secret;
   }
 
+  /** The batch of recovery codes the generation form names (its hidden field), as a browser would send it. */
+  async function batchOf(cookie: string): Promise<string> {
+    const batch = /name="batch" value="([^"]+)"/.exec((await get(CODES, cookie)).body)?.[1];
+    expect(batch).toBeDefined();
+    return batch!;
+  }
+
   /** Generates recovery codes from the security page and returns them as shown. */
   async function generateCodes(u: TestUser, cookie: string): Promise<string[]> {
-    const res = await post(CODES, cookie, { currentPassword: u.password });
+    const res = await post(CODES, cookie, { batch: await batchOf(cookie), currentPassword: u.password });
     expect(res.statusCode).toBe(200);
     return codesIn(res.body);
   }
@@ -115,6 +110,44 @@ describe('security page of the personal area', () => {
       expect(res.body).not.toContain('data-element="security-recovery"');
       // The side menu marks this section as the current page.
       expect(res.body).toMatch(new RegExp(`<a class="list-item active" href="${SECURITY}" aria-current="page">`));
+    });
+
+    it('sub-pages sit under Sicurezza: breadcrumb Area personale / Sicurezza / <page>, the menu marks the section, not the page', async () => {
+      const u = await createTestUser(t.db, { kind: 'ente' });
+      await withSecondFactor(u.id);
+      const { cookie } = await loggedIn(u.id);
+      await post(TOTP, cookie, { currentPassword: u.password }); // an app being set up: the confirmation page answers
+      const pages: [string, string][] = [
+        [PASSWORD, 'Cambia la password'],
+        [TOTP, 'Configura la verifica su un nuovo telefono'],
+        [TOTP_CONFIRM, 'Configura la verifica su un nuovo telefono'],
+        [TOTP_OFF, 'Disattiva la verifica in due passaggi'],
+        [CODES, 'Genera i codici di recupero'],
+      ];
+      for (const [url, title] of pages) {
+        const res = await get(url, cookie);
+        expect(res.statusCode, url).toBe(200);
+        const crumbs = /<nav class="breadcrumb-container"[^>]*>([\s\S]*?)<\/nav>/.exec(res.body)![1]!;
+        const steps = [...crumbs.matchAll(/<li class="breadcrumb-item[^"]*"[^>]*>\s*(?:<a href="([^"]+)">)?([^<]+)/g)].map((m) => [m[1] ?? null, decode(m[2]!.trim())]);
+        expect(steps, url).toEqual([
+          ['/', 'Home'],
+          ['/area-personale', 'Area personale'],
+          [SECURITY, 'Sicurezza'],
+          [null, title],
+        ]);
+        expect(crumbs, url).toMatch(/<li class="breadcrumb-item active" aria-current="page">/);
+        expect(res.body, url).toMatch(new RegExp(`<a class="list-item active" href="${SECURITY}" aria-current="true">`));
+        expect(res.body, url).not.toMatch(/class="list-item[^"]*" href="[^"]+" aria-current="page"/);
+      }
+      // The answer of a POST too: the page of the new codes.
+      const shown = await post(CODES, cookie, { batch: await batchOf(cookie), currentPassword: u.password });
+      expect(shown.body).toMatch(new RegExp(`<a href="${SECURITY}">Sicurezza</a>`));
+      expect(shown.body).toMatch(new RegExp(`<a class="list-item active" href="${SECURITY}" aria-current="true">`));
+      // The other pages of the personal area keep their two-step breadcrumb and "page" in the menu.
+      const profile = (await get('/area-personale/profilo', cookie)).body;
+      expect(profile).not.toContain(`<a href="${SECURITY}">`);
+      expect(profile).toMatch(/<a class="list-item active" href="\/area-personale\/profilo" aria-current="page">/);
+      expect(profile).toMatch(new RegExp(`<a class="list-item" href="${SECURITY}">`));
     });
 
     it('tells people who log in with SPID or CIE that their credentials are managed there, and offers no action', async () => {
@@ -237,7 +270,7 @@ describe('security page of the personal area', () => {
       const page = await get(res.headers.location!, `wemi_session=${rotated}`);
       expect(decode(page.body)).toContain('La password è stata cambiata. Gli altri dispositivi sono stati disconnessi.');
 
-      const mails = await mailsTo(u.email);
+      const mails = await queuedMail(t.db, u.email);
       expect(mails.map((m) => m.subject)).toEqual(['WeMi: la tua password è stata cambiata']);
       expect(mails[0]!.text_body).toContain(`la password del tuo account WeMi (${u.email}) è stata cambiata il `);
       expect(mails[0]!.text_body).toContain('Se non sei stato tu');
@@ -320,7 +353,7 @@ describe('security page of the personal area', () => {
       const rotated = sessionFrom(ok)!;
       expect(await sessionsOf(u.id)).toEqual([hashId(rotated)]);
       expect((await get(SECURITY, `${other}`)).statusCode).toBe(303);
-      expect((await mailsTo(u.email)).map((m) => m.subject)).toEqual(['WeMi: verifica in due passaggi attivata']);
+      expect((await queuedMail(t.db, u.email)).map((m) => m.subject)).toEqual(['WeMi: verifica in due passaggi attivata']);
       expect(await auditOf(u.id, 'auth.mfa.enrol.start')).toEqual([{ details: { again: false } }]);
       expect(await auditOf(u.id, 'auth.mfa.enrol')).toEqual([{ details: { sessionsEnded: 1, from: 'personal_area' } }]);
 
@@ -373,7 +406,7 @@ describe('security page of the personal area', () => {
       // Every other session ended: the other device and the login made with the old app.
       expect(await sessionsOf(u.id)).toEqual([hashId(sessionFrom(ok)!)]);
       expect(await auditOf(u.id, 'auth.mfa.reenrol')).toEqual([{ details: { sessionsEnded: 2, from: 'personal_area' } }]);
-      expect((await mailsTo(u.email)).map((m) => m.subject)).toEqual(['WeMi: verifica in due passaggi configurata su una nuova app']);
+      expect((await queuedMail(t.db, u.email)).map((m) => m.subject)).toEqual(['WeMi: verifica in due passaggi configurata su una nuova app']);
 
       // From now on only the new app works.
       const pending2 = await pendingLogin(u);
@@ -406,7 +439,7 @@ describe('security page of the personal area', () => {
       expect((await t.db.one<{ n: number }>('select count(*)::int as n from recovery_code where user_id = $1', [u.id])).n).toBe(0);
       expect(await sessionsOf(u.id)).toEqual([hashId(sessionFrom(ok)!)]);
       expect(await auditOf(u.id, 'auth.mfa.disable')).toEqual([{ details: { sessionsEnded: 1, recoveryCodesDeleted: 10 } }]);
-      expect((await mailsTo(u.email)).map((m) => m.subject)).toContain('WeMi: verifica in due passaggi disattivata');
+      expect((await queuedMail(t.db, u.email)).map((m) => m.subject)).toContain('WeMi: verifica in due passaggi disattivata');
       const login = await passwordLogin(u);
       expect(login.headers.location).toBe('/area-personale');
     });
@@ -450,17 +483,22 @@ describe('security page of the personal area', () => {
       expect(form.body).toContain('name="currentPassword"');
       expect(form.body).not.toContain('I codici che hai ora smetteranno di valere');
 
-      const noPassword = await post(CODES, cookie);
+      const batch = await batchOf(cookie);
+      const noPassword = await post(CODES, cookie, { batch });
       expect(noPassword.statusCode).toBe(400);
       expect(decode(noPassword.body)).toContain('Inserisci la password attuale');
-      const wrong = await post(CODES, cookie, { currentPassword: 'non-e-la-mia-42' });
+      expect(noPassword.body).toContain(`name="batch" value="${batch}"`);
+      const wrong = await post(CODES, cookie, { batch, currentPassword: 'non-e-la-mia-42' });
       expect(wrong.statusCode).toBe(400);
       expect(await auditOf(u.id, 'auth.reauth.failure')).toEqual([{ details: { purpose: 'recovery_codes' } }]);
 
-      const res = await post(CODES, cookie, { currentPassword: u.password });
+      const res = await post(CODES, cookie, { batch, currentPassword: u.password });
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
       expect(decode(res.body)).toContain('Conserva questi codici in un luogo sicuro');
+      expect(decode(res.body)).toContain('Se ricarichi questa pagina o torni indietro, i codici non compariranno più e non ne genereremo di nuovi');
+      // The first batch replaces nothing.
+      expect(res.body).not.toContain('data-element="recovery-codes-replaced"');
       const codes = codesIn(res.body);
       expect(codes).toHaveLength(10);
       expect(new Set(codes).size).toBe(10);
@@ -480,7 +518,7 @@ describe('security page of the personal area', () => {
       }
       expect(decode((await get(SECURITY, cookie)).body)).toContain('Ti restano 10 codici di recupero su 10.');
       expect(await auditOf(u.id, 'auth.recovery.generate')).toEqual([{ details: { count: 10, unusedReplaced: 0 } }]);
-      expect((await mailsTo(u.email)).map((m) => m.subject)).toEqual(['WeMi: nuovi codici di recupero']);
+      expect((await queuedMail(t.db, u.email)).map((m) => m.subject)).toEqual(['WeMi: nuovi codici di recupero']);
     });
 
     it('are only for accounts with the second factor on', async () => {
@@ -514,7 +552,7 @@ describe('security page of the personal area', () => {
       expect((await get('/area-personale', `wemi_session=${session}`)).statusCode).toBe(200);
       expect(await auditOf(u.id, 'auth.recovery.use')).toEqual([{ details: { remaining: 9 } }]);
       expect(await auditOf(u.id, 'auth.login')).toEqual([{ details: { method: 'password', mfa: true, recoveryCode: true } }]);
-      const mail = (await mailsTo(u.email)).find((m) => m.subject === 'WeMi: accesso con un codice di recupero');
+      const mail = (await queuedMail(t.db, u.email)).find((m) => m.subject === 'WeMi: accesso con un codice di recupero');
       expect(mail?.text_body).toContain('Ti restano 9 codici di recupero.');
       expect(mail?.text_body).toContain('Se non sei stato tu');
       expect(decode((await get(SECURITY, cookie)).body)).toContain('Ti restano 9 codici di recupero su 10.');
@@ -529,6 +567,48 @@ describe('security page of the personal area', () => {
       expect((await post(RECOVERY_LOGIN, withPending(pending2), { recoveryCode: codes[4]! })).statusCode).toBe(303);
     });
 
+    it('are not made again when the form is sent again (a reload of the page of the codes): 409, nothing changes', async () => {
+      const u = await createTestUser(t.db, { kind: 'ente' });
+      await withSecondFactor(u.id);
+      const { cookie } = await loggedIn(u.id);
+      const fields = { batch: await batchOf(cookie), currentPassword: u.password };
+      const first = await post(CODES, cookie, fields);
+      expect(first.statusCode).toBe(200);
+      const codes = codesIn(first.body);
+      const stored = async () => (await t.db.query<{ code_hash: string }>('select code_hash from recovery_code where user_id = $1 order by code_hash', [u.id])).map((r) => r.code_hash);
+      const before = await stored();
+      expect(before).toHaveLength(10);
+
+      // The browser reloads the page of the codes: the same form, sent again.
+      const reload = await post(CODES, cookie, fields);
+      expect(reload.statusCode).toBe(409);
+      expect(reload.headers['cache-control']).toBe('no-store');
+      expect(decode(reload.body)).toContain('Questo modulo non è più valido');
+      expect(decode(reload.body)).toContain('Per sicurezza non abbiamo generato altri codici');
+      expect(decode(reload.body)).toContain('Ti restano 10 codici di recupero su 10.');
+      expect(reload.body).toContain(`href="${CODES}"`);
+      expect(codesIn(reload.body)).toEqual([]);
+      for (const c of codes) expect(reload.body).not.toContain(c);
+      expect(await stored()).toEqual(before);
+      expect(await auditOf(u.id, 'auth.recovery.generate')).toHaveLength(1);
+      expect((await queuedMail(t.db, u.email)).map((m) => m.subject)).toEqual(['WeMi: nuovi codici di recupero']);
+      // Neither checked nor counted: a stale form with a wrong password says nothing about it.
+      const wrongAndStale = await post(CODES, cookie, { ...fields, currentPassword: 'non-e-la-mia-42' });
+      expect(wrongAndStale.statusCode).toBe(409);
+      expect(await auditOf(u.id, 'auth.reauth.failure')).toHaveLength(0);
+      // A form without its batch (or with a made-up one) makes no codes either.
+      expect((await post(CODES, cookie, { currentPassword: u.password })).statusCode).toBe(409);
+      expect((await post(CODES, cookie, { batch: 'x'.repeat(22), currentPassword: u.password })).statusCode).toBe(409);
+      expect(await stored()).toEqual(before);
+
+      // The codes shown the first time still log in.
+      const pending = await pendingLogin(u);
+      expect((await post(RECOVERY_LOGIN, withPending(pending), { recoveryCode: codes[0]! })).statusCode).toBe(303);
+      // A fresh form (after a used code too) makes new ones.
+      expect(await generateCodes(u, cookie)).toHaveLength(10);
+      expect(await stored()).not.toEqual(before);
+    });
+
     it('generated again, replace every earlier code (after a confirmation step)', async () => {
       const u = await createTestUser(t.db, { kind: 'ente' });
       await withSecondFactor(u.id);
@@ -537,7 +617,10 @@ describe('security page of the personal area', () => {
       const confirm = await get(CODES, cookie);
       expect(decode(confirm.body)).toContain('I codici che hai ora smetteranno di valere');
       expect(decode(confirm.body)).toContain('Hai ancora 10 codici non usati');
-      const second = await generateCodes(u, cookie);
+      const again = await post(CODES, cookie, { batch: await batchOf(cookie), currentPassword: u.password });
+      expect(decode(again.body)).toContain('Questi codici sostituiscono quelli che avevi generato prima');
+      const second = codesIn(again.body);
+      expect(second).toHaveLength(10);
       expect(second.filter((c) => first.includes(c))).toEqual([]);
       expect((await t.db.one<{ n: number }>('select count(*)::int as n from recovery_code where user_id = $1', [u.id])).n).toBe(10);
       expect((await auditOf(u.id, 'auth.recovery.generate')).map((a) => a.details.unusedReplaced)).toEqual([0, 10]);
@@ -589,6 +672,9 @@ describe('security page of the personal area', () => {
       const { cookie } = await loggedIn(u.id);
       await generateCodes(u, cookie);
       await post(TOTP, cookie, { currentPassword: u.password });
+      // Both exist before the deletion.
+      expect((await t.db.one<{ n: number }>('select count(*)::int as n from recovery_code where user_id = $1', [u.id])).n).toBe(10);
+      expect(await t.db.maybeOne('select 1 from totp_enrolment where user_id = $1', [u.id])).toBeDefined();
       const del = await post('/area-personale/elimina-account', cookie, { confirm_word: 'ELIMINA' });
       expect(del.statusCode).toBe(303);
       expect((await t.db.one<{ n: number }>('select count(*)::int as n from recovery_code where user_id = $1', [u.id])).n).toBe(0);

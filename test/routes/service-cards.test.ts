@@ -2,26 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInMilan } from '../../src/features/service-cards/card-validation';
 import { createTestApp, type TestApp } from '../support/app';
 import { actingAs, createTestUser, type TestUser } from '../support/accounts';
+import { auditRows } from '../support/audit';
+import { decode, esc, text } from '../support/html';
+import { requestsTo, type Auth, type Fields } from '../support/http';
+import { queuedMail } from '../support/outbox';
 
 // Service cards with versioning and the City's validation: the ente creates and edits cards by revisions, the
 // City approves or sends back; the published card stays online unchanged while a revision waits.
 
-type Auth = { cookie: string; token: string };
-type Fields = Record<string, string | string[] | undefined>;
-
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const text = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const dayFromToday = (days: number) => todayInMilan(new Date(Date.now() + days * 86_400_000));
-
-function form(fields: Fields): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    for (const x of [v].flat()) p.append(k, x);
-  }
-  return p.toString();
-}
 
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -102,19 +91,9 @@ describe('service cards: revisions and the City’s validation', () => {
   afterAll(async () => t?.close());
 
   const as = (user: TestUser) => actingAs(t.app, t.db, user.id);
-  const get = (url: string, auth?: Auth) => t.app.inject({ method: 'GET', url, headers: auth ? { cookie: auth.cookie } : {} });
-  const post = (url: string, fields: Fields, auth: Auth, withToken = true) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: auth.cookie },
-      payload: form(withToken ? { _csrf: auth.token, ...fields } : fields),
-    });
+  const { get, post } = requestsTo(() => t.app);
   const revisionOf = (id: string) => t.db.one<{ status: string; data: Record<string, unknown>; section_notes: Record<string, string>; number: number; service_id: string }>(`select status, data, section_notes, number, service_id from service_revision where id = $1`, [id]);
   const serviceOf = (id: string) => t.db.one<{ status: string; name: string; published_at: Date | null; slug: string }>(`select status, name, published_at, slug from service where id = $1`, [id]);
-  const auditOf = (action: string, targetId: string) =>
-    t.db.query<{ actor_id: string; details: Record<string, unknown> }>(`select actor_id, details from audit_log where action = $1 and target_id = $2 order by id`, [action, targetId]);
-  const mailTo = (address: string) => t.db.query<{ subject: string; text_body: string }>(`select subject, text_body from email_outbox where to_address = $1 order by created_at`, [address]);
 
   const enteBase = (enteId: string) => `/gestione-ente/${enteId}/schede`;
   const editUrl = (enteId: string, serviceId: string, revisionId: string) => `${enteBase(enteId)}/${serviceId}/revisioni/${revisionId}/modifica`;
@@ -176,7 +155,7 @@ describe('service cards: revisions and the City’s validation', () => {
       expect(service.slug).toMatch(new RegExp(`-${enteA.slug}(-\\d+)?$`));
       expect((await revisionOf(revisionId)).status).toBe('draft');
       expect((await get(`/servizi/${service.slug}`)).statusCode).toBe(404);
-      expect(await auditOf('cards.create', serviceId)).toHaveLength(1);
+      expect(await auditRows(t.db, { action: 'cards.create', targetId: serviceId })).toHaveLength(1);
     });
 
     it('saves the draft (operator), which stays private', async () => {
@@ -210,7 +189,7 @@ describe('service cards: revisions and the City’s validation', () => {
       expect(data.name).toBe('Stiratura Girasolandia');
       expect(data.priceLists[0]!.tiers[0]!.unitPrice).toBe('21.50');
       expect((await serviceOf(serviceId)).name).not.toBe('Stiratura Girasolandia');
-      expect(await auditOf('cards.revision.edit', revisionId)).toHaveLength(1);
+      expect(await auditRows(t.db, { action: 'cards.revision.edit', targetId: revisionId })).toHaveLength(1);
     });
 
     it('previews the card as the public will see it, without publishing anything', async () => {
@@ -245,10 +224,10 @@ describe('service cards: revisions and the City’s validation', () => {
       expect(res.headers.location).toBe(`${enteBase(enteA.id)}/${serviceId}?esito=inviata`);
       expect((await revisionOf(revisionId)).status).toBe('submitted');
       expect((await serviceOf(serviceId)).status).toBe('submitted');
-      const mails = await mailTo(cityUser.email);
+      const mails = await queuedMail(t.db, cityUser.email);
       expect(mails.at(-1)!.subject).toBe(`Nuova scheda da validare: Stiratura Girasolandia (${enteA.name})`);
       expect(mails.at(-1)!.text_body).toContain(`/gestione-wemi/schede/${revisionId}`);
-      const rows = await auditOf('cards.revision.submit', revisionId);
+      const rows = await auditRows(t.db, { action: 'cards.revision.submit', targetId: revisionId });
       expect(rows).toHaveLength(1);
       expect(rows[0]!.actor_id).toBe(adminA.id);
       expect(rows[0]!.details).toMatchObject({ from: 'draft', to: 'submitted', serviceId });
@@ -265,7 +244,7 @@ describe('service cards: revisions and the City’s validation', () => {
       // GET of the edit page of a submitted revision goes back to the card.
       expect((await get(editUrl(enteA.id, serviceId, revisionId), admin)).statusCode).toBe(303);
       expect((await post(`/gestione-wemi/schede/${revisionId}/approva`, {}, admin)).statusCode).toBe(403);
-      expect(await auditOf('cards.revision.submit', revisionId)).toHaveLength(1);
+      expect(await auditRows(t.db, { action: 'cards.revision.submit', targetId: revisionId })).toHaveLength(1);
     });
 
     it('shows the revision in the City’s queue, as a new card', async () => {
@@ -311,12 +290,12 @@ describe('service cards: revisions and the City’s validation', () => {
       expect(one.statusCode).toBe(200);
       expect(one.json()).toMatchObject({ name: 'Stiratura Girasolandia', price: { priceFrom: 21.5 } });
 
-      const mails = await mailTo(adminA.email);
+      const mails = await queuedMail(t.db, adminA.email);
       expect(mails.at(-1)!.subject).toBe('Scheda approvata: Stiratura Girasolandia');
       expect(mails.at(-1)!.text_body).toContain('Tutto in ordine.');
       expect(mails.at(-1)!.text_body).toContain(`/servizi/${service.slug}`);
-      expect(await mailTo(operatorA.email)).toHaveLength(0);
-      const rows = await auditOf('cards.revision.approve', revisionId);
+      expect(await queuedMail(t.db, operatorA.email)).toHaveLength(0);
+      const rows = await auditRows(t.db, { action: 'cards.revision.approve', targetId: revisionId });
       expect(rows).toHaveLength(1);
       expect(rows[0]!.details).toMatchObject({ from: 'submitted', to: 'approved', note: 'Tutto in ordine.' });
       // A decided revision takes no further decision.
@@ -344,7 +323,7 @@ describe('service cards: revisions and the City’s validation', () => {
       expect(page.statusCode).toBe(200);
       expect(diffFields(page.body)).toEqual([]);
       expect(text(page.body)).toContain('Nessun campo è cambiato');
-      expect(await auditOf('cards.revision.start', revisionId)).toHaveLength(1);
+      expect(await auditRows(t.db, { action: 'cards.revision.start', targetId: revisionId })).toHaveLength(1);
     });
 
     it('refuses to approve a draft', async () => {
@@ -354,7 +333,7 @@ describe('service cards: revisions and the City’s validation', () => {
       expect(res.statusCode).toBe(409);
       expect(text(res.body)).toContain('Non è possibile approvare la revisione');
       expect((await revisionOf(revisionId)).status).toBe('draft');
-      expect(await auditOf('cards.revision.approve', revisionId)).toHaveLength(0);
+      expect(await auditRows(t.db, { action: 'cards.revision.approve', targetId: revisionId })).toHaveLength(0);
     });
 
     it('keeps the published version online while the revision waits; the diff lists exactly the changed fields', async () => {
@@ -394,10 +373,10 @@ describe('service cards: revisions and the City’s validation', () => {
       const rev = await revisionOf(revisionId);
       expect(rev.status).toBe('changes_requested');
       expect(rev.section_notes).toEqual({ general: 'Il nome è troppo generico.', priceLists: 'Il prezzo sembra alto.' });
-      const mails = await mailTo(adminA.email);
+      const mails = await queuedMail(t.db, adminA.email);
       expect(mails.at(-1)!.subject).toContain('Il Comune chiede modifiche');
       expect(mails.at(-1)!.text_body).toContain('Il prezzo sembra alto.');
-      expect(await auditOf('cards.revision.request_changes', revisionId)).toHaveLength(1);
+      expect(await auditRows(t.db, { action: 'cards.revision.request_changes', targetId: revisionId })).toHaveLength(1);
 
       const op = await as(operatorA);
       const card = await get(`${enteBase(enteA.id)}/${published.id}`, op);
@@ -517,7 +496,7 @@ describe('service cards: revisions and the City’s validation', () => {
       expect((await serviceOf(published.id)).status).toBe('published');
       expect((await get(`/servizi/${published.slug}`)).body).toContain('Nome nuovo e preciso');
       expect((await post(revUrl(enteA.id, published.id, revisionId, 'ritira'), {}, admin)).statusCode).toBe(409);
-      expect(await auditOf('cards.revision.withdraw', revisionId)).toHaveLength(1);
+      expect(await auditRows(t.db, { action: 'cards.revision.withdraw', targetId: revisionId })).toHaveLength(1);
     });
   });
 

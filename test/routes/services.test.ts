@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
+import { decode, text } from '../support/html';
 import { FULL, insertFixture, type Fixture } from '../../src/features/services/services.test-fixtures';
 import { serviceCardSchema } from '../../src/features/services/services.schemas';
 import { formatDate, formatEuro, type Locale } from '../../src/i18n/i18n';
@@ -9,15 +10,6 @@ import { formatDate, formatEuro, type Locale } from '../../src/i18n/i18n';
 /** Euro amount as text() sees it (Intl puts a no-break space before €). */
 const eur = (locale: Locale, n: number) => formatEuro(locale, n).replace(/\s/g, ' ');
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-/** Visible text of a piece of HTML, whitespace collapsed. */
-const text = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 /** The HTML of the page section with this id. */
 function section(html: string, id: string): string {
   const start = html.indexOf(`<section class="it-page-section mb-5" id="${id}"`);

@@ -8,6 +8,7 @@ import { storeFile } from '../../src/lib/uploads';
 import { CLEANUP_JOB, deleteUnreferencedFiles, MIN_AGE_HOURS, storedFileReferences } from '../../src/lib/uploads.cleanup';
 import { createTestUser } from '../support/accounts';
 import { createTestDb } from '../support/app';
+import { pdf } from '../support/fixtures';
 
 // The daily job 'uploads.cleanup' deletes stored files that no foreign key refers to any more and that are older
 // than 24 hours: a file still referenced stays, whichever table refers to it (the references are read from the
@@ -17,7 +18,6 @@ import { createTestDb } from '../support/app';
 
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const cleanupJobs = allJobs(config).filter((j) => j.name === CLEANUP_JOB);
-const PDF = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
 describe('clean-up of stored files nothing refers to', () => {
   let db: Db;
@@ -32,7 +32,7 @@ describe('clean-up of stored files nothing refers to', () => {
 
   /** A stored PDF, as an upload stores it, made `ageHours` old. */
   async function file(label: string, ageHours: number): Promise<string> {
-    const data = PDF(label);
+    const data = pdf(label);
     const id = await storeFile(db, { filename: `${label}.pdf`, mimetype: 'application/pdf', data, truncated: false }, { ok: true, contentType: 'application/pdf', filename: `${label}.pdf` }, userId);
     await db.query(`update stored_file set created_at = now() - make_interval(hours => $2) where id = $1`, [id, ageHours]);
     return id;

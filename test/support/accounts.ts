@@ -6,6 +6,7 @@ import { createUser, grantRole, type RoleGrant } from '../../src/features/accoun
 import { hashPassword } from '../../src/features/accounts/password';
 import { PRIVACY_VERSION } from '../../src/features/accounts/login.service';
 import { csrfFor } from './app';
+import { cookieSet } from './http';
 
 // Accounts for route tests: users with roles, and a logged-in session cookie without going through a
 // login form (the login flows have tests of their own).
@@ -65,3 +66,6 @@ export async function actingAs(app: FastifyInstance, db: Db, userId: string): Pr
   const csrf = await csrfFor(app);
   return { cookie: `${await sessionCookieFor(db, userId)}; ${csrf.cookie}`, token: csrf.token };
 }
+
+/** The session cookie value a response sets ('' when it clears it), or undefined when it sets none. */
+export const sessionFrom = (res: { headers: Record<string, unknown> }) => cookieSet(res, 'wemi_session');

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { seedDemoData } from '../../src/db/seed/demo';
 import { buildAssets, type AssetStore } from '../../src/web/assets';
+import { cookieSet } from './http';
 
 // Route tests run the real application on a real database: an in-memory PGlite by default, or a fresh
 // database on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL (created and dropped here).
@@ -85,7 +86,6 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
 export async function csrfFor(app: FastifyInstance): Promise<{ cookie: string; token: string }> {
   // A page with a form: the token is made, and sent as a cookie, when a form needs it.
   const res = await app.inject({ method: 'GET', url: '/accedi/credenziali' });
-  const setCookie = [res.headers['set-cookie']].flat().find((c) => String(c).startsWith('wemi_csrf='));
-  const token = String(setCookie).split(';')[0]!.split('=')[1]!;
+  const token = cookieSet(res, 'wemi_csrf')!;
   return { cookie: `wemi_csrf=${token}`, token };
 }
