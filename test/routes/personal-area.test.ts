@@ -408,6 +408,11 @@ describe('personal area', () => {
       // An earlier action of theirs, and a failed login naming them only by e-mail.
       await post('/area-personale/notifiche', cookie, { notify_email: '1' });
       await t.db.query(`insert into audit_log (actor_label, action, details) values ($1, 'auth.login.failure', $2)`, [user.email, JSON.stringify({ email: user.email })]);
+      // Throttling counters about them (by address and by account id), and one about someone else that must stay.
+      const lookalike = user.email.replace(/^./, '_');
+      for (const key of [`login:email:${user.email}`, `reset:email:${user.email}`, `mfa:user:${user.id}`, `login:email:${lookalike}`]) {
+        await t.db.query(`insert into auth_throttle (key, failures) values ($1, 1)`, [key]);
+      }
 
       const res = await post('/area-personale/elimina-account', cookie, { confirm_word: ' elimina ' });
       expect(res.statusCode).toBe(303);
@@ -434,6 +439,7 @@ describe('personal area', () => {
         deleted: true,
       });
       expect(await t.db.query('select 1 from user_session where user_id = $1', [user.id])).toHaveLength(0);
+      expect((await t.db.query<{ key: string }>(`select key from auth_throttle where key like '%' || $1 or key like '%' || $2`, [user.id, user.email.slice(1)])).map((r) => r.key)).toEqual([`login:email:${lookalike}`]);
       expect(await t.db.query('select 1 from user_role where user_id = $1 and revoked_at is null', [user.id])).toHaveLength(0);
       expect(await t.db.query('select 1 from user_role where user_id = $1', [user.id])).toHaveLength(2);
 

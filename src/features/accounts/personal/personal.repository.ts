@@ -216,9 +216,14 @@ export async function secondFactorState(q: Queryable, userId: string): Promise<E
   );
 }
 
-/** Login throttling counters keyed by the person's e-mail address. */
-export async function throttleEntries(q: Queryable, email: string): Promise<{ key: string; failures: number; window_started_at: Date; locked_until: Date | null }[]> {
-  return q.query(`select key, failures, window_started_at, locked_until from auth_throttle where key = $1`, [`login:email:${email}`]);
+/**
+ * Throttling counters about the person: those keyed by their e-mail address (login, reset, registration) and by
+ * their account id (second factor, re-authentication). Exact suffixes, no LIKE: addresses may contain `_` or `%`.
+ */
+const PERSON_KEYS = `(($1 <> '' and right(key, length(':email:' || $1)) = ':email:' || $1) or right(key, length(':user:' || $2)) = ':user:' || $2)`;
+
+export async function throttleEntries(q: Queryable, email: string | null, userId: string): Promise<{ key: string; failures: number; window_started_at: Date; locked_until: Date | null }[]> {
+  return q.query(`select key, failures, window_started_at, locked_until from auth_throttle where ${PERSON_KEYS} order by key`, [email ?? '', userId]);
 }
 
 // ------------------------------------------------------------------------------------ deletion (art. 17)
@@ -281,6 +286,6 @@ export async function deleteMailsTo(q: Queryable, address: string, exceptId: str
   await q.query('delete from email_outbox where to_address = $1 and id <> $2', [address, exceptId]);
 }
 
-export async function deleteThrottle(q: Queryable, email: string): Promise<void> {
-  await q.query('delete from auth_throttle where key = $1', [`login:email:${email}`]);
+export async function deleteThrottle(q: Queryable, email: string | null, userId: string): Promise<void> {
+  await q.query(`delete from auth_throttle where ${PERSON_KEYS}`, [email ?? '', userId]);
 }

@@ -312,7 +312,7 @@ export async function exportMyData(db: Db, actor: Actor, me: UserRow, currentIdH
     repo.allTokens(db, me.id),
     me.email ? repo.mailsTo(db, me.email) : Promise.resolve([]),
     repo.auditEntries(db, me.id),
-    me.email ? repo.throttleEntries(db, me.email) : Promise.resolve([]),
+    repo.throttleEntries(db, me.email, me.id),
   ]);
   const data = {
     format: 'wemi-personal-data',
@@ -441,10 +441,8 @@ export async function deleteAccount(db: Db, actor: Actor, me: UserRow, mail: { t
     const sessions = await endAllSessions(tx, me.id);
     const roles = await repo.revokeAllRoles(tx, me.id);
     await repo.deleteTokens(tx, me.id);
-    if (me.email) {
-      await repo.deleteMailsTo(tx, me.email, confirmationId);
-      await repo.deleteThrottle(tx, me.email);
-    }
+    if (me.email) await repo.deleteMailsTo(tx, me.email, confirmationId);
+    await repo.deleteThrottle(tx, me.email, me.id);
     await repo.scrubAudit(tx, me.id, [me.email, me.fiscal_code, actor.label].filter((s): s is string => !!s && s !== me.id));
     await audit(tx, {
       actorId: me.id,
