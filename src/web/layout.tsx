@@ -247,7 +247,7 @@ export function Layout(props: LayoutProps): Html {
               {t('auth.session.warningTitle')}
             </h2>
             <p>{t('auth.session.warningBody')}</p>
-            <form method="post" action="/sessione/rinnova">
+            <form method="post" action={paths.sessionRenew()}>
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
               <input type="hidden" name="ritorno" value={ctx.search ? `${ctx.path}?${ctx.search}` : ctx.path} />
               <button type="submit" class="btn btn-primary">

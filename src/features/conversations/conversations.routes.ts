@@ -169,7 +169,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   // 4. Notifications received.
-  app.get('/area-personale/notifiche-ricevute', options('authenticated'), async (request, reply) => {
+  app.get(paths.inbox(), options('authenticated'), async (request, reply) => {
     const notice = single(request.query, 'esito') === 'lette' ? request.ctx.t('threads.notif.marked') : undefined;
     return reply.page(NotificationsPage({ ctx: request.ctx, items: await listNotifications(db, request.user!.id), notice }));
   });

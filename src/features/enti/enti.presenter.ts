@@ -27,11 +27,9 @@ export const DOCUMENT_COLUMNS: Record<DocumentKind, Exclude<PublicFileColumn, 'l
   recesso: 'withdrawal_file_id',
 };
 
-export const enteLogoPath = (slug: string) => `${paths.ente(slug)}/logo`;
-export const enteDocumentPath = (slug: string, kind: DocumentKind) => `${paths.ente(slug)}/documenti/${kind}`;
 
 /** Logo of a list row or page: the uploaded logo first, else a same-origin logo path. */
-const logoOf = (row: Pick<EnteListRow, 'slug' | 'logo_path' | 'logo_file_id'>) => (row.logo_file_id ? enteLogoPath(row.slug) : logoUrl(row.logo_path));
+const logoOf = (row: Pick<EnteListRow, 'slug' | 'logo_path' | 'logo_file_id'>) => (row.logo_file_id ? paths.enteLogo(row.slug) : logoUrl(row.logo_path));
 
 // Social networks: an https address on the network's own site.
 
@@ -118,7 +116,7 @@ export function presentEnteDetail(bundle: EnteBundle, locale: Locale, t: Transla
     socials: presentSocials(e.socials),
     documents: ENTE_DOCUMENT_KINDS.flatMap((kind): EnteDocument[] => {
       const file = bundle.documents.find((d) => d.id === e[DOCUMENT_COLUMNS[kind]]);
-      return file ? [{ kind, url: enteDocumentPath(e.slug, kind), sizeBytes: file.size_bytes }] : [];
+      return file ? [{ kind, url: paths.enteDocument(e.slug, kind), sizeBytes: file.size_bytes }] : [];
     }),
     sites: bundle.sites.map((l) => presentLocation(l, locale)),
     spazi: bundle.spazi.map((l) => presentLocation(l, locale)),

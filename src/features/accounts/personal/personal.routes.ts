@@ -44,8 +44,8 @@ import {
 // sent to it first (except from the privacy page itself). Pages hold personal data: never cached.
 
 /** Where the session pages post. */
-const END_SESSION = `${paths.sessions()}/termina`;
-const END_OTHER_SESSIONS = `${paths.sessions()}/termina-altre`;
+const END_SESSION = paths.sessionEnd();
+const END_OTHER_SESSIONS = paths.sessionEndOthers();
 const EXPORT_JSON = `${paths.myData()}.json`;
 
 /** Success notices after a redirect (`?esito=…`): only these values are shown. */

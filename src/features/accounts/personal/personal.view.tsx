@@ -21,8 +21,8 @@ const formatDateTime = (locale: Locale, d: Date) => dateTimeFormats[locale].form
 
 /** The sections of the personal area, in the order of the dashboard and of the side menu. */
 const SECTIONS: { href: string; label: MessageKey; text: MessageKey; icon: string }[] = [
-  { href: '/area-personale/richieste', label: 'personal.nav.requests', text: 'personal.card.requests', icon: 'list' },
-  { href: '/area-personale/notifiche-ricevute', label: 'personal.nav.inbox', text: 'personal.card.inbox', icon: 'mail' },
+  { href: paths.myRequests(), label: 'personal.nav.requests', text: 'personal.card.requests', icon: 'list' },
+  { href: paths.inbox(), label: 'personal.nav.inbox', text: 'personal.card.inbox', icon: 'mail' },
   { href: paths.profile(), label: 'personal.nav.profile', text: 'personal.card.profile', icon: 'user' },
   { href: paths.notifications(), label: 'personal.nav.notifications', text: 'personal.card.notifications', icon: 'mail' },
   { href: paths.privacyConsent(), label: 'personal.nav.privacy', text: 'personal.card.privacy', icon: 'locked' },
@@ -517,7 +517,7 @@ export function SessionsPage(props: { ctx: PageContext; sessions: SessionItem[];
                   <LogoutForm ctx={ctx} />
                 </>
               ) : (
-                <form method="post" action={`${paths.sessions()}/termina`}>
+                <form method="post" action={paths.sessionEnd()}>
                   <CsrfField ctx={ctx} />
                   <input type="hidden" name="sessione" value={s.handle} />
                   <button type="submit" class="btn btn-outline-primary btn-sm">
@@ -537,7 +537,7 @@ export function SessionsPage(props: { ctx: PageContext; sessions: SessionItem[];
         {others > 0 ? (
           <>
             <p>{t('personal.sessions.allText')}</p>
-            <form method="post" action={`${paths.sessions()}/termina-altre`}>
+            <form method="post" action={paths.sessionEndOthers()}>
               <CsrfField ctx={ctx} />
               <button type="submit" class="btn btn-primary">
                 {t('personal.sessions.endOthers')}

@@ -233,7 +233,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   // Keeps the session alive (the warning dialog's "Resta collegato"); the session hook already touched it.
-  app.post('/sessione/rinnova', { config: { access: 'authenticated' } }, async (request, reply) => {
+  app.post(paths.sessionRenew(), { config: { access: 'authenticated' } }, async (request, reply) => {
     await db.query('update user_session set last_seen_at = now() where id_hash = $1', [request.user!.session.idHash]);
     const idleExpiresAt = new Date(Math.min(Date.now() + settings.idleMinutes * 60_000, request.user!.session.expiresAt.getTime()));
     if (String(request.headers.accept ?? '').includes('application/json')) return reply.send({ idleExpiresAt: idleExpiresAt.toISOString() });

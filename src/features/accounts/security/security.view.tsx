@@ -15,14 +15,13 @@ import { CURRENT_PASSWORD, RECOVERY_BATCH, RECOVERY_CODE_COUNT } from './securit
 // page per action, each a plain form that works without JavaScript. Actions that weaken the account or
 // replace a credential ask for the current password; passwords and codes are never written back into a page.
 
-const base = paths.security();
 export const securityPaths = {
-  overview: base,
-  password: `${base}/password`,
-  secondFactor: `${base}/verifica-in-due-passaggi`,
-  secondFactorConfirm: `${base}/verifica-in-due-passaggi/conferma`,
-  secondFactorOff: `${base}/verifica-in-due-passaggi/disattiva`,
-  recoveryCodes: `${base}/codici-di-recupero`,
+  overview: paths.security(),
+  password: paths.securityPassword(),
+  secondFactor: paths.securitySecondFactor(),
+  secondFactorConfirm: paths.securitySecondFactorConfirm(),
+  secondFactorOff: paths.securitySecondFactorOff(),
+  recoveryCodes: paths.securityRecoveryCodes(),
 } as const;
 
 /**
