@@ -44,6 +44,7 @@ import {
 import { changeEnteStatus, parseStatusReason } from './enti-admin.service';
 import { ADMIN_ORG_ACTIONS, isOrgStatus, nextOrgStatus, type AdminOrgAction } from './org-status';
 import { createTerm, editTerm, kindBySlug, parseTermForm, setTermState, TAXONOMY_KINDS, type Actor, type TaxonomyKind } from './taxonomy-admin.service';
+import { pageParam, privateRoute, queryValue } from '../../lib/http/private-routes';
 
 
 // The City manages the catalogue: the vocabularies (categories, service types, target groups, tasks, economic
@@ -60,30 +61,10 @@ export const CARDS_PAGE_SIZE = 25;
 const TAXONOMY_ROLES: readonly Role[] = ['city:enti', 'city:content'];
 const ENTI_ROLES: readonly Role[] = ['city:enti'];
 
-/** Back-office pages are never stored by a browser or proxy cache. */
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-
-const options = (roles: readonly Role[], auditAction?: string): RouteShorthandOptions => ({
-  config: { access: { roles }, ...(auditAction ? { audit: auditAction } : {}) },
-  onSend: noStore,
-});
-
-function single(query: unknown, name: string): string {
-  const v = (query as Record<string, unknown> | undefined)?.[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return typeof s === 'string' ? s.trim() : '';
-}
-
-function pageOf(query: unknown): number {
-  const n = Number(single(query, 'pagina'));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
+const options = (roles: readonly Role[], auditAction?: string): RouteShorthandOptions => privateRoute({ roles }, auditAction);
 
 function noticeOf(query: unknown): NoticeCode | undefined {
-  const s = single(query, 'esito');
+  const s = queryValue(query, 'esito');
   return Object.hasOwn(NOTICES, s) ? (s as NoticeCode) : undefined;
 }
 
@@ -139,7 +120,7 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
   app.get('/gestione-wemi/tassonomie/:kind', options(TAXONOMY_ROLES), async (request, reply) => {
     const { t } = request.ctx;
     const { kind, taxonomy } = await taxonomyParam(request);
-    const filter: TermsFilter = { q: single(request.query, 'q'), padre: single(request.query, 'padre'), stato: single(request.query, 'stato') };
+    const filter: TermsFilter = { q: queryValue(request.query, 'q'), padre: queryValue(request.query, 'padre'), stato: queryValue(request.query, 'stato') };
     const parents = await parentsOf(kind);
     const issues: FieldIssue[] = [];
     if (filter.q.length > 100) issues.push({ field: 'q', message: t('validation.tooLong', { max: 100 }) });
@@ -228,10 +209,10 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
   app.get(cityPaths.enti(), options(ENTI_ROLES), async (request, reply) => {
     const { t } = request.ctx;
     const filter: EntiFilter = {
-      q: single(request.query, 'q'),
-      stato: single(request.query, 'stato'),
-      categoria: single(request.query, 'categoria'),
-      municipio: single(request.query, 'municipio'),
+      q: queryValue(request.query, 'q'),
+      stato: queryValue(request.query, 'stato'),
+      categoria: queryValue(request.query, 'categoria'),
+      municipio: queryValue(request.query, 'municipio'),
     };
     const [categories, municipi] = await Promise.all([termOptions(db, 'category', { includeInactive: true }), termOptions(db, 'municipio', { includeInactive: true })]);
     const issues: FieldIssue[] = [];
@@ -255,7 +236,7 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
     const counts = await countEntiByStatus(db, f);
     const total = f.status ? counts[f.status] : Object.values(counts).reduce((a, b) => a + b, 0);
     const pages = Math.max(1, Math.ceil(total / ENTI_PAGE_SIZE));
-    const page = Math.min(pageOf(request.query), pages);
+    const page = Math.min(pageParam(request.query), pages);
     const items = await listEnti(db, f, ENTI_PAGE_SIZE, (page - 1) * ENTI_PAGE_SIZE);
     return reply.page(EntiPage({ ...base, view: { filter, issues, items, total, counts, page, pages, categories, municipi } }));
   });
@@ -304,10 +285,10 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
   app.get(cityPaths.cards(), options(ENTI_ROLES), async (request, reply) => {
     const { t } = request.ctx;
     const filter: CardsFilter = {
-      ente: single(request.query, 'ente'),
-      categoria: single(request.query, 'categoria'),
-      stato: single(request.query, 'stato'),
-      scadenza: single(request.query, 'scadenza'),
+      ente: queryValue(request.query, 'ente'),
+      categoria: queryValue(request.query, 'categoria'),
+      stato: queryValue(request.query, 'stato'),
+      scadenza: queryValue(request.query, 'scadenza'),
     };
     const [enti, categories] = await Promise.all([entiWithCards(db), termOptions(db, 'category', { includeInactive: true })]);
     const issues: FieldIssue[] = [];
@@ -334,7 +315,7 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
     const byStatus = await countCardsByStatus(db, f);
     const total = f.status ? byStatus[f.status] : Object.values(byStatus).reduce((a, b) => a + b, 0);
     const pages = Math.max(1, Math.ceil(total / CARDS_PAGE_SIZE));
-    const page = Math.min(pageOf(request.query), pages);
+    const page = Math.min(pageParam(request.query), pages);
     const items = await listCards(db, f, CARDS_PAGE_SIZE, (page - 1) * CARDS_PAGE_SIZE);
     return reply.page(CardsPage({ ...base, view: { filter, issues, items, total, counts: byStatus, page, pages, enti, categories } }));
   });

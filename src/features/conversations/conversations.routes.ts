@@ -24,6 +24,7 @@ import {
 } from './conversations.repository';
 import { fileComplaint, moveComplaint, parseComplaint, postMessage, qualityFigures, type Actor } from './conversations.service';
 import { ComplaintFormPage, ComplaintPage, ComplaintsListPage, NotificationsPage, QualityPage, ThreadPage, type ThreadView } from './conversations.view';
+import { privateRoute, queryValue } from '../../lib/http/private-routes';
 
 // Conversations on ente requests (citizen and ente sides, City read-only), notifications received in the personal
 // area, complaints (citizen form; City queue and page), the City's quality page. A thread that is not the
@@ -33,11 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CITY: Access = { roles: ['city:requests'] };
 const ENTE: Access = { roles: ['ente_admin', 'ente_operator'] };
 
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-const options = (access: Access): RouteShorthandOptions => ({ config: { access }, onSend: noStore });
+const options = (access: Access): RouteShorthandOptions => privateRoute(access);
 
 type Params = { requestId?: string; enteRequestId?: string; enteId?: string; messageId?: string; complaintId?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
@@ -82,7 +79,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
     const previous = await lastRead(db, th.id, side);
     const messages = await listMessages(db, th.id);
     if (status === 200) await markRead(db, th.id, side);
-    const notice = single(request.query, 'esito');
+    const notice = queryValue(request.query, 'esito');
     const view: ThreadView = {
       thread: th,
       messages,
@@ -170,7 +167,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
 
   // 4. Notifications received.
   app.get(paths.inbox(), options('authenticated'), async (request, reply) => {
-    const notice = single(request.query, 'esito') === 'lette' ? request.ctx.t('threads.notif.marked') : undefined;
+    const notice = queryValue(request.query, 'esito') === 'lette' ? request.ctx.t('threads.notif.marked') : undefined;
     return reply.page(NotificationsPage({ ctx: request.ctx, items: await listNotifications(db, request.user!.id), notice }));
   });
   app.post('/area-personale/notifiche-ricevute/lette', options('authenticated'), async (request, reply) => {
@@ -194,7 +191,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
 
   // 6. Complaints: the City's queue and page.
   app.get('/gestione-wemi/reclami', options(CITY), async (request, reply) => {
-    const s = single(request.query, 'stato');
+    const s = queryValue(request.query, 'stato');
     const status = (COMPLAINT_STATES as readonly string[]).includes(s) ? (s as ComplaintState) : undefined;
     return reply.page(ComplaintsListPage({ ctx: request.ctx, items: await listComplaints(db, status), status: status ?? '' }));
   });
@@ -202,7 +199,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
   const complaintPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, issues: { field: string; message: string }[] = []) => {
     const c = await findComplaint(db, uuidParam(paramsOf(request).complaintId, 'Complaint'));
     if (!c) throw notFound('Complaint');
-    const n = single(request.query, 'esito');
+    const n = queryValue(request.query, 'esito');
     const notice = !issues.length && Object.hasOwn(CITY_NOTICES, n) ? request.ctx.t(CITY_NOTICES[n as keyof typeof CITY_NOTICES]) : undefined;
     return reply.page(ComplaintPage({ ctx: request.ctx, c, form: { values, issues }, notice }), issues.length ? 400 : 200);
   };
@@ -235,7 +232,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
     const milanDay = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(ms));
     const today = milanDay(Date.now());
     const defaultFrom = milanDay(Date.now() - 90 * 86_400_000);
-    const raw = { dal: single(request.query, 'dal'), al: single(request.query, 'al') };
+    const raw = { dal: queryValue(request.query, 'dal'), al: queryValue(request.query, 'al') };
     const issues = (['dal', 'al'] as const).filter((k) => raw[k] && !isDate(raw[k])).map((k) => ({ field: k, message: request.ctx.t('threads.quality.invalidDate') }));
     const from = raw.dal && isDate(raw.dal) ? raw.dal : defaultFrom;
     const to = raw.al && isDate(raw.al) ? raw.al : today;

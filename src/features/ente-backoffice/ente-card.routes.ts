@@ -55,6 +55,7 @@ import {
 } from './ente-card.view';
 import { requireEnte } from './ente-scope';
 import { entePaths, withNotice } from '../../web/paths';
+import { privateRoute, queryValue } from '../../lib/http/private-routes';
 
 // The ente back office ("Gestione ente"), /gestione-ente/<ente id>/…: the ente's home, its card (description,
 // contacts, first-contact hours, socials, contact person, logo), sites, linked Spazi WeMi, public documents and
@@ -67,34 +68,20 @@ const ENTE_ROLES: readonly Role[] = ['ente_admin', 'ente_operator'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Back-office pages and files are never stored by a browser or proxy cache. */
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-
 const ADMIN_ROLES: readonly Role[] = ['ente_admin'];
 
 /**
  * Route options. Changes (routes with an audit action) and the pages that are only forms for a change are
  * declared for ente administrators; the rest for administrators and operators. scope() then checks THIS ente.
  */
-const options = (auditAction?: string, adminOnly = auditAction !== undefined): RouteShorthandOptions => ({
-  config: { access: { roles: adminOnly ? ADMIN_ROLES : ENTE_ROLES }, ...(auditAction ? { audit: auditAction } : {}) },
-  onSend: noStore,
-});
+const options = (auditAction?: string, adminOnly = auditAction !== undefined): RouteShorthandOptions =>
+  privateRoute({ roles: adminOnly ? ADMIN_ROLES : ENTE_ROLES }, auditAction);
 
 type Params = { enteId?: string; siteId?: string; userId?: string; kind?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;
 
-function single(query: unknown, name: string): string {
-  const v = (query as Record<string, unknown> | undefined)?.[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return typeof s === 'string' ? s.trim() : '';
-}
-
 function noticeOf(request: FastifyRequest): NoticeCode | undefined {
-  const s = single(request.query, 'esito');
+  const s = queryValue(request.query, 'esito');
   return Object.hasOwn(NOTICES, s) ? (s as NoticeCode) : undefined;
 }
 

@@ -51,6 +51,7 @@ import {
   type CityNoticeCode,
   type QueueFilterValues,
 } from './applications-city.view';
+import { pageParam, privateRoute, queryValue } from '../../lib/http/private-routes';
 
 // "Enti join WeMi", part 1: the open call (public), the application (any logged-in person: the legal representative
 // or a delegate, with SPID, CIE or an account) and the City's qualification (permission 'city:enti').
@@ -62,13 +63,7 @@ export const QUEUE_PAGE_SIZE = 20;
 
 const CITY_ENTI: readonly Role[] = ['city:enti'];
 
-/** Pages with personal data: never stored by a browser or proxy cache. */
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-
-const options = (access: Access): RouteShorthandOptions => ({ config: { access }, onSend: noStore });
+const options = (access: Access): RouteShorthandOptions => privateRoute(access);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,19 +73,8 @@ function uuidParam(request: FastifyRequest, name: string): string {
   return v.toLowerCase();
 }
 
-function single(query: unknown, name: string): string {
-  const v = (query as Record<string, unknown> | undefined)?.[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return typeof s === 'string' ? s.trim() : '';
-}
-
-function pageOf(query: unknown): number {
-  const n = Number(single(query, 'pagina'));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
-
 function noticeOf<T extends string>(query: unknown, catalogue: Record<T, unknown>): T | undefined {
-  const s = single(query, 'esito');
+  const s = queryValue(query, 'esito');
   return Object.hasOwn(catalogue, s) ? (s as T) : undefined;
 }
 
@@ -289,7 +273,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.get(cityPaths.applications(), options({ roles: CITY_ENTI }), async (request, reply) => {
     const ctx = request.ctx;
-    const filter: QueueFilterValues = { q: single(request.query, 'q'), stato: single(request.query, 'stato'), categoria: single(request.query, 'categoria') };
+    const filter: QueueFilterValues = { q: queryValue(request.query, 'q'), stato: queryValue(request.query, 'stato'), categoria: queryValue(request.query, 'categoria') };
     const opts = await formOptions(db);
     const issues: FieldIssue[] = [];
     if (filter.q.length > 100) issues.push({ field: 'q', message: ctx.t('validation.tooLong', { max: 100 }) });
@@ -306,7 +290,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
     };
     const total = await countQueue(db, f);
     const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-    const page = Math.min(pageOf(request.query), pages);
+    const page = Math.min(pageParam(request.query), pages);
     const [items, overdue] = await Promise.all([listQueue(db, f, QUEUE_PAGE_SIZE, (page - 1) * QUEUE_PAGE_SIZE), countOverdue(db, RESPONSE_DAYS)]);
     return reply.page(QueuePage({ ctx, filter, issues, categories: opts.categories, items, total, page, pages, overdue, now }));
   });

@@ -30,16 +30,13 @@ import {
 } from './requests-citizen.service';
 import { ConfirmPage, MyRequestsPage, NOTICES, RequestPage, SentPage, StepPage, SummaryPage, type NoticeCode, type OfferRow, type RequestDetails } from './requests-citizen.view';
 import { formatEuro } from '../../i18n/i18n';
+import { privateRoute, queryValue } from '../../lib/http/private-routes';
 
 // "Citizens ask several enti at once", the citizen's side: the stepper (a draft saved at every step), the
 // summary and sending, the acknowledgement, my requests, the comparison of offers with accept and withdraw.
 // Every route needs a login (anonymous visitors go to /accedi and come back); a request of someone else is 404.
 
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-const AUTH: RouteShorthandOptions = { config: { access: 'authenticated' }, onSend: noStore };
+const AUTH: RouteShorthandOptions = privateRoute('authenticated');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function uuidParam(request: FastifyRequest, name: string): string {
@@ -52,13 +49,8 @@ function stepParam(request: FastifyRequest): Step {
   if (!Number.isInteger(n) || n < 1 || n > 5) throw notFound();
   return n as Step;
 }
-function single(query: unknown, name: string): string {
-  const v = (query as Record<string, unknown> | undefined)?.[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return typeof s === 'string' ? s.trim() : '';
-}
 function noticeOf(query: unknown): NoticeCode | undefined {
-  const s = single(query, 'esito');
+  const s = queryValue(query, 'esito');
   return Object.hasOwn(NOTICES, s) ? (s as NoticeCode) : undefined;
 }
 const redirect = (reply: FastifyReply, location: string) => reply.code(303).header('location', location).send();
@@ -102,7 +94,7 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
 
   // Start (or reopen) a draft from a service card.
   app.get('/richieste/nuova', AUTH, async (request, reply) => {
-    const slug = single(request.query, 'servizio');
+    const slug = queryValue(request.query, 'servizio');
     if (!slug || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw notFound('Service');
     const { id, created } = await startRequest(db, actorOf(request), slug);
     return redirect(reply, created ? paths.requestStep(id, 1) : withNotice(paths.requestStep(id, 1), 'bozza'));

@@ -20,6 +20,7 @@ import {
 } from './requests-ente.repository';
 import { assign, computedPrice, moveAndTell, parseDeclineForm, parseInboxQuery, parseOfferForm, type Actor } from './requests-ente.service';
 import { CompletePage, DeclinePage, DetailPage, InboxPage, NOTICES, offerFormValues, type NoticeCode } from './requests-ente.view';
+import { privateRoute } from '../../lib/http/private-routes';
 
 // The ente's side of "citizens ask several enti at once": /gestione-ente/<ente id>/richieste — the inbox and the
 // detail of each request, with the moves the ente makes (take in charge, offer, decline, start, complete), always
@@ -30,18 +31,11 @@ import { CompletePage, DeclinePage, DetailPage, InboxPage, NOTICES, offerFormVal
 const ENTE_ROLES: readonly Role[] = ['ente_admin', 'ente_operator'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-
 const ADMIN_ROLES: readonly Role[] = ['ente_admin'];
 
 /** Route options: every route for the ente's people, assignment for its administrators (scope() checks THIS ente). */
-const options = (auditAction?: string, adminOnly = false): RouteShorthandOptions => ({
-  config: { access: { roles: adminOnly ? ADMIN_ROLES : ENTE_ROLES }, ...(auditAction ? { audit: auditAction } : {}) },
-  onSend: noStore,
-});
+const options = (auditAction?: string, adminOnly = false): RouteShorthandOptions => 
+  privateRoute({ roles: adminOnly ? ADMIN_ROLES : ENTE_ROLES }, auditAction);
 
 type Params = { enteId?: string; enteRequestId?: string; fileId?: string };
 const paramsOf = (request: FastifyRequest) => request.params as Params;

@@ -10,6 +10,7 @@ import { computePrice } from './request-price';
 import { moveEnteRequest, type TransitionPatch } from './request.transitions';
 import { ENTE_REQUEST_STATES, type EnteRequestState, type RequestEvent } from './request.state';
 import { insertNotification, priceListToday, setAssignee, type EnteRequestDetail, type InboxFilters } from './requests-ente.repository';
+import { queryValue } from '../../lib/http/private-routes';
 
 // Use cases of the ente's side of requests: read the inbox filters, check the offer and decline forms, and
 // move an ente request (always through moveEnteRequest), telling the citizen by e-mail (outbox) and with an
@@ -37,20 +38,14 @@ export function isoDate(s: string | undefined): string | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v ? v : undefined;
 }
 
-function single(query: unknown, name: string): string {
-  const v = (query as Record<string, unknown> | undefined)?.[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return typeof s === 'string' ? s.trim() : '';
-}
-
 /** The inbox filters from the query string; anything not understood is ignored (and shown as not set). */
 export function parseInboxQuery(query: unknown): { filters: InboxFilters; values: Record<string, string> } {
-  const stato = single(query, 'stato');
-  const servizio = single(query, 'servizio').toLowerCase();
-  const dal = isoDate(single(query, 'dal'));
-  const al = isoDate(single(query, 'al'));
-  const operatore = single(query, 'operatore').toLowerCase();
-  const pageRaw = Number.parseInt(single(query, 'pagina'), 10);
+  const stato = queryValue(query, 'stato');
+  const servizio = queryValue(query, 'servizio').toLowerCase();
+  const dal = isoDate(queryValue(query, 'dal'));
+  const al = isoDate(queryValue(query, 'al'));
+  const operatore = queryValue(query, 'operatore').toLowerCase();
+  const pageRaw = Number.parseInt(queryValue(query, 'pagina'), 10);
   const filters: InboxFilters = {
     status: (ENTE_REQUEST_STATES as readonly string[]).includes(stato) ? (stato as EnteRequestState) : undefined,
     serviceId: UUID.test(servizio) ? servizio : undefined,

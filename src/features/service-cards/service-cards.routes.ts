@@ -47,6 +47,7 @@ import {
   type Refusal,
 } from './service-cards.service';
 import { cityCrumb } from '../../web/backoffice';
+import { pageParam, privateRoute, queryValue } from '../../lib/http/private-routes';
 
 // The service cards back office.
 //
@@ -74,30 +75,10 @@ const CITY_ENTI: readonly Role[] = ['city:enti'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
 
-/** Back-office pages hold unpublished data: never stored by a browser or proxy cache. */
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-
-const options = (roles: readonly Role[], auditAction?: string): RouteShorthandOptions => ({
-  config: { access: { roles }, ...(auditAction ? { audit: auditAction } : {}) },
-  onSend: noStore,
-});
-
-function single(query: unknown, name: string): string {
-  const v = (query as Record<string, unknown> | undefined)?.[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return typeof s === 'string' ? s.trim() : '';
-}
-
-function pageOf(query: unknown): number {
-  const n = Number(single(query, 'pagina'));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
+const options = (roles: readonly Role[], auditAction?: string): RouteShorthandOptions => privateRoute({ roles }, auditAction);
 
 function noticeOf(query: unknown): string | undefined {
-  const s = single(query, 'esito');
+  const s = queryValue(query, 'esito');
   return (NOTICES as readonly string[]).includes(s) ? s : undefined;
 }
 
@@ -281,7 +262,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     const data = readCardData(revision.data);
     // A draft saved with mistakes shows them again.
     const issues = translateIssues(validateCard(data, { today: todayInMilan(), complete: false }), request.ctx.t);
-    return editPage(request, reply, { ente, card, revision }, data, issues, { extraRows: rowsOf(single(request.query, 'righe')), notice: noticeOf(request.query) });
+    return editPage(request, reply, { ente, card, revision }, data, issues, { extraRows: rowsOf(queryValue(request.query, 'righe')), notice: noticeOf(request.query) });
   });
 
   app.post(patterns.ente.revisionEdit, options(ENTE_ANY, 'cards.revision.edit'), async (request, reply) => {
@@ -391,7 +372,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
   // 6. The queue.
   app.get(patterns.city.revisions, options(CITY_ENTI), async (request, reply) => {
     const ctx = request.ctx;
-    const filter: QueueFilterValues = { ente: single(request.query, 'ente'), categoria: single(request.query, 'categoria'), tipo: single(request.query, 'tipo') };
+    const filter: QueueFilterValues = { ente: queryValue(request.query, 'ente'), categoria: queryValue(request.query, 'categoria'), tipo: queryValue(request.query, 'tipo') };
     const issues: FieldIssue[] = [];
     if (filter.ente && !isUuid(filter.ente)) issues.push({ field: 'ente', message: ctx.t('cards.queue.filter.error') });
     if (filter.categoria && !isUuid(filter.categoria)) issues.push({ field: 'categoria', message: ctx.t('cards.queue.filter.error') });
@@ -406,7 +387,7 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     };
     const { total, overdue } = await countQueue(db, f, STANDARD_DAYS);
     const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-    const page = Math.min(pageOf(request.query), pages);
+    const page = Math.min(pageParam(request.query), pages);
     const items = await listQueue(db, f, QUEUE_PAGE_SIZE, (page - 1) * QUEUE_PAGE_SIZE);
     // An ente chosen in the filter stays in the list of choices even when nothing of it waits any more.
     if (f.enteId && !base.enti.some((e) => e.id === f.enteId)) {

@@ -54,6 +54,7 @@ import {
   type ConfirmKind,
   type UsersListFilter,
 } from './users.view';
+import { pageParam, privateRoute, queryValue } from '../../../lib/http/private-routes';
 
 // The City back office on accounts: its landing page, the users list and user page (grant and revoke roles,
 // suspend and reactivate, each behind a confirmation step), invitations, the audit log and its CSV export;
@@ -65,32 +66,10 @@ export const AUDIT_PAGE_SIZE = 50;
 
 const CITY_USERS: readonly Role[] = ['city:users'];
 
-/** Back-office pages hold personal data: never stored by a browser or proxy cache. */
-async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  reply.header('cache-control', 'private, no-store');
-  return payload;
-}
-
-const options = (roles: readonly Role[], auditAction?: string): RouteShorthandOptions => ({
-  config: { access: { roles }, ...(auditAction ? { audit: auditAction } : {}) },
-  onSend: noStore,
-});
-
-/** A single value of a query parameter that may repeat. */
-function single(query: unknown, name: string): string {
-  const v = (query as Record<string, unknown> | undefined)?.[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return typeof s === 'string' ? s.trim() : '';
-}
-
-/** The page number of `?pagina=`, 1 when absent or not a positive integer. */
-function pageOf(query: unknown): number {
-  const n = Number(single(query, 'pagina'));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
+const options = (roles: readonly Role[], auditAction?: string): RouteShorthandOptions => privateRoute({ roles }, auditAction);
 
 function noticeOf(query: unknown): NoticeCode | undefined {
-  const s = single(query, 'esito');
+  const s = queryValue(query, 'esito');
   return Object.hasOwn(NOTICES, s) ? (s as NoticeCode) : undefined;
 }
 
@@ -148,7 +127,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
   // 3. Users list.
   app.get(cityPaths.users(), options(CITY_USERS), async (request, reply) => {
     const ctx = request.ctx;
-    const filter: UsersListFilter = { q: single(request.query, 'q'), tipo: single(request.query, 'tipo'), stato: single(request.query, 'stato'), ruolo: single(request.query, 'ruolo') };
+    const filter: UsersListFilter = { q: queryValue(request.query, 'q'), tipo: queryValue(request.query, 'tipo'), stato: queryValue(request.query, 'stato'), ruolo: queryValue(request.query, 'ruolo') };
     const issues: FieldIssue[] = [];
     if (filter.q.length > 100) issues.push({ field: 'q', message: ctx.t('validation.tooLong', { max: 100 }) });
     if (filter.tipo && !(ACCOUNT_KINDS as readonly string[]).includes(filter.tipo)) issues.push({ field: 'tipo', message: ctx.t('cityUsers.error.filter') });
@@ -167,7 +146,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
     const counts = await countUsersByStatus(db, f);
     const total = f.status ? counts[f.status] : Object.values(counts).reduce((a, b) => a + b, 0);
     const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
-    const page = Math.min(pageOf(request.query), pages);
+    const page = Math.min(pageParam(request.query), pages);
     const items = await listUsers(db, f, USERS_PAGE_SIZE, (page - 1) * USERS_PAGE_SIZE);
     return reply.page(UsersListPage({ ctx, view: { filter, issues, items, total, counts, page, pages } }));
   });
@@ -265,11 +244,11 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
   function auditFilterOf(request: FastifyRequest): { values: AuditFilterValues; filter: AuditFilter; issues: FieldIssue[] } {
     const { t } = request.ctx;
     const values: AuditFilterValues = {
-      attore: single(request.query, 'attore'),
-      azione: single(request.query, 'azione'),
-      oggetto: single(request.query, 'oggetto'),
-      dal: single(request.query, 'dal'),
-      al: single(request.query, 'al'),
+      attore: queryValue(request.query, 'attore'),
+      azione: queryValue(request.query, 'azione'),
+      oggetto: queryValue(request.query, 'oggetto'),
+      dal: queryValue(request.query, 'dal'),
+      al: queryValue(request.query, 'al'),
     };
     const issues: FieldIssue[] = [];
     if (values.attore.length > 200) issues.push({ field: 'attore', message: t('validation.tooLong', { max: 200 }) });
@@ -300,7 +279,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
     }
     const total = await countAudit(db, filter);
     const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-    const page = Math.min(pageOf(request.query), pages);
+    const page = Math.min(pageParam(request.query), pages);
     const items = await listAudit(db, filter, { limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE });
     // Recorded after reading: the page shows the log as it was before this look at it.
     await audit(db, {
