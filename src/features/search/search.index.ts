@@ -82,8 +82,8 @@ export function buildIndex(facts: CardFacts[]): CatalogueIndex {
 
 export interface Evaluation {
   total: number;
-  /** The page: card ids with their position in the whole ordered result (1-based). */
-  page: { id: string; ord: number }[];
+  /** The cards of the page, in order. */
+  pageIds: string[];
   f_sec: [string, number][];
   f_cat: [string, number][];
   f_type: [string, number][];
@@ -266,7 +266,7 @@ export function evaluate(
   const ordered = firstSorted(hits, opts.offset + opts.limit, comparator(opts.order, rank));
   return {
     total: hits.length,
-    page: ordered.slice(opts.offset).map((c, i) => ({ id: c.id, ord: opts.offset + i + 1 })),
+    pageIds: ordered.slice(opts.offset).map((c) => c.id),
     f_sec: pairs(sec),
     f_cat: pairs(cat),
     f_type: pairs(typ),

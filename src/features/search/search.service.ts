@@ -521,17 +521,16 @@ export async function searchServices(db: Db, query: SearchQuery, locale: Locale)
   const [tax, index, plan] = await Promise.all([taxonomyOf(db, state), indexOf(db, state), q.q ? planText(db, state, q.q) : null]);
   const sort: Sort = q.sort === 'relevance' && !plan ? 'name' : q.sort;
   const ranks = plan ? await matchesOf(db, state, plan) : null;
-  const offset = (q.page - 1) * q.perPage;
   const evaluation = evaluate(index, {
     ranks,
     filters: resolveFilters(tax, q),
     order: sort,
     limit: q.perPage,
-    offset,
+    offset: (q.page - 1) * q.perPage,
     allTargetIds: (tax.lists.get('target_group') ?? []).map((t) => t.id),
     allTimeBandIds: (tax.lists.get('time_band') ?? []).map((t) => t.id),
   });
-  const row = { ...evaluation, items: await cardRowsOf(db, state, evaluation.page.map((p) => p.id)) };
+  const row = { ...evaluation, items: await cardRowsOf(db, state, evaluation.pageIds) };
 
   const t = translator(locale);
   const list = (code: string) => tax.lists.get(code) ?? [];
