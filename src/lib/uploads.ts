@@ -68,7 +68,8 @@ export function formList(body: unknown, name: string): string[] {
   if (raw === undefined) return [];
   return (Array.isArray(raw) ? raw : [raw])
     .map((v) => (typeof v === 'string' ? v : isPart(v) && v.type === 'field' && typeof v.value === 'string' ? v.value : undefined))
-    .filter((v): v is string => v !== undefined);
+    // An empty value is no choice (src/lib/http/validation.ts: an empty field means "not set").
+    .filter((v): v is string => v !== undefined && v !== '');
 }
 
 /** The file sent in a field, or undefined when none was chosen. */

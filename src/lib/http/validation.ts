@@ -1,6 +1,38 @@
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldIssue } from './errors';
 import type { Translate } from '../../i18n/i18n';
+
+// An empty field means "not set", everywhere. A GET form sends every control, so a select left on its first
+// option or an empty number box arrives as `modalita=` or `prezzo_max=`: that must read as "no filter", never as
+// an unknown value. The rule lives here, once: the query string of every request is cleaned before any route
+// sees it (registerEmptyValues), parseInput cleans whatever it parses, and the `q` helpers below read '' as unset.
+
+/** '' or only white space. */
+export const isEmptyValue = (v: unknown): boolean => typeof v === 'string' && v.trim() === '';
+
+/**
+ * The same flat input (query string, route parameters, form fields) without its empty values: an empty field is
+ * dropped, and a repeated one keeps only its non-empty values (dropped when none is left).
+ */
+export function withoutEmptyValues<T>(input: T): T {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (Array.isArray(value)) {
+      const kept = value.filter((v) => !isEmptyValue(v));
+      if (kept.length) out[key] = kept;
+    } else if (!isEmptyValue(value) && value !== undefined) out[key] = value;
+  }
+  return out as T;
+}
+
+/** Every request's query string without empty values, before validation and handlers. */
+export function registerEmptyValues(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    if (request.query && typeof request.query === 'object') request.query = withoutEmptyValues(request.query);
+  });
+}
 
 /**
  * Parses input with a Zod schema; on failure throws a 400 AppError whose issues name each field with a
@@ -8,7 +40,7 @@ import type { Translate } from '../../i18n/i18n';
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, t: Translate): z.infer<S> {
   // reportInput: the issues keep the value received, so a message can quote it ("Valore sconosciuto: xyz").
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = schema.safeParse(withoutEmptyValues(input), { reportInput: true });
   if (result.success) return result.data;
   throw new AppError('bad_request', 'Invalid input', issuesOf(result.error, t, schema));
 }
@@ -55,6 +87,8 @@ function messageOf(issue: z.core.$ZodIssue, t: Translate, schema: z.ZodType | un
     case 'invalid_format':
       return issue.format === 'uuid' ? t('validation.invalidId') : t('validation.invalid');
     case 'invalid_type':
+      // A field left empty (or missing) that the schema requires.
+      if (issue.input === undefined) return t('validation.required');
       return issue.expected === 'int' || issue.expected === 'number' ? t('validation.notInteger') : t('validation.invalid');
     default:
       return issue.message && !issue.message.startsWith('Invalid') ? issue.message : t('validation.invalid');
@@ -83,8 +117,11 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
   }
 }
 
-// Reusable query-string pieces: a single value from a query that may repeat a key.
-const single = (v: unknown) => (Array.isArray(v) ? v[v.length - 1] : v);
+// Reusable query-string pieces: a single value from a query that may repeat a key; an empty value is no value.
+const single = (v: unknown) => {
+  const s = Array.isArray(v) ? v.filter((x) => !isEmptyValue(x)).at(-1) : v;
+  return isEmptyValue(s) ? undefined : s;
+};
 /** A list from a repeated or comma-separated query parameter. */
 const list = (v: unknown) =>
   v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
@@ -95,7 +132,7 @@ export const q = {
     z.preprocess(
       (v) => {
         const s = single(v);
-        return s === undefined || s === '' ? undefined : Number(s);
+        return s === undefined ? undefined : Number(s);
       },
       z.number().int().min(min).max(max).optional(),
     ),
@@ -103,14 +140,14 @@ export const q = {
     z.preprocess(
       (v) => {
         const s = single(v);
-        return s === undefined || s === '' ? undefined : Number(String(s).replace(',', '.'));
+        return s === undefined ? undefined : Number(String(s).replace(',', '.'));
       },
       z.number().min(0).max(max).optional(),
     ),
   bool: () =>
     z.preprocess((v) => {
       const s = single(v);
-      return s === undefined || s === '' ? undefined : s === 'true' || s === '1' || s === 'on' ? true : s === 'false' || s === '0' ? false : s;
+      return s === undefined ? undefined : s === 'true' || s === '1' || s === 'on' ? true : s === 'false' || s === '0' ? false : s;
     }, z.boolean().optional()),
   list: <T extends z.ZodType>(item: T, max = 30) => z.preprocess(list, z.array(item).max(max)),
   enumOf: <const V extends readonly [string, ...string[]]>(values: V) => z.preprocess(single, z.enum(values).optional()),
