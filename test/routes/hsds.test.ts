@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -6,10 +8,22 @@ import type { Queryable } from '../../src/db/database';
 import { searchServices, serviceTextMatch } from '../../src/features/search/search.service';
 import { createTestApp, type TestApp } from '../support/app';
 
-// The HSDS 3.0 API checked against the official Open Referral schemas (../shared/hsds), on the demo data plus a
-// small fixture of known services (visible and hidden) inserted here.
+// The HSDS 3.0 API checked against the official Open Referral schemas, on the demo data plus a small fixture of
+// known services (visible and hidden) inserted here. The schemas are not part of this repository: the setting
+// HSDS_SCHEMA_DIR names their folder (default ../shared/hsds/3.0 from the project's root, with its schema/ folder).
+// Where they are absent the conformance checks are skipped with a message, except on CI (CI=true), where they fail:
+// conformance is always enforced there (.ci/run checks the folder too).
 
-const SCHEMA_DIR = new URL('../../../shared/hsds/3.0/schema/', import.meta.url);
+const PROJECT_ROOT = new URL('../../', import.meta.url);
+const SCHEMA_SETTING = 'HSDS_SCHEMA_DIR';
+const schemaRoot = resolve(new URL('.', PROJECT_ROOT).pathname, process.env[SCHEMA_SETTING] || '../shared/hsds/3.0');
+const SCHEMA_DIR = pathToFileURL(resolve(schemaRoot, 'schema') + '/');
+const SCHEMAS_PRESENT = existsSync(new URL('openapi.json', SCHEMA_DIR));
+if (!SCHEMAS_PRESENT) {
+  const message = `HSDS conformance: no official schemas at ${SCHEMA_DIR.pathname} (set ${SCHEMA_SETTING} to the folder of the HSDS 3.0 specification, the one holding schema/)`;
+  if (process.env.CI === 'true') throw new Error(message + ': they are required on CI');
+  console.warn(message + ': the checks against the schemas are skipped');
+}
 const BASE = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -239,7 +253,7 @@ async function insertFixture(db: Queryable): Promise<Fixture> {
 
 describe('HSDS 3.0 API', () => {
   let t: TestApp;
-  let v: Validators;
+  let v: Validators | undefined;
   let f: Fixture;
   let searchReady = false;
 
@@ -247,15 +261,19 @@ describe('HSDS 3.0 API', () => {
     const res = await t.app.inject(url);
     return { status: res.statusCode, headers: res.headers, body: res.json() as Record<string, unknown> & { contents: Record<string, unknown>[] } };
   };
-  const expectValid = (validate: ValidateFunction, body: unknown, label: string) => {
-    const ok = validate(body);
-    expect(ok, `${label}: ${v.ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
+  /** Checks a document against a schema (when the schemas are present) and for empty fields (always). */
+  const expectValid = (pick: (validators: Validators) => ValidateFunction, body: unknown, label: string) => {
+    if (v) {
+      const validate = pick(v);
+      const ok = validate(body);
+      expect(ok, `${label}: ${v.ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
+    }
     expect(emptyFields(body), `${label}: null or empty fields`).toEqual([]);
   };
   const ids = (body: { contents: Record<string, unknown>[] }) => body.contents.map((c) => c.id as string);
 
   beforeAll(async () => {
-    v = buildValidators();
+    v = SCHEMAS_PRESENT ? buildValidators() : undefined;
     t = await createTestApp({ env: { PUBLIC_BASE_URL: 'https://wemi.example.it' } });
     f = await insertFixture(t.db);
     try {
@@ -267,19 +285,19 @@ describe('HSDS 3.0 API', () => {
   });
   afterAll(async () => t?.close());
 
-  describe('conformance to the official schemas', () => {
+  describe.skipIf(!SCHEMAS_PRESENT)('conformance to the official schemas', () => {
     it('the validators reject documents that break the standard', () => {
       const id = '4f1c2a3b-0000-4000-8000-000000000000';
-      expect(v.service({ id, name: 'x', status: 'active' })).toBe(true);
-      expect(v.service({ id: 'x', name: 'x', status: 'active' })).toBe(false);
-      expect(v.service({ id, name: 'x', status: 'open' })).toBe(false);
-      expect(v.service({ id, name: 'x', status: 'active', minimum_age: '18' })).toBe(false);
-      expect(v.service({ id, name: 'x', status: 'active', cost_options: [{ id, amount: '10' }] })).toBe(false);
-      expect(v.service({ id, name: 'x', status: 'active', email: null })).toBe(false);
-      expect(v.services({ total_items: 1, contents: [{ id, name: 'x' }] })).toBe(false);
-      expect(v.services({ total_items: '1', contents: [] })).toBe(false);
-      expect(v.sal({ id, location: { id } })).toBe(false);
-      expect(v.term({ id, name: 'x' })).toBe(false);
+      expect(v!.service({ id, name: 'x', status: 'active' })).toBe(true);
+      expect(v!.service({ id: 'x', name: 'x', status: 'active' })).toBe(false);
+      expect(v!.service({ id, name: 'x', status: 'open' })).toBe(false);
+      expect(v!.service({ id, name: 'x', status: 'active', minimum_age: '18' })).toBe(false);
+      expect(v!.service({ id, name: 'x', status: 'active', cost_options: [{ id, amount: '10' }] })).toBe(false);
+      expect(v!.service({ id, name: 'x', status: 'active', email: null })).toBe(false);
+      expect(v!.services({ total_items: 1, contents: [{ id, name: 'x' }] })).toBe(false);
+      expect(v!.services({ total_items: '1', contents: [] })).toBe(false);
+      expect(v!.sal({ id, location: { id } })).toBe(false);
+      expect(v!.term({ id, name: 'x' })).toBe(false);
     });
 
     it('GET / names version, profile and OpenAPI document', async () => {
@@ -289,7 +307,7 @@ describe('HSDS 3.0 API', () => {
       expect(res.headers['content-type']).toContain('application/json');
       expect(res.body).toMatchObject({ version: '3.0' });
       expect(String(res.body.openapi_url)).toMatch(/^https:\/\/.+openapi\.json$/);
-      expectValid(v.root, res.body, '/');
+      expectValid((x) => x.root, res.body, '/');
       expect((await get('/api/hsds')).status).toBe(200);
     });
 
@@ -300,7 +318,7 @@ describe('HSDS 3.0 API', () => {
         for (;;) {
           const res = await get(`/api/hsds/services?per_page=100&page=${page}${mode}`);
           expect(res.status).toBe(200);
-          expectValid(v.services, res.body, `/services page ${page}${mode}`);
+          expectValid((x) => x.services, res.body, `/services page ${page}${mode}`);
           seen += res.body.contents.length;
           if (res.body.last_page) break;
           page++;
@@ -317,18 +335,18 @@ describe('HSDS 3.0 API', () => {
       for (const id of list) {
         const res = await get(`/api/hsds/services/${id}`);
         expect(res.status, id).toBe(200);
-        expectValid(v.service, res.body, `/services/${id}`);
+        expectValid((x) => x.service, res.body, `/services/${id}`);
       }
     });
 
     it('organizations, taxonomies, taxonomy terms and service at locations (lists and items) are valid', async () => {
       for (const [url, validate] of [
-        ['/api/hsds/organizations?per_page=100', v.organizations],
-        ['/api/hsds/organizations?per_page=100&full=true', v.organizations],
-        ['/api/hsds/taxonomies?per_page=100', v.taxonomies],
-        ['/api/hsds/taxonomy_terms?per_page=100', v.terms],
-        ['/api/hsds/service_at_locations?per_page=100', v.sals],
-        ['/api/hsds/service_at_locations?per_page=100&full=true', v.sals],
+        ['/api/hsds/organizations?per_page=100', (x: Validators) => x.organizations],
+        ['/api/hsds/organizations?per_page=100&full=true', (x: Validators) => x.organizations],
+        ['/api/hsds/taxonomies?per_page=100', (x: Validators) => x.taxonomies],
+        ['/api/hsds/taxonomy_terms?per_page=100', (x: Validators) => x.terms],
+        ['/api/hsds/service_at_locations?per_page=100', (x: Validators) => x.sals],
+        ['/api/hsds/service_at_locations?per_page=100&full=true', (x: Validators) => x.sals],
       ] as const) {
         const res = await get(url);
         expect(res.status, url).toBe(200);
@@ -337,19 +355,19 @@ describe('HSDS 3.0 API', () => {
       }
       const orgs = ids((await get('/api/hsds/organizations?per_page=100')).body);
       for (const id of orgs) {
-        expectValid(v.organization, (await get(`/api/hsds/organizations/${id}`)).body, `/organizations/${id}`);
+        expectValid((x) => x.organization, (await get(`/api/hsds/organizations/${id}`)).body, `/organizations/${id}`);
       }
-      expectValid(v.organization, (await get(`/api/hsds/organizations/${f.orgA}?full_service=true`)).body, 'organization full_service');
+      expectValid((x) => x.organization, (await get(`/api/hsds/organizations/${f.orgA}?full_service=true`)).body, 'organization full_service');
       for (const id of ids((await get('/api/hsds/taxonomies?per_page=100')).body)) {
-        expectValid(v.taxonomy, (await get(`/api/hsds/taxonomies/${id}`)).body, `/taxonomies/${id}`);
+        expectValid((x) => x.taxonomy, (await get(`/api/hsds/taxonomies/${id}`)).body, `/taxonomies/${id}`);
       }
       const terms = (await get('/api/hsds/taxonomy_terms?per_page=100')).body;
       for (const id of ids(terms).slice(0, 30).concat(f.municipioTerm, f.typeNight)) {
-        expectValid(v.term, (await get(`/api/hsds/taxonomy_terms/${id}`)).body, `/taxonomy_terms/${id}`);
+        expectValid((x) => x.term, (await get(`/api/hsds/taxonomy_terms/${id}`)).body, `/taxonomy_terms/${id}`);
       }
       const sals = ids((await get('/api/hsds/service_at_locations?per_page=100')).body);
       for (const id of sals.slice(0, 40).concat(f.salBadanteSite)) {
-        expectValid(v.sal, (await get(`/api/hsds/service_at_locations/${id}`)).body, `/service_at_locations/${id}`);
+        expectValid((x) => x.sal, (await get(`/api/hsds/service_at_locations/${id}`)).body, `/service_at_locations/${id}`);
       }
     });
   });
@@ -548,7 +566,7 @@ describe('HSDS 3.0 API', () => {
       expect(res.status).toBe(200);
       expect(ids(res.body)).toContain(f.svcBadante);
       expect(ids(res.body)).not.toContain(f.svcVolunteer);
-      expectValid(v.services, res.body, 'search');
+      expectValid((x) => x.services, res.body, 'search');
       // The same cards as the site's search, in the same order of relevance at the top.
       for (const text of ['badnte', 'pasti a domicilio', 'assistenza']) {
         const hsds = (await get(`/api/hsds/services?search=${encodeURIComponent(text)}&per_page=100`)).body;
