@@ -5,9 +5,10 @@
 //
 // Options (environment): BENCH_SERVICES (10000), BENCH_ENTI (1000), BENCH_SECONDS (10 per scenario),
 // BENCH_CONNECTIONS (32), BENCH_TARGETS (pglite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_WORKERS (app processes; default 1).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// BENCH_WORKERS (app processes; default 1), BENCH_BASELINE (a git ref, e.g. HEAD~3: the same bench is run first on
+// that commit, checked out in a temporary worktree, then on this tree, and both tables are printed with the ratio).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ const TARGETS = (process.env.BENCH_TARGETS ?? 'pglite,postgres').split(',');
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const ENCODING = process.env.BENCH_ENCODING ?? 'gzip, br';
+const BASELINE = process.env.BENCH_BASELINE;
 
 // Queries a citizen would type, with and without filters; the search API is hit with them in turn.
 const SEARCHES = [
@@ -316,7 +318,64 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r);
 }
 
-main().catch((err) => {
+/** The table rows (database | scenario | …) a bench run prints (each once: they are printed as measured and again at the end). */
+const tableRows = (output: string) => [...new Set(output.split('\n').filter((l) => /^\| (pglite|postgres) \|/.test(l)))];
+
+/**
+ * Runs this same bench on another commit (BENCH_BASELINE), in a temporary worktree sharing this tree's
+ * node_modules, and returns its table rows. The two runs follow each other on the same machine, with the same data
+ * sizes and load, so that the comparison holds whatever the machine.
+ */
+function runBaseline(ref: string): string[] {
+  const root = path.resolve(import.meta.dirname, '..');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wemi-bench-baseline-'));
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: root, encoding: 'utf8' }).trim();
+  console.log(`== baseline: ${ref} (${commit}) in ${dir}`);
+  execFileSync('git', ['worktree', 'add', '--detach', dir, ref], { cwd: root, stdio: 'ignore' });
+  try {
+    symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    const env = { ...process.env };
+    delete env.BENCH_BASELINE;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/run.ts'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] });
+    process.stdout.write(output.replace(/^/gm, '  [baseline] '));
+    return tableRows(output);
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
+  }
+}
+
+/** Both tables side by side: requests per second and p95 of this tree against the baseline's. */
+function printComparison(ref: string, base: string[], current: string[]): void {
+  const cells = (row: string) => row.split('|').map((c) => c.trim());
+  const key = (row: string) => `${cells(row)[1]} | ${cells(row)[2]}`;
+  const baseByKey = new Map(base.map((r) => [key(r), cells(r)]));
+  console.log(`\n| database | scenario | req/s ${ref} | req/s now | ratio | p95 ms ${ref} | p95 ms now |`);
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of current) {
+    const now = cells(row);
+    const before = baseByKey.get(key(row));
+    const ratio = before ? (Number(now[7]) / Number(before[7])).toFixed(2) : '-';
+    console.log(`| ${now[1]} | ${now[2]} | ${before?.[7] ?? '-'} | ${now[7]} | ${ratio} | ${before?.[9] ?? '-'} | ${now[9]} |`);
+  }
+}
+
+async function compareWithBaseline(ref: string): Promise<void> {
+  const base = runBaseline(ref);
+  const captured: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    captured.push(String(chunk));
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  try {
+    await main();
+  } finally {
+    process.stdout.write = write;
+  }
+  printComparison(ref, base, tableRows(captured.join('')));
+}
+
+(BASELINE ? compareWithBaseline(BASELINE) : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });
