@@ -27,10 +27,15 @@ interface ReferenceRow {
 const ORDERS: Record<OrderKey, string> = {
   relevance: 'rank desc, name_key, id',
   name: 'name_key, id',
-  // Cheapest first: free cards, then paid ones by their lowest price, then those priced on request.
-  price_asc: `(case when offer_type <> 'paid' then 0 when price_from is not null then 1 else 2 end), price_from, name_key, id`,
-  // Dearest first; then free cards; cards priced on request last.
-  price_desc: `(case when price_from is not null then 0 when offer_type <> 'paid' then 1 else 2 end), price_from desc, name_key, id`,
+  // Cheapest first: free cards, then paid ones by their lowest price within their price unit (the unit with most
+  // results first, then by name: issue 9), then those priced on request.
+  price_asc: `(case when offer_type <> 'paid' then 0 when price_from is not null then 1 else 2 end),
+              (case when offer_type = 'paid' and price_from is not null then -unit_n end), (case when offer_type = 'paid' and price_from is not null then price_unit end) collate "C",
+              price_from, name_key, id`,
+  // Dearest first, within their price unit; then free cards; cards priced on request last.
+  price_desc: `(case when price_from is not null then 0 when offer_type <> 'paid' then 1 else 2 end),
+               (case when price_from is not null then -unit_n end), (case when price_from is not null then price_unit end) collate "C",
+               price_from desc, name_key, id`,
   // Best rated first (cards without ratings last), then the most reviewed, then relevance (with text) and name.
   rating: 'rating_avg desc nulls last, rating_count desc, rank desc, name_key, id',
 };
@@ -91,7 +96,7 @@ function referenceSearch(
 
   const sql = `
     with base as materialized (
-      select s.id, lower(s.name) as name_key, s.price_from, s.offer_type, s.rating_avg, s.rating_count, s.mode, s.service_type_id as type_id,
+      select s.id, lower(s.name) as name_key, s.price_from, s.price_unit, s.offer_type, s.rating_avg, s.rating_count, s.mode, s.service_type_id as type_id,
              st.parent_id as cat_id, cat.parent_id as sec_id, ${opts.text.rank} as rank${flagCols}
         from service s
         join organization o on o.id = s.organization_id
@@ -99,7 +104,7 @@ function referenceSearch(
         left join taxonomy_term cat on cat.id = st.parent_id
        where ${base.join(' and ')}
     ),
-    hits as (select * from base where ${allExcept()}),
+    hits as (select *, count(*) over (partition by price_unit) as unit_n from base where ${allExcept()}),
     page as (
       select id, row_number() over (order by ${order}) as ord from hits order by ${order} limit ${limit} offset ${offset}
     )

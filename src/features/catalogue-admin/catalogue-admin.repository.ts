@@ -523,3 +523,73 @@ export async function entiWithCards(q: Queryable): Promise<{ id: string; name: s
       order by lower(o.name), o.id`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The concept dictionary of the search (search_concept, migration 0010). Its triggers notify the search caches.
+
+export interface ConceptAdminRow {
+  id: string;
+  label: string;
+  kind: 'concept' | 'ignore';
+  terms: string[];
+  related: string[];
+  service_types: string[];
+  categories: string[];
+  updated_at: string;
+}
+
+export interface ConceptValues {
+  label: string;
+  kind: 'concept' | 'ignore';
+  terms: string[];
+  related: string[];
+  serviceTypes: string[];
+  categories: string[];
+}
+
+export function listConcepts(db: Queryable, opts: { text?: string | undefined; kind?: 'concept' | 'ignore' | undefined }): Promise<ConceptAdminRow[]> {
+  return db.query<ConceptAdminRow>(
+    `select id, label, kind, terms, related, service_types, categories, updated_at from search_concept
+      where ($1::text is null or wemi_norm(label) like '%' || wemi_norm($1) || '%'
+             or exists (select 1 from unnest(terms || related) w where w like '%' || wemi_norm($1) || '%'))
+        and ($2::text is null or kind = $2)
+      order by kind, lower(label), id`,
+    [opts.text ?? null, opts.kind ?? null],
+  );
+}
+
+export function findConcept(db: Queryable, id: string): Promise<ConceptAdminRow | undefined> {
+  return db.maybeOne<ConceptAdminRow>('select id, label, kind, terms, related, service_types, categories, updated_at from search_concept where id = $1', [id]);
+}
+
+export async function insertConcept(db: Queryable, v: ConceptValues, userId: string): Promise<string> {
+  const row = await db.one<{ id: string }>(
+    `insert into search_concept (label, kind, terms, related, service_types, categories, updated_by)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [v.label, v.kind, v.terms, v.related, v.serviceTypes, v.categories, userId],
+  );
+  return row.id;
+}
+
+export async function updateConcept(db: Queryable, id: string, v: ConceptValues, userId: string): Promise<boolean> {
+  const rows = await db.query(
+    `update search_concept set label = $2, kind = $3, terms = $4, related = $5, service_types = $6, categories = $7, updated_by = $8, updated_at = now()
+      where id = $1 returning id`,
+    [id, v.label, v.kind, v.terms, v.related, v.serviceTypes, v.categories, userId],
+  );
+  return rows.length > 0;
+}
+
+export async function deleteConcept(db: Queryable, id: string): Promise<ConceptAdminRow | undefined> {
+  return db.maybeOne<ConceptAdminRow>('delete from search_concept where id = $1 returning id, label, kind, terms, related, service_types, categories, updated_at', [id]);
+}
+
+/** Service types and categories a concept can point to: code, Italian name, and the category of a service type. */
+export function conceptTargets(db: Queryable): Promise<{ taxonomy: 'category' | 'service_type'; code: string; name_it: string; name_en: string; parent: string | null; active: boolean }[]> {
+  return db.query(
+    `select x.code as taxonomy, t.code, t.name_it, t.name_en, p.name_it as parent, t.active
+       from taxonomy_term t join taxonomy x on x.id = t.taxonomy_id left join taxonomy_term p on p.id = t.parent_id
+      where x.code in ('category', 'service_type')
+      order by x.code, coalesce(p.name_it, ''), t.name_it`,
+  );
+}

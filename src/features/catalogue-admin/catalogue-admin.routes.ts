@@ -45,6 +45,7 @@ import { changeEnteStatus, parseStatusReason } from './enti-admin.service';
 import { ADMIN_ORG_ACTIONS, isOrgStatus, nextOrgStatus, type AdminOrgAction } from './org-status';
 import { createTerm, editTerm, kindBySlug, parseTermForm, setTermState, TAXONOMY_KINDS, type Actor, type TaxonomyKind } from './taxonomy-admin.service';
 import { pageParam, privateRoute, queryValue } from '../../lib/http/private-routes';
+import { registerConceptRoutes } from './concepts-admin.routes';
 
 
 // The City manages the catalogue: the vocabularies (categories, service types, target groups, tasks, economic
@@ -104,6 +105,9 @@ export function registerCatalogueAdminRoutes(app: FastifyInstance, deps: AppDeps
     if (!term) throw notFound('Term');
     return term;
   }
+
+  // The concept dictionary of the search (part of the taxonomy section): concepts-admin.routes.ts.
+  registerConceptRoutes(app, deps);
 
   const parentsOf = (kind: TaxonomyKind) => (kind.parent ? termOptions(db, kind.parent, { includeInactive: true }) : Promise.resolve([]));
 

@@ -158,6 +158,12 @@ export function TaxonomiesPage(props: { ctx: PageContext; roles: readonly Role[]
         ))}
       </DataTable>
       <p class="wemi-muted">{t('catalogueAdmin.taxonomies.fixedNote')}</p>
+      <h2 class="h4 mt-4">{t('catalogueAdmin.concepts.title')}</h2>
+      <p>
+        <a href={cityPaths.concepts()} data-element="search-concepts">
+          {t('catalogueAdmin.concepts.link')}
+        </a>
+      </p>
     </BackOfficeLayout>
   );
 }

@@ -11,6 +11,8 @@ export interface CardFacts {
   /** Position in the order by lower-cased name, then id, as PostgreSQL sorts them (its collation). */
   nameOrd: number;
   priceFrom: number | null;
+  /** What the price is for: ora, mese, pasto, seduta… */
+  priceUnit: string;
   offerType: 'free_public' | 'free_volunteer' | 'paid';
   ratingAvg: number | null;
   ratingCount: number;
@@ -30,6 +32,7 @@ export interface IndexedCard {
   id: string;
   nameOrd: number;
   priceFrom: number | null;
+  priceUnit: string;
   offerType: CardFacts['offerType'];
   ratingAvg: number | null;
   ratingCount: number;
@@ -66,6 +69,7 @@ export function buildIndex(facts: CardFacts[]): CatalogueIndex {
     id: c.id,
     nameOrd: c.nameOrd,
     priceFrom: c.priceFrom,
+    priceUnit: c.priceUnit,
     offerType: c.offerType,
     ratingAvg: c.ratingAvg,
     ratingCount: c.ratingCount,
@@ -92,6 +96,8 @@ export interface Evaluation {
   f_band: [string, number][];
   f_offer: { free: number; paid: number };
   f_mode: { individual: number; shared: number };
+  /** Price units (ora, mese…) with their counts under the other filters. */
+  f_unit: [string, number][];
 }
 
 type Compare = (a: IndexedCard, b: IndexedCard) => number;
@@ -103,7 +109,13 @@ const descNullsFirst = (x: number | null, y: number | null) => (x === y ? 0 : x 
 /** Descending, nulls last. */
 const descNullsLast = (x: number | null, y: number | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : y - x);
 
-function comparator(order: OrderKey, rank: (c: IndexedCard) => number): Compare {
+/**
+ * Prices are compared like with like: an hour, a month and a meal are different things. Sorted by price, paid cards
+ * are grouped by their unit, the unit with most results first (then alphabetically), and sorted by price within
+ * it; the unit filter (`unita`) keeps one unit only. Free cards cost nothing in any unit.
+ */
+function comparator(order: OrderKey, rank: (c: IndexedCard) => number, unitOrder: Map<string, number>): Compare {
+  const unitOf = (c: IndexedCard) => unitOrder.get(c.priceUnit) ?? 0;
   const byName: Compare = (a, b) => a.nameOrd - b.nameOrd;
   const byRank: Compare = (a, b) => rank(b) - rank(a);
   switch (order) {
@@ -114,18 +126,21 @@ function comparator(order: OrderKey, rank: (c: IndexedCard) => number): Compare 
     case 'price_asc': {
       // Cheapest first: free cards, then paid ones by their lowest price, then those priced on request.
       const group = (c: IndexedCard) => (c.offerType !== 'paid' ? 0 : c.priceFrom !== null ? 1 : 2);
-      return (a, b) => group(a) - group(b) || ascNullsLast(a.priceFrom, b.priceFrom) || byName(a, b);
+      return (a, b) => group(a) - group(b) || (group(a) === 1 ? unitOf(a) - unitOf(b) : 0) || ascNullsLast(a.priceFrom, b.priceFrom) || byName(a, b);
     }
     case 'price_desc': {
       // Dearest first; then free cards; cards priced on request last.
       const group = (c: IndexedCard) => (c.priceFrom !== null ? 0 : c.offerType !== 'paid' ? 1 : 2);
-      return (a, b) => group(a) - group(b) || descNullsFirst(a.priceFrom, b.priceFrom) || byName(a, b);
+      return (a, b) => group(a) - group(b) || (group(a) === 0 ? unitOf(a) - unitOf(b) : 0) || descNullsFirst(a.priceFrom, b.priceFrom) || byName(a, b);
     }
     case 'rating':
       // Best rated first (cards without ratings last), then the most reviewed, then relevance and name.
       return (a, b) => descNullsLast(a.ratingAvg, b.ratingAvg) || b.ratingCount - a.ratingCount || byRank(a, b) || byName(a, b);
   }
 }
+
+const byCountThenName = (counts: Map<string, number>): [string, number][] =>
+  [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
 /** The k first elements of `items` in the order of `compare`, sorted (a full sort only when k is large). */
 function firstSorted<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
@@ -215,13 +230,15 @@ export function evaluate(
   if (f.timeBandIds.length) tests.push(['band', (c) => anyIn(bands, c.terms)]);
   if (f.free) tests.push(['offer', (c) => c.offerType !== 'paid']);
   if (f.mode) tests.push(['mode', (c) => c.mode === f.mode || c.mode === 'both']);
+  if (f.priceUnit) tests.push(['unit', (c) => c.priceUnit === f.priceUnit]);
   const bit = (key: FacetKey) => {
     const i = tests.findIndex(([k]) => k === key);
     return i < 0 ? 0 : 1 << i;
   };
-  const [bSec, bCat, bType, bMun, bTgt, bBand, bOffer, bMode] = (['sec', 'cat', 'type', 'mun', 'tgt', 'band', 'offer', 'mode'] as const).map(bit) as [
-    number, number, number, number, number, number, number, number,
+  const [bSec, bCat, bType, bMun, bTgt, bBand, bOffer, bMode, bUnit] = (['sec', 'cat', 'type', 'mun', 'tgt', 'band', 'offer', 'mode', 'unit'] as const).map(bit) as [
+    number, number, number, number, number, number, number, number, number,
   ];
+  const units = new Map<string, number>();
 
   const allTargets = setOf(opts.allTargetIds);
   const allBands = setOf(opts.allTimeBandIds);
@@ -255,6 +272,7 @@ export function evaluate(
       if (c.mode !== 'shared') mode.individual++;
       if (c.mode !== 'individual') mode.shared++;
     }
+    if (failed === 0 || failed === bUnit) units.set(c.priceUnit, (units.get(c.priceUnit) ?? 0) + 1);
   }
   const pairs = (counts: Int32Array): [string, number][] => {
     const out: [string, number][] = [];
@@ -263,7 +281,11 @@ export function evaluate(
   };
 
   const rank = ranks ? (c: IndexedCard) => ranks.get(c.id) ?? 0 : () => 0;
-  const ordered = firstSorted(hits, opts.offset + opts.limit, comparator(opts.order, rank));
+  // Units in the order prices are grouped: the unit of most results first, then by name (as f_unit lists them).
+  const perUnit = new Map<string, number>();
+  for (const c of hits) perUnit.set(c.priceUnit, (perUnit.get(c.priceUnit) ?? 0) + 1);
+  const unitOrder = new Map(byCountThenName(perUnit).map(([u], i) => [u, i]));
+  const ordered = firstSorted(hits, opts.offset + opts.limit, comparator(opts.order, rank, unitOrder));
   return {
     total: hits.length,
     pageIds: ordered.slice(opts.offset).map((c) => c.id),
@@ -275,5 +297,6 @@ export function evaluate(
     f_band: pairs(band),
     f_offer: offer,
     f_mode: mode,
+    f_unit: byCountThenName(units),
   };
 }

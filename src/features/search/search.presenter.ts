@@ -1,8 +1,13 @@
 import type { MessageKey } from '../../i18n/catalogue';
 import { formatEuro, type Locale, type Translate } from '../../i18n/i18n';
 import { paths } from '../../web/paths';
-import { SORT_PARAM_OF, type SearchResponse, type ServiceSummary } from './search.schema';
-import type { SearchHit, SearchResult } from './search.service';
+import { SORT_PARAM_OF, toUrlParams, type SearchResponse, type ServiceSummary } from './search.schema';
+import type { SearchHit, SearchQuery, SearchResult } from './search.service';
+
+/** The URL parameters of the same search without a place named in its text (the text without the place's words). */
+export function withoutPlace(query: SearchQuery, textWithout: string): Record<string, string | string[] | undefined> {
+  return toUrlParams({ ...query, q: textWithout || undefined }, { page: 1 });
+}
 
 // What leaves the server about search results: the same objects for the page and the JSON API.
 
@@ -49,7 +54,17 @@ export function presentResult(result: SearchResult, locale: Locale, t: Translate
     perPage: result.perPage,
     sort: SORT_PARAM_OF[result.sort],
     correctedQuery: result.correctedQuery ?? null,
+    understood: {
+      municipi: result.understood.municipi.map((m) => ({
+        value: m.value,
+        label: m.label,
+        phrase: m.phrase,
+        removeUrl: paths.apiServices(withoutPlace(result.query, m.textWithout)),
+      })),
+      concepts: result.understood.concepts,
+      ignored: result.understood.ignored,
+    },
     items: result.items.map((h) => presentHit(h, locale, t)),
-    facets: result.facets,
+    facets: { ...result.facets, units: result.units },
   };
 }

@@ -110,9 +110,11 @@ export interface SearchFilterIds {
   timeBandIds: string[];
   maxPrice?: number | undefined;
   organizationId?: string | undefined;
+  /** Price unit (ora, mese, pasto…): cards priced in another unit are left out. */
+  priceUnit?: string | undefined;
 }
 
-export type FacetKey = 'sec' | 'cat' | 'type' | 'mun' | 'tgt' | 'band' | 'offer' | 'mode';
+export type FacetKey = 'sec' | 'cat' | 'type' | 'mun' | 'tgt' | 'band' | 'offer' | 'mode' | 'unit';
 export type OrderKey = 'relevance' | 'price_asc' | 'price_desc' | 'name' | 'rating';
 
 export interface PageRow {
@@ -145,6 +147,7 @@ export interface IndexRow {
   id: string;
   name_ord: number;
   price_from: number | null;
+  price_unit: string;
   offer_type: 'free_public' | 'free_volunteer' | 'paid';
   rating_avg: number | null;
   rating_count: number;
@@ -161,7 +164,7 @@ export interface IndexRow {
 export function loadIndexRows(db: Queryable): Promise<IndexRow[]> {
   return db.query<IndexRow>(
     `with pub as (
-       select s.id, s.name, s.price_from, s.offer_type, s.rating_avg, s.rating_count, s.mode, s.service_type_id, s.organization_id
+       select s.id, s.name, s.price_from, s.price_unit, s.offer_type, s.rating_avg, s.rating_count, s.mode, s.service_type_id, s.organization_id
          from ${PUBLIC_CARDS}
      ),
      areas as (
@@ -170,7 +173,7 @@ export function loadIndexRows(db: Queryable): Promise<IndexRow[]> {
      terms as (
        select x.service_id, array_agg(x.term_id::text) as ids from service_taxonomy x join pub on pub.id = x.service_id group by x.service_id
      )
-     select pub.id, row_number() over (order by lower(pub.name), pub.id) as name_ord, pub.price_from, pub.offer_type,
+     select pub.id, row_number() over (order by lower(pub.name), pub.id) as name_ord, pub.price_from, pub.price_unit, pub.offer_type,
             pub.rating_avg, pub.rating_count, pub.mode, pub.service_type_id as type_id, st.parent_id as cat_id, cat.parent_id as sec_id,
             pub.organization_id, coalesce(areas.ids, '{}') as municipi, coalesce(terms.ids, '{}') as terms
        from pub
@@ -184,6 +187,38 @@ export function loadIndexRows(db: Queryable): Promise<IndexRow[]> {
 /** The public cards matching a text, with their relevance. `text` comes from serviceTextMatch (its parameters in `params`). */
 export function matchText(db: Queryable, text: { condition: string; rank: string }, params: unknown[]): Promise<{ id: string; rank: number }[]> {
   return db.query<{ id: string; rank: number }>(`select s.id, ${text.rank} as rank from ${PUBLIC_CARDS} and ${text.condition}`, params);
+}
+
+/**
+ * The public cards matching any of the units of a query (`any`: their OR), and for each unit the best part of the
+ * card it matches: 4 name or service type (weight A), 3 category, its synonyms, ente (B), 2 summary and
+ * classifications (C), 1 the long texts (D), 0 not at all. Each unit comes as four tsqueries: every weight, A, AB, ABC.
+ */
+export function matchUnits(db: Queryable, any: string, units: { q: string; a: string; ab: string; abc: string }[]): Promise<{ id: string; levels: number[] }[]> {
+  return db.query<{ id: string; levels: number[] }>(
+    `select s.id,
+            array(select case when s.search_tsv @@ u.a then 4 when s.search_tsv @@ u.ab then 3 when s.search_tsv @@ u.abc then 2
+                              when s.search_tsv @@ u.q then 1 else 0 end
+                    from unnest($2::tsquery[], $3::tsquery[], $4::tsquery[], $5::tsquery[]) with ordinality as u(q, a, ab, abc, i)
+                   order by u.i) as levels
+       from ${PUBLIC_CARDS} and s.search_tsv @@ $1::tsquery`,
+    [any, units.map((u) => u.q), units.map((u) => u.a), units.map((u) => u.ab), units.map((u) => u.abc)],
+  );
+}
+
+export interface ConceptRow {
+  id: string;
+  label: string;
+  kind: 'concept' | 'ignore';
+  terms: string[];
+  related: string[];
+  service_types: string[];
+  categories: string[];
+}
+
+/** The concept dictionary of the search (migration 0010), read once per catalogue generation. */
+export function loadConcepts(db: Queryable): Promise<ConceptRow[]> {
+  return db.query<ConceptRow>('select id, label, kind, terms, related, service_types, categories from search_concept order by lower(label), id');
 }
 
 /** What a result card shows, for these cards (in no particular order). */

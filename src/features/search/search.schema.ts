@@ -8,6 +8,8 @@ import type { SearchQuery, Sort } from './search.service';
 
 const slug = z.string().trim().min(1).max(100);
 const MUNICIPI = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+/** Price units a card can be priced in (src/db/seed/taxonomy.ts PriceUnit). */
+export const PRICE_UNITS = ['ora', 'intervento', 'pasto', 'seduta', 'giorno', 'settimana', 'mese', 'lezione', 'corso', 'pacchetto', 'km', 'pratica'] as const;
 export const SORT_PARAMS = ['rilevanza', 'prezzo_asc', 'prezzo_desc', 'nome', 'valutazione'] as const;
 export type SortParam = (typeof SORT_PARAMS)[number];
 
@@ -28,6 +30,7 @@ export const searchQuerySchema = z.object({
   destinatari: q.list(slug).describe('Target-group slug (repeatable; any of them)'),
   fascia: q.list(slug).describe('Time-band slug (repeatable; any of them)'),
   prezzo_max: q.money(10000).describe('Highest starting price in euro (free services included)'),
+  unita: q.enumOf(PRICE_UNITS).describe('Price unit (per hour, meal, month…): only services priced in it. Sorted by price, services are compared within their unit'),
   ordina: q.enumOf(SORT_PARAMS).describe('Sort order; default rilevanza with q, else nome. valutazione = best average rating first (unrated last), then most reviews'),
   pagina: q.int(1, 1000).describe('Page number, from 1'),
 });
@@ -57,7 +60,10 @@ export function toSearchQuery(p: SearchParams & { per_pagina?: number | undefine
     targets: p.destinatari,
     timeBands: p.fascia,
     maxPrice: p.prezzo_max,
-    sort: p.ordina ? SORT_OF[p.ordina] : text ? 'relevance' : 'name',
+    unit: p.unita,
+    // Relevance by default, with or without words: the search sorts by name when there are none (search.service.ts),
+    // so a form first sent without words does not carry "name" into the next search with words.
+    sort: p.ordina ? SORT_OF[p.ordina] : 'relevance',
     page: p.pagina ?? 1,
     perPage: p.per_pagina ?? PAGE_SIZE,
   };
@@ -65,7 +71,7 @@ export function toSearchQuery(p: SearchParams & { per_pagina?: number | undefine
 
 /** The URL parameters of a query (defaults left out), for links that keep the whole search state. */
 export function toUrlParams(query: SearchQuery, opts: { page?: number; perPage?: boolean } = {}): Record<string, string | string[] | undefined> {
-  const defaultSort: Sort = query.q ? 'relevance' : 'name';
+  const defaultSort: Sort = 'relevance';
   const page = opts.page ?? query.page;
   return {
     q: query.q,
@@ -78,6 +84,7 @@ export function toUrlParams(query: SearchQuery, opts: { page?: number; perPage?:
     destinatari: query.targets,
     fascia: query.timeBands,
     prezzo_max: query.maxPrice !== undefined ? String(query.maxPrice) : undefined,
+    unita: query.unit,
     ordina: query.sort !== defaultSort ? SORT_PARAM_OF[query.sort] : undefined,
     pagina: page > 1 ? String(page) : undefined,
     per_pagina: opts.perPage && query.perPage !== PAGE_SIZE ? String(query.perPage) : undefined,
@@ -131,6 +138,15 @@ export const searchResponseSchema = z.object({
   perPage: z.number().int(),
   sort: z.enum(SORT_PARAMS),
   correctedQuery: z.string().nullable().describe('The words searched instead, when the query was corrected for typos'),
+  understood: z
+    .object({
+      municipi: z
+        .array(z.object({ value: z.string(), label: z.string(), phrase: z.string().describe('The words of q that named it'), removeUrl: z.string().describe('The same search without this Municipio (API URL)') }))
+        .describe('Municipi or neighbourhoods named in q, applied as a Municipio filter (not searched as words)'),
+      concepts: z.array(z.string()).describe('Concepts of the City’s dictionary recognised in q (their related services are searched too)'),
+      ignored: z.array(z.string()).describe('Expressions of q left out as carrying no meaning ("cerco", "mia madre")'),
+    })
+    .describe('What the text was understood to mean'),
   items: z.array(serviceSummarySchema),
   facets: z.object({
     sections: z.array(facet),
@@ -141,6 +157,7 @@ export const searchResponseSchema = z.object({
     timeBands: z.array(facet),
     offer: z.array(facet),
     mode: z.array(facet),
+    units: z.array(facet).describe('Price units among the results (filter unita)'),
   }),
 });
 

@@ -1,36 +1,46 @@
 import type { Db, Queryable } from '../../db/database';
+import type { MessageKey } from '../../i18n/catalogue';
 import { translator, type Locale } from '../../i18n/i18n';
 import { paths } from '../../web/paths';
 import { catalogueGeneration, forgetCatalogueCaches } from '../../lib/catalogue-cache';
 import {
   checkTokens,
+  loadConcepts,
   loadSuggestRows,
   loadSynonymGroups,
   loadTerms,
   loadIndexRows,
   loadCardRows,
-  matchText,
+  matchUnits,
   parseTsqueries,
   stopWordsAmong,
   type PageRow,
   type SearchFilterIds,
   type TermRow,
 } from './search.repository';
-import { buildIndex, evaluate, type CatalogueIndex } from './search.index';
+import { buildIndex, evaluate, type CatalogueIndex, type IndexedCard } from './search.index';
 import { buildUnits, normalize, similarity, tokenize, tsqueryText, variants, type QueryUnit, type SynonymGroup } from './search.text';
+import { buildDictionary, conceptForTypo, understand, type Concept, type Dictionary, type PlaceFilter } from './search.understand';
 
 // THE search of WeMi: the /servizi page, the autocomplete, the JSON API and the HSDS `search` parameter
 // all go through this module.
 //
-// Matching: PostgreSQL full-text search (configuration `italian`) on service.search_tsv, built by
+// Understanding (search.understand.ts, docs/decisions/0008-search-understanding.md): a Municipio or neighbourhood
+// named in the text becomes a Municipio filter; words of the concept dictionary (search_concept) that carry no
+// meaning are left out, and concepts search their related Italian expressions and bring their own cards (service
+// types, categories); every other word is optional: cards are ranked by how much of the query they cover, rare
+// words weighing more, and cards covering much less than the best are cut.
+//
+// Matching (of the words left): PostgreSQL full-text search (configuration `italian`) on service.search_tsv, built by
 // refresh_service_search() from wemi_norm()ed text (lower case, no accents). Each word of the query is
 // searched in all its gender/number forms (the Italian stemmer does not always agree with itself), words
 // that match no card are corrected with pg_trgm against the vocabulary (search_word), expressions with
 // curated synonyms (search_synonym) are searched with their synonyms (the synonyms of taxonomy terms are
 // indexed in the cards' search documents instead), and the last word,
 // when it is the beginning of longer words, also matches them as a prefix (search-as-you-type).
-// Ranking: cards whose name/service type (weight A) contain every word first, then those matching in
-// category/synonyms/ente (B), then the rest; within each tier ts_rank_cd; then alphabetical order.
+// Ranking (scoreMatches): how much of the query a card covers, each unit weighted by its rarity and by where
+// the card matches it (name/type, category/synonyms/ente, summary, the rest), plus the concepts whose own cards
+// it is; then alphabetical order.
 //
 // Caching: results, vocabulary and taxonomy are kept in memory per database, keyed by a counter that
 // triggers move on every change of the data a search depends on (migration 0002); one tiny query per
@@ -57,6 +67,8 @@ export interface SearchQuery {
   timeBands: string[];
   maxPrice?: number | undefined;
   organizationId?: string | undefined;
+  /** Price unit (ora, mese, pasto…): only cards priced in it. */
+  unit?: string | undefined;
   /** 'relevance' falls back to 'name' when there is no text to rank by. */
   sort: Sort;
   page: number;
@@ -116,6 +128,17 @@ export interface SearchResult {
   };
   /** The words actually searched, when typo correction changed the query. */
   correctedQuery?: string | undefined;
+  /** What the text was understood to mean. */
+  understood: {
+    /** Municipi named in the text and applied as a filter, with the text that searches without them. */
+    municipi: { value: string; label: string; phrase: string; textWithout: string }[];
+    /** Concepts of the dictionary recognised in the text (their labels). */
+    concepts: string[];
+    /** Expressions left out as meaningless. */
+    ignored: string[];
+  };
+  /** Price units among the results (value: ora, mese…), with counts under the other filters. */
+  units: Facet[];
   /** The sort actually applied (relevance becomes name without text). */
   sort: Sort;
 }
@@ -135,6 +158,8 @@ interface Taxonomy {
   byId: Map<string, TermRow>;
   /** taxonomy code → slug → term */
   bySlug: Map<string, Map<string, TermRow>>;
+  /** taxonomy code → code → term */
+  byCode: Map<string, Map<string, TermRow>>;
   /** taxonomy code → terms in display order */
   lists: Map<string, TermRow[]>;
   municipioByNumber: Map<number, TermRow>;
@@ -153,6 +178,7 @@ export interface Suggestion {
 }
 
 interface SuggestEntry {
+  id: string;
   type: Suggestion['type'];
   slug: string;
   label: Record<Locale, string>;
@@ -162,10 +188,19 @@ interface SuggestEntry {
 }
 
 interface TextPlan {
-  /** Parsed tsqueries (to_tsquery('italian', …) as text): every weight, name/type only, and up to category/ente. */
-  all: string;
-  a: string;
-  ab: string;
+  /** Identifies what is matched (two texts meaning the same share their matches). */
+  key: string;
+  /** Parsed tsquery (as text) matching any unit. */
+  any: string;
+  /** Each unit (a word with its synonyms, or a concept's related expressions): every weight, A, AB, ABC. */
+  units: { q: string; a: string; ab: string; abc: string }[];
+  /** Concepts recognised, with their own cards' service types and categories (term ids). */
+  concepts: { label: string; types: Set<string>; cats: Set<string> }[];
+  municipi: PlaceFilter[];
+  /** The text without the place phrases. */
+  withoutPlaces: string;
+  conceptLabels: string[];
+  ignored: string[];
   correctedQuery?: string | undefined;
 }
 
@@ -182,6 +217,7 @@ interface CacheState {
   cardRows: Map<string, PageRow>;
   taxonomy?: Promise<Taxonomy>;
   synonyms?: Promise<Synonyms>;
+  dictionary?: Promise<Dictionary>;
   suggest?: Promise<SuggestEntry[]>;
   plans: Map<string, TextPlan | null>;
   results: Map<string, { at: number; value: SearchResult }>;
@@ -222,12 +258,15 @@ function taxonomyOf(db: Queryable, state: CacheState): Promise<Taxonomy> {
   state.taxonomy ??= loadTerms(db).then((rows) => {
     const byId = new Map<string, TermRow>();
     const bySlug = new Map<string, Map<string, TermRow>>();
+    const byCode = new Map<string, Map<string, TermRow>>();
     const lists = new Map<string, TermRow[]>();
     const municipioByNumber = new Map<number, TermRow>();
     for (const r of rows) {
       byId.set(r.id, r);
       if (!bySlug.has(r.taxonomy)) bySlug.set(r.taxonomy, new Map());
       bySlug.get(r.taxonomy)!.set(r.slug, r);
+      if (!byCode.has(r.taxonomy)) byCode.set(r.taxonomy, new Map());
+      byCode.get(r.taxonomy)!.set(r.code, r);
       if (!lists.has(r.taxonomy)) lists.set(r.taxonomy, []);
       lists.get(r.taxonomy)!.push(r);
       if (r.taxonomy === 'municipio') {
@@ -235,7 +274,7 @@ function taxonomyOf(db: Queryable, state: CacheState): Promise<Taxonomy> {
         if (n) municipioByNumber.set(Number(n), r);
       }
     }
-    return { byId, bySlug, lists, municipioByNumber };
+    return { byId, bySlug, byCode, lists, municipioByNumber };
   });
   state.taxonomy.catch(() => (state.taxonomy = undefined));
   return state.taxonomy;
@@ -248,6 +287,7 @@ function indexOf(db: Queryable, state: CacheState): Promise<CatalogueIndex> {
         id: r.id,
         nameOrd: Number(r.name_ord),
         priceFrom: r.price_from === null ? null : Number(r.price_from),
+        priceUnit: r.price_unit,
         offerType: r.offer_type,
         ratingAvg: r.rating_avg === null ? null : Number(r.rating_avg),
         ratingCount: r.rating_count,
@@ -272,14 +312,26 @@ async function cardRowsOf(db: Queryable, state: CacheState, ids: string[]): Prom
   return ids.map((id) => state.cardRows.get(id)).filter((r): r is PageRow => r !== undefined);
 }
 
-/** The public cards matching a text plan, with their relevance, once per plan and generation. */
-function matchesOf(db: Queryable, state: CacheState, plan: TextPlan): Promise<Map<string, number>> {
-  const key = plan.all;
+/** How much a unit counts, by the best part of the card it matches (search.repository.ts matchUnits: 0 none … 4 name). */
+const LEVEL_WEIGHT = [0, 0.15, 0.5, 0.75, 1] as const;
+/** A card matching no concept is kept when its coverage of the query is at least this share of the best card's. */
+const RELATIVE_CUT = 0.45;
+/** A card of a concept's own service type outranks any card that only shares words (coverage is at most 1). */
+const CONCEPT_WEIGHT = 1.5;
+/** A card of the concept's category, but not of one of its service types. */
+const CATEGORY_SHARE = 0.8;
+
+/**
+ * The public cards a text plan finds, with their relevance, once per plan and generation: how much of the query
+ * each card covers (every unit weighted by how rare it is in the catalogue, and by where the card matches it),
+ * plus the concepts whose own cards it is. Cards that cover the query much less than the best one are cut.
+ */
+function matchesOf(db: Queryable, state: CacheState, plan: TextPlan, index: CatalogueIndex): Promise<Map<string, number>> {
+  const key = plan.key;
   const known = state.matches.get(key);
   if (known) return known;
-  const params: unknown[] = [];
-  const value = matchText(db, textSql(plan, params), params).then((rows) => {
-    const ranks = new Map(rows.map((r) => [r.id, Number(r.rank)]));
+  const value = (plan.units.length ? matchUnits(db, plan.any, plan.units) : Promise.resolve([])).then((rows) => {
+    const ranks = scoreMatches(plan, index, rows);
     if (state.matches.get(key) === value) {
       state.matchSizes.set(key, ranks.size);
       state.matchedCards += ranks.size;
@@ -298,6 +350,50 @@ function matchesOf(db: Queryable, state: CacheState, plan: TextPlan): Promise<Ma
   return value;
 }
 
+function scoreMatches(plan: TextPlan, index: CatalogueIndex, rows: { id: string; levels: number[] }[]): Map<string, number> {
+  const n = Math.max(1, index.cards.length);
+  const df = plan.units.map(() => 0);
+  for (const r of rows) r.levels.forEach((l, i) => l > 0 && df[i]!++);
+  // Rare words weigh more than common ones ("domicilio", "aiuto"); a word no card has still counts (nobody covers it).
+  const idf = df.map((d) => Math.log(1 + n / (1 + d)));
+  const idfSum = idf.reduce((a, b) => a + b, 0) || 1;
+  const coverage = new Map<string, number>();
+  let best = 0;
+  for (const r of rows) {
+    let s = 0;
+    r.levels.forEach((l, i) => (s += idf[i]! * LEVEL_WEIGHT[Math.max(0, Math.min(4, Number(l)))]!));
+    const c = s / idfSum;
+    coverage.set(r.id, c);
+    if (c > best) best = c;
+  }
+  // The concepts' own cards, from the index in memory (no query): by service type, else by category.
+  const conceptsWithCards = plan.concepts.filter((c) => c.types.size || c.cats.size);
+  const conceptScore = (card: IndexedCard | undefined): number => {
+    if (!card || conceptsWithCards.length === 0) return 0;
+    let s = 0;
+    for (const c of conceptsWithCards) {
+      const type = index.termIds[card.type];
+      const cat = card.cat >= 0 ? index.termIds[card.cat] : undefined;
+      if (type && c.types.has(type)) s += 1;
+      else if (cat && c.cats.has(cat)) s += CATEGORY_SHARE;
+    }
+    return s / conceptsWithCards.length;
+  };
+  const ranks = new Map<string, number>();
+  if (conceptsWithCards.length) {
+    for (const card of index.cards) {
+      const k = conceptScore(card);
+      if (k > 0) ranks.set(card.id, CONCEPT_WEIGHT * k + (coverage.get(card.id) ?? 0));
+    }
+  }
+  const cut = best * RELATIVE_CUT;
+  for (const [id, c] of coverage) {
+    if (ranks.has(id) || c <= 0 || c < cut) continue;
+    ranks.set(id, c);
+  }
+  return ranks;
+}
+
 function synonymsOf(db: Queryable, state: CacheState): Promise<Synonyms> {
   state.synonyms ??= loadSynonymGroups(db).then(async (rows) => {
     const groups = rows.map((terms) => terms.map((t) => tokenize(t)).filter((t) => t.length > 0)).filter((g) => g.length > 1);
@@ -308,77 +404,126 @@ function synonymsOf(db: Queryable, state: CacheState): Promise<Synonyms> {
   return state.synonyms;
 }
 
+/** The concept dictionary and the place names, once per generation (search_concept, the Municipio terms). */
+function dictionaryOf(db: Queryable, state: CacheState): Promise<Dictionary> {
+  state.dictionary ??= Promise.all([loadConcepts(db), taxonomyOf(db, state)]).then(([rows, tax]) => {
+    const idsOf = (taxonomy: string, codes: string[]) => codes.map((c) => tax.byCode.get(taxonomy)?.get(c)?.id).filter((id): id is string => !!id);
+    const concepts: Concept[] = rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      kind: r.kind,
+      terms: r.terms.map(tokenize).filter((t) => t.length > 0),
+      related: r.related.map(tokenize).filter((t) => t.length > 0),
+      typeIds: idsOf('service_type', r.service_types),
+      catIds: idsOf('category', r.categories),
+    }));
+    // The City's own place names: the synonyms of the Municipio terms ("zona 8", neighbourhoods).
+    const names = new Map<string, number>();
+    for (const [n, term] of tax.municipioByNumber) {
+      for (const s of term.synonyms) {
+        const name = normalize(s);
+        if (name && !/^zona [1-9]$/.test(name)) names.set(name, n);
+      }
+    }
+    return buildDictionary(concepts, names);
+  });
+  state.dictionary.catch(() => (state.dictionary = undefined));
+  return state.dictionary;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Text matching.
 
-/** Works out what to ask PostgreSQL for a text: corrections, synonyms, prefix; null when nothing to search. */
+/** Works out what a text means and what to ask PostgreSQL for it: places, concepts, corrections, synonyms, prefix. */
 async function planText(db: Queryable, state: CacheState, text: string): Promise<TextPlan | null> {
   const key = normalize(text);
   if (state.plans.has(key)) return state.plans.get(key)!;
   const tokens = tokenize(text);
   let plan: TextPlan | null = null;
   if (tokens.length > 0) {
-    const synonyms = await synonymsOf(db, state);
-    const checks = await checkTokens(
-      db,
-      tokens,
-      tokens.map((t) => variants(t).join(' | ')),
-      true,
-    );
+    const [synonyms, dict] = await Promise.all([synonymsOf(db, state), dictionaryOf(db, state)]);
+    const understood = understand(tokens, dict);
+    const words = understood.words;
+    const concepts = [...understood.concepts];
+    const checks = words.length ? await checkTokens(db, words, words.map((t) => variants(t).join(' | ')), tokens[tokens.length - 1] === words[words.length - 1]) : [];
     const stop = new Set<number>();
-    const corrected = [...tokens];
+    const corrected = [...words];
+    const typoConcept = new Set<number>();
     let changed = false;
     let prefix: string | undefined;
     for (const c of checks) {
       const i = c.i - 1;
-      const tok = tokens[i]!;
+      const tok = words[i]!;
       if (c.stop) stop.add(i);
-      else if (c.prefix_of && !c.matches && i === tokens.length - 1) prefix = tok;
-      else if (!c.matches && c.correction && c.correction !== tok) {
-        corrected[i] = c.correction;
-        changed = true;
+      else if (c.prefix_of && !c.matches && i === words.length - 1) prefix = tok;
+      else if (!c.matches) {
+        // A misspelt concept ("alzaimer") before a misspelt catalogue word.
+        const concept = conceptForTypo(tok, dict);
+        if (concept) {
+          typoConcept.add(i);
+          if (!concepts.some((x) => x.concept === concept)) concepts.push({ concept, phrase: tok });
+          const term = concept.terms.filter((t) => t.length === 1).sort((a, b) => similarity(b[0]!, tok) - similarity(a[0]!, tok))[0]!;
+          corrected[i] = term[0]!;
+          changed = true;
+        } else if (c.correction && c.correction !== tok) {
+          corrected[i] = c.correction;
+          changed = true;
+        }
       }
     }
     // Stop words take no part in matching (they are kept for synonym expressions like "assistenza alla persona").
-    const units: QueryUnit[] = buildUnits(corrected, synonyms.groups);
+    const searched = corrected.filter((_, i) => !typoConcept.has(i));
+    const units: QueryUnit[] = buildUnits(searched, synonyms.groups);
     const stopWords = new Set([...synonyms.stopWords, ...[...stop].map((i) => corrected[i]!)]);
     if (prefix) {
       const last = units[units.length - 1];
       if (last && last.tokens.length === 1 && last.tokens[0] === prefix) last.prefix = prefix;
     }
+    // Each concept is one more unit: its related expressions, any of them.
+    for (const { concept, phrase } of concepts) {
+      if (concept.related.length) units.push({ tokens: tokenize(phrase), alternatives: concept.related.map((r) => [...r]) });
+    }
     const kept = units
       .map((u) => ({ ...u, alternatives: u.alternatives.map((alt) => alt.filter((w) => !stopWords.has(w))) }))
       // A unit whose own words are all stop words is dropped; so are empty synonym expressions.
-      .filter((u) => u.alternatives[0]!.length > 0)
+      .filter((u) => u.alternatives.some((alt) => alt.length > 0))
       .map((u) => ({ ...u, alternatives: u.alternatives.filter((alt) => alt.length > 0) }));
-    if (kept.length > 0) {
+    const conceptTargets = concepts.map(({ concept }) => ({ label: concept.label, types: new Set(concept.typeIds), cats: new Set(concept.catIds) }));
+    if (kept.length > 0 || conceptTargets.length > 0 || understood.municipi.length > 0) {
       // Parsed (stemmed) once here: to_tsquery() in the search itself would run again for every card it looks at.
-      const [all, a, ab] = await parseTsqueries(db, [tsqueryText(kept), tsqueryText(kept, 'A'), tsqueryText(kept, 'AB')]);
-      plan = { all: all!, a: a!, ab: ab!, correctedQuery: changed ? corrected.join(' ') : undefined };
+      const texts = [kept.map((u) => tsqueryText([u])).map((q) => `(${q})`).join(' | ')];
+      for (const u of kept) texts.push(tsqueryText([u]), tsqueryText([u], 'A'), tsqueryText([u], 'AB'), tsqueryText([u], 'ABC'));
+      const parsed = kept.length ? await parseTsqueries(db, texts) : [''];
+      const unitQueries = kept.map((_, i) => ({ q: parsed[1 + i * 4]!, a: parsed[2 + i * 4]!, ab: parsed[3 + i * 4]!, abc: parsed[4 + i * 4]! }));
+      // Units whose words the stemmer drops entirely match nothing and say nothing: left out.
+      const live = unitQueries.filter((u) => u.q !== '');
+      plan = {
+        key: JSON.stringify([parsed[0] ?? '', live.map((u) => u.q), concepts.map((c) => c.concept.id).sort()]),
+        any: live.length ? live.map((u) => `(${u.q})`).join(' | ') : '',
+        units: live,
+        concepts: conceptTargets,
+        municipi: understood.municipi,
+        withoutPlaces: understood.withoutPlaces.join(' '),
+        conceptLabels: concepts.map((c) => c.concept.label),
+        ignored: understood.ignored,
+        // The whole text as typed, with the corrected words in their places.
+        correctedQuery: changed ? tokens.map((tok, i) => { const w = understood.wordPositions.indexOf(i); return w >= 0 ? corrected[w]! : tok; }).join(' ') : undefined,
+      };
+      if (plan.units.length === 0 && plan.concepts.length === 0 && plan.municipi.length === 0) plan = null;
     }
   }
   remember(state.plans, key, plan, MAX_PLANS);
   return plan;
 }
 
-const WEIGHTS = `'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
-
-function textSql(plan: TextPlan, params: unknown[]): { condition: string; rank: string } {
-  params.push(plan.all, plan.a, plan.ab);
-  const n = params.length;
-  const all = `$${n - 2}::tsquery`;
-  const a = `$${n - 1}::tsquery`;
-  const ab = `$${n}::tsquery`;
-  return {
-    condition: `s.search_tsv @@ ${all}`,
-    rank: `((case when s.search_tsv @@ ${a} then 2 when s.search_tsv @@ ${ab} then 1 else 0 end) + ts_rank_cd(${WEIGHTS}, s.search_tsv, ${all}, 32))`,
-  };
-}
+/** Whether a plan restricts the cards by text at all (a plan of places only does not). */
+const matchesText = (plan: TextPlan | null): plan is TextPlan => !!plan && (plan.units.length > 0 || plan.concepts.length > 0);
 
 /**
- * SQL for matching services `s` against free text: appends its parameters to `params` and returns a
- * boolean condition and a rank expression (higher is better) that reference the alias `s` (table service).
- * Undefined when the text has no searchable words (stop words or punctuation only): it then filters nothing.
+ * SQL for matching services `s` against free text, the same cards and relevance as the search: appends its
+ * parameters to `params` and returns a boolean condition and a rank expression (higher is better) that reference
+ * the alias `s` (table service). Undefined when the text has no searchable words (it then filters nothing).
+ * A Municipio named in the text ("pasti municipio 8") restricts the cards too.
  */
 export async function serviceTextMatch(
   db: Db,
@@ -386,9 +531,27 @@ export async function serviceTextMatch(
   params: unknown[],
 ): Promise<{ condition: string; rank: string; correctedQuery?: string | undefined } | undefined> {
   const state = stateFor(db);
-  const plan = await planText(db, state, text);
+  const [plan, index, tax] = await Promise.all([planText(db, state, text), indexOf(db, state), taxonomyOf(db, state)]);
   if (!plan) return undefined;
-  return { ...textSql(plan, params), correctedQuery: plan.correctedQuery };
+  let ids: string[];
+  let scores: number[];
+  const municipi = new Set(plan.municipi.map((m) => tax.municipioByNumber.get(m.municipio)?.id).filter((id): id is string => !!id).map((id) => index.termNumber.get(id) ?? -2));
+  const inPlace = (id: string) => municipi.size === 0 || (index.byId.get(id)?.municipi.some((m) => municipi.has(m)) ?? false);
+  if (matchesText(plan)) {
+    const ranks = await matchesOf(db, state, plan, index);
+    ids = [...ranks.keys()].filter(inPlace);
+    scores = ids.map((id) => ranks.get(id)!);
+  } else {
+    ids = index.cards.map((c) => c.id).filter(inPlace);
+    scores = ids.map(() => 0);
+  }
+  params.push(ids, scores);
+  const n = params.length;
+  return {
+    condition: `s.id = any($${n - 1}::uuid[])`,
+    rank: `coalesce(($${n}::float8[])[array_position($${n - 1}::uuid[], s.id)], 0)`,
+    correctedQuery: plan.correctedQuery,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -419,19 +582,22 @@ export async function findUnknownFilters(db: Db, query: Pick<SearchQuery, 'secti
   return out;
 }
 
-function resolveFilters(tax: Taxonomy, q: SearchQuery): SearchFilterIds {
+function resolveFilters(tax: Taxonomy, q: SearchQuery, places: PlaceFilter[] = []): SearchFilterIds {
   const id = (taxonomy: string, slug: string) => tax.bySlug.get(taxonomy)?.get(slug)?.id ?? NO_MATCH;
+  // A Municipio named in the text is one more value of the Municipio filter (OR with those ticked).
+  const municipi = [...new Set([...q.municipi, ...places.map((p) => p.municipio)])];
   return {
     sectionId: q.section ? id('section', q.section) : undefined,
     categoryIds: q.categories.map((s) => id('category', s)),
     serviceTypeId: q.serviceType ? id('service_type', q.serviceType) : undefined,
-    municipioIds: q.municipi.map((m) => tax.municipioByNumber.get(m)?.id ?? NO_MATCH),
+    municipioIds: municipi.map((m) => tax.municipioByNumber.get(m)?.id ?? NO_MATCH),
     free: q.free || undefined,
     mode: q.mode,
     targetIds: q.targets.map((s) => id('target_group', s)),
     timeBandIds: q.timeBands.map((s) => id('time_band', s)),
     maxPrice: q.maxPrice,
     organizationId: q.organizationId,
+    priceUnit: q.unit,
   };
 }
 
@@ -451,6 +617,7 @@ export function canonicalQuery(q: SearchQuery): SearchQuery {
     timeBands: uniq(q.timeBands),
     maxPrice: q.maxPrice,
     organizationId: q.organizationId,
+    unit: q.unit || undefined,
     sort: q.sort,
     page: Math.max(1, Math.floor(q.page)),
     perPage: Math.min(100, Math.max(1, Math.floor(q.perPage))),
@@ -519,11 +686,11 @@ export async function searchServices(db: Db, query: SearchQuery, locale: Locale)
   if (cached && Date.now() - cached.at < RESULT_TTL_MS) return cached.value;
 
   const [tax, index, plan] = await Promise.all([taxonomyOf(db, state), indexOf(db, state), q.q ? planText(db, state, q.q) : null]);
-  const sort: Sort = q.sort === 'relevance' && !plan ? 'name' : q.sort;
-  const ranks = plan ? await matchesOf(db, state, plan) : null;
+  const sort: Sort = q.sort === 'relevance' && !matchesText(plan) ? 'name' : q.sort;
+  const ranks = matchesText(plan) ? await matchesOf(db, state, plan, index) : null;
   const evaluation = evaluate(index, {
     ranks,
-    filters: resolveFilters(tax, q),
+    filters: resolveFilters(tax, q, plan?.municipi),
     order: sort,
     limit: q.perPage,
     offset: (q.page - 1) * q.perPage,
@@ -563,6 +730,21 @@ export async function searchServices(db: Db, query: SearchQuery, locale: Locale)
       ],
     },
     correctedQuery: plan?.correctedQuery,
+    understood: {
+      municipi: (plan?.municipi ?? []).map((m) => {
+        const term = tax.municipioByNumber.get(m.municipio);
+        return { value: String(m.municipio), label: term ? label(term, locale) : `Municipio ${m.municipio}`, phrase: m.phrase, textWithout: plan!.withoutPlaces };
+      }),
+      concepts: plan?.conceptLabels ?? [],
+      ignored: plan?.ignored ?? [],
+    },
+    // The unit chosen stays listed (with 0) when nothing under the other filters is priced in it.
+    units: [...row.f_unit, ...(q.unit && !row.f_unit.some(([u]) => u === q.unit) ? [[q.unit, 0] as [string, number]] : [])].map(([value, count]) => ({
+      value,
+      label: t(`unit.${value}` as MessageKey),
+      count,
+      selected: q.unit === value,
+    })),
     sort,
   };
   remember(state.results, key, { at: Date.now(), value: result }, MAX_RESULTS);
@@ -581,7 +763,7 @@ function suggestIndexOf(db: Queryable, state: CacheState): Promise<SuggestEntry[
         const text = normalize(s);
         if (text) names.push({ text, words: text.split(' '), synonym: true });
       }
-      return { type: r.kind, slug: r.slug, label: { it: r.name_it, en: r.name_en || r.name_it }, names, count: r.n };
+      return { id: r.id, type: r.kind, slug: r.slug, label: { it: r.name_it, en: r.name_en || r.name_it }, names, count: r.n };
     }),
   );
   state.suggest.catch(() => (state.suggest = undefined));
@@ -616,10 +798,20 @@ export async function autocomplete(db: Db, text: string, locale: Locale): Promis
   const key = `${locale}|${tokens.join(' ')}`;
   const hit = state.suggestions.get(key);
   if (hit) return hit;
-  const index = await suggestIndexOf(db, state);
+  const [index, dict] = await Promise.all([suggestIndexOf(db, state), dictionaryOf(db, state)]);
   const phrase = tokens.join(' ');
+  // What the concept dictionary says the text means ("nann" → nanny → the baby-sitting types): only when no name
+  // matches what is typed, so that the suggestions for a name stay those of the name.
+  const meant = new Set<string>();
+  const byName = index.some((e) => e.names.some((n) => scoreName(n, tokens, phrase) > 0));
+  for (const c of byName ? [] : dict.concepts) {
+    if (c.kind !== 'concept') continue;
+    if (c.terms.some((term) => term.join(' ').startsWith(phrase) && (phrase.length >= 3 || term.join(' ') === phrase))) {
+      for (const id of [...c.typeIds, ...c.catIds]) meant.add(id);
+    }
+  }
   const scored = index
-    .map((e) => ({ e, score: Math.max(0, ...e.names.map((n) => scoreName(n, tokens, phrase))) }))
+    .map((e) => ({ e, score: Math.max(0, ...e.names.map((n) => scoreName(n, tokens, phrase)), meant.has(e.id) ? 30 : 0) }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || b.e.count - a.e.count || a.e.label[locale].localeCompare(b.e.label[locale], locale));
   const byGroup = new Map<Suggestion['type'], typeof scored>(GROUP_ORDER.map((g) => [g, []]));

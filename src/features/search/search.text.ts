@@ -130,7 +130,7 @@ export function buildUnits(tokens: string[], groups: SynonymGroup[], alternative
 }
 
 /** Weight restriction of each operand: '' for every weight, 'A' for name and service type, 'AB' adding category, synonyms, ente. */
-export type WeightFilter = '' | 'A' | 'AB';
+export type WeightFilter = '' | 'A' | 'AB' | 'ABC';
 
 function operand(word: string, weights: WeightFilter, prefix = false): string {
   // Tokens are [a-z0-9]+ only, so they cannot break the tsquery syntax.

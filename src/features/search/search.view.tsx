@@ -46,6 +46,12 @@ function activeFilters(ctx: PageContext, query: SearchQuery, result: SearchResul
   if (query.mode) out.push({ label: t(query.mode === 'individual' ? 'search.facet.individual' : 'search.facet.shared'), href: href(query, { mode: undefined }) });
   if (query.maxPrice !== undefined)
     out.push({ label: t('search.facet.maxPriceChip', { price: formatEuro(ctx.locale, query.maxPrice) }), href: href(query, { maxPrice: undefined }) });
+  if (query.unit) out.push({ label: t('search.facet.unitChip', { unit: labelOf(result.units, query.unit) }), href: href(query, { unit: undefined }) });
+  // A Municipio named in the words ("pasti municipio 8"): applied as a filter; removing it searches the other words.
+  for (const m of result.understood.municipi) {
+    const q = m.textWithout || undefined;
+    out.push({ label: t('search.understood.municipio', { label: m.label, phrase: m.phrase }), href: href(query, { q }) });
+  }
   return out;
 }
 
@@ -61,6 +67,7 @@ const withoutFilters = (query: SearchQuery): SearchQuery => ({
   targets: [],
   timeBands: [],
   maxPrice: undefined,
+  unit: undefined,
   page: 1,
 });
 
@@ -91,11 +98,11 @@ function CheckboxGroup(props: { ctx: PageContext; name: string; legend: string; 
   );
 }
 
-function Select(props: { id: string; label: string; options: { value: string; label: string; selected: boolean }[]; empty?: string }): Html {
+function Select(props: { id: string; label: string; options: { value: string; label: string; selected: boolean }[]; empty?: string; describedBy?: string }): Html {
   return (
     <div class="select-wrapper wemi-facet">
       <label for={props.id}>{props.label}</label>
-      <select id={props.id} name={props.id}>
+      <select id={props.id} name={props.id} aria-describedby={props.describedBy}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
         {props.options.map((o) => (
           <option value={o.value} selected={o.selected}>
@@ -113,9 +120,13 @@ function Filters(props: { ctx: PageContext; view: SearchPageView }): Html {
   const { query, result } = view;
   const f = result.facets;
   const withCount = (x: Facet) => `${x.label} (${formatNumber(ctx.locale, x.count)})`;
-  const sortOptions = (['rilevanza', 'nome', 'prezzo_asc', 'prezzo_desc', 'valutazione'] as const)
-    .filter((s) => s !== 'rilevanza' || !!query.q)
-    .map((s) => ({ value: s, label: t(`search.sort.${s}`), selected: SORT_PARAM_OF[result.sort] === s }));
+  // "Rilevanza" is offered without words too (it then sorts by name): the form must not carry "Nome" into the
+  // next search with words.
+  const sortOptions = (['rilevanza', 'nome', 'prezzo_asc', 'prezzo_desc', 'valutazione'] as const).map((s) => ({
+    value: s,
+    label: t(`search.sort.${s}`),
+    selected: SORT_PARAM_OF[query.sort] === s,
+  }));
   const free = f.offer.find((o) => o.value === 'free');
   return (
     <section class="wemi-filters" aria-labelledby="filters-title">
@@ -162,6 +173,16 @@ function Filters(props: { ctx: PageContext; view: SearchPageView }): Html {
             {t('search.facet.maxPriceHint')}
           </small>
         </div>
+        <Select
+          id="unita"
+          label={t('search.facet.unit')}
+          empty={t('search.facet.unitAny')}
+          describedBy="unita-hint"
+          options={result.units.map((u) => ({ value: u.value, label: withCount(u), selected: u.selected }))}
+        />
+        <small class="form-text" id="unita-hint">
+          {t('search.facet.unitHint')}
+        </small>
       </fieldset>
       <Select
         id="modalita"
@@ -332,6 +353,11 @@ function Results(props: { ctx: PageContext; view: SearchPageView; filters: Activ
       {result.correctedQuery ? (
         <p class="alert alert-info wemi-corrected" data-element="search-corrected">
           {t('search.corrected', { original, corrected: result.correctedQuery })}
+        </p>
+      ) : null}
+      {(result.sort === 'price_asc' || result.sort === 'price_desc') && !query.unit && result.units.length > 1 ? (
+        <p class="alert alert-info wemi-unit-note" data-element="search-unit-note">
+          {t('search.sort.unitNote', { unit: result.units[0]!.label })}
         </p>
       ) : null}
       {filters.length ? (
