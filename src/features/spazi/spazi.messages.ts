@@ -1,7 +1,11 @@
 import { defineMessages } from '../../i18n/define';
+import { cityMessagesEn, cityMessagesIt } from './city/spazi-city.messages';
+
+// The City back office's messages (./city) are merged here, so the catalogue lists one file per feature.
 
 export const messages = defineMessages(
   {
+    ...cityMessagesIt,
     'spazi.title': 'Spazi WeMi',
     'spazi.lead':
       "Gli Spazi WeMi sono luoghi di quartiere, gestiti da cooperative e associazioni insieme al Comune di Milano, dove trovi ascolto, informazioni e orientamento sui servizi per te e la tua famiglia, l'incontro tra chi cerca e chi offre un servizio, servizi condivisi con altre famiglie e aiuto per presentare le domande online.",
@@ -41,7 +45,6 @@ export const messages = defineMessages(
     'spazi.detail.descriptionNone': 'Descrizione non disponibile.',
     'spazi.detail.where': 'Dove si trova',
     'spazi.detail.hours': 'Orari',
-    'spazi.detail.hoursNone': 'Orari non indicati: contatta lo Spazio WeMi prima di andare.',
     'spazi.detail.contacts': 'Contatti',
     'spazi.detail.contactsNone': 'Contatti non indicati: chiama lo 02.02.02.',
     'spazi.detail.managedBy': 'Chi lo gestisce',
@@ -67,8 +70,39 @@ export const messages = defineMessages(
     'spazi.map.coordinates': 'Coordinate: {lat}, {lng}',
     'spazi.map.zoomIn': 'Aumenta lo zoom',
     'spazi.map.zoomOut': 'Riduci lo zoom',
+    'spazi.status.unconfirmed': 'Non confermato nella Carta dei Servizi',
+    'spazi.status.unconfirmedBody':
+      "Questo Spazio WeMi compare in documenti del Comune precedenti ma non nell'elenco attuale della Carta dei Servizi: prima di andare chiama lo 02.02.02 (tasti 4.1) per sapere se è aperto.",
+    'spazi.archived.title': '{name}: Spazio WeMi archiviato',
+    'spazi.archived.notice': 'Questo Spazio WeMi non è più nell’elenco',
+    'spazi.archived.body':
+      'Il Comune lo ha archiviato: non è più un punto di accesso WeMi. Trovi gli Spazi WeMi aperti nell’elenco, Municipio per Municipio, oppure chiama lo 02.02.02 (tasti 4.1).',
+    'spazi.archived.municipio': 'Spazi WeMi del Municipio {m}',
+    'spazi.hours.day.1': 'Lunedì',
+    'spazi.hours.day.2': 'Martedì',
+    'spazi.hours.day.3': 'Mercoledì',
+    'spazi.hours.day.4': 'Giovedì',
+    'spazi.hours.day.5': 'Venerdì',
+    'spazi.hours.day.6': 'Sabato',
+    'spazi.hours.day.7': 'Domenica',
+    'spazi.hours.today': 'oggi',
+    'spazi.hours.closed': 'Chiuso',
+    'spazi.hours.range': '{opens}–{closes}',
+    'spazi.hours.caption': 'Orari di apertura di {name}',
+    'spazi.hours.colDay': 'Giorno',
+    'spazi.hours.colHours': 'Orario',
+    'spazi.hours.toConfirm': 'Orari da confermare',
+    'spazi.hours.toConfirmBody': 'Il Comune non ha ancora indicato gli orari di apertura di questo Spazio WeMi.',
+    'spazi.hours.appointment': 'Per un appuntamento chiama lo 02.02.02 (tasti 4.1), dal lunedì al sabato dalle 8:00 alle 18:00.',
+    'spazi.hours.appointmentEmail': 'Puoi anche scrivere a',
+    'spazi.overview.title': 'Mappa degli Spazi WeMi',
+    'spazi.overview.help': "La mappa mostra gli Spazi dell'elenco: scegli un indicatore per aprire la scheda. Gli indirizzi sono tutti nell'elenco.",
+    'spazi.overview.skip': "Salta la mappa e vai all'elenco degli Spazi",
+    'spazi.overview.unavailable': "Mappa non disponibile: trovi tutti gli indirizzi nell'elenco.",
+    'spazi.overview.open': 'Vai alla scheda',
   },
   {
+    ...cityMessagesEn,
     'spazi.title': 'Spazi WeMi',
     'spazi.lead':
       'Spazi WeMi are neighbourhood centres, run by cooperatives and associations together with the City of Milan, where you get listening, information and guidance on services for you and your family, matching between people who need a service and those who offer it, services shared with other families, and help with online applications.',
@@ -107,7 +141,6 @@ export const messages = defineMessages(
     'spazi.detail.descriptionNone': 'No description available.',
     'spazi.detail.where': 'Where it is',
     'spazi.detail.hours': 'Opening hours',
-    'spazi.detail.hoursNone': 'Opening hours not stated: contact the Spazio WeMi before going.',
     'spazi.detail.contacts': 'Contacts',
     'spazi.detail.contactsNone': 'Contacts not stated: call 02.02.02.',
     'spazi.detail.managedBy': 'Who runs it',
@@ -132,5 +165,35 @@ export const messages = defineMessages(
     'spazi.map.coordinates': 'Coordinates: {lat}, {lng}',
     'spazi.map.zoomIn': 'Zoom in',
     'spazi.map.zoomOut': 'Zoom out',
+    'spazi.status.unconfirmed': 'Not confirmed in the Carta dei Servizi',
+    'spazi.status.unconfirmedBody':
+      'This Spazio WeMi appears in earlier City documents but not in the current Carta dei Servizi list: before going, call 02.02.02 (keys 4.1) to check that it is open.',
+    'spazi.archived.title': '{name}: archived Spazio WeMi',
+    'spazi.archived.notice': 'This Spazio WeMi is no longer listed',
+    'spazi.archived.body':
+      'The City has archived it: it is no longer a WeMi access point. The open Spazi WeMi are in the list, Municipio by Municipio, or call 02.02.02 (keys 4.1).',
+    'spazi.archived.municipio': 'Spazi WeMi in Municipio {m}',
+    'spazi.hours.day.1': 'Monday',
+    'spazi.hours.day.2': 'Tuesday',
+    'spazi.hours.day.3': 'Wednesday',
+    'spazi.hours.day.4': 'Thursday',
+    'spazi.hours.day.5': 'Friday',
+    'spazi.hours.day.6': 'Saturday',
+    'spazi.hours.day.7': 'Sunday',
+    'spazi.hours.today': 'today',
+    'spazi.hours.closed': 'Closed',
+    'spazi.hours.range': '{opens}–{closes}',
+    'spazi.hours.caption': 'Opening hours of {name}',
+    'spazi.hours.colDay': 'Day',
+    'spazi.hours.colHours': 'Hours',
+    'spazi.hours.toConfirm': 'Opening hours to be confirmed',
+    'spazi.hours.toConfirmBody': 'The City has not yet published the opening hours of this Spazio WeMi.',
+    'spazi.hours.appointment': 'To book an appointment call 02.02.02 (keys 4.1), Monday to Saturday, 8:00 to 18:00.',
+    'spazi.hours.appointmentEmail': 'You can also write to',
+    'spazi.overview.title': 'Map of the Spazi WeMi',
+    'spazi.overview.help': 'The map shows the Spazi of the list: choose a marker to open its page. Every address is in the list.',
+    'spazi.overview.skip': 'Skip the map and go to the list of Spazi',
+    'spazi.overview.unavailable': 'Map not available: every address is in the list.',
+    'spazi.overview.open': 'Go to the page',
   },
 );

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/i18n';
 import { paths } from '../../web/paths';
-import type { SpazioOrganizationRow, SpazioRow, SpazioServiceRow } from './spazi.repository';
+import type { OpeningRange, SpazioOrganizationRow, SpazioRow, SpazioServiceRow, SpazioStatus } from './spazi.repository';
 
 // Maps database rows of the Spazi WeMi feature to view objects (pages) and API objects (JSON).
 
@@ -18,7 +18,11 @@ export interface SpazioView {
   email: string | null;
   phone: string | null;
   website: string | null;
+  /** Free-text note on the opening hours ("su appuntamento", closures…), in the page's language. */
   hours: string;
+  /** Opening hours by weekday (empty: not known yet, "orari da confermare"). */
+  openingHours: OpeningRange[];
+  status: SpazioStatus;
   description: string;
   managedBy: string;
   managingOrganization: { slug: string; name: string } | null;
@@ -69,6 +73,8 @@ export function presentSpazio(row: SpazioRow, locale: Locale): SpazioView {
     phone: row.phone || null,
     website: row.website || null,
     hours: pick(locale, row.hours_it, row.hours_en),
+    openingHours: row.opening_hours ?? [],
+    status: row.status,
     description: pick(locale, row.description_it, row.description_en),
     managedBy: row.managed_by,
     managingOrganization: row.org_slug && row.org_name ? { slug: row.org_slug, name: row.org_name } : null,
@@ -139,6 +145,64 @@ export function osmSearchUrl(address: string): string {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
 }
 
+// ---- Opening hours ----
+
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const SCHEMA_DAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/** ISO weekday (1 Monday … 7 Sunday) of a moment in Milan. */
+export function milanWeekday(now: Date = new Date()): number {
+  const short = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', weekday: 'short' }).format(now);
+  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(short) + 1;
+}
+
+export interface DayHours {
+  weekday: number;
+  ranges: { opens: string; closes: string }[];
+  today: boolean;
+}
+
+/** The week from Monday to Sunday with each day's time ranges, today marked. */
+export function hoursWeek(ranges: readonly OpeningRange[], today: number): DayHours[] {
+  return WEEKDAYS.map((weekday) => ({
+    weekday,
+    ranges: ranges.filter((r) => r.weekday === weekday).map((r) => ({ opens: r.opens, closes: r.closes })),
+    today: weekday === today,
+  }));
+}
+
+/** schema.org JSON-LD of a Spazio: a civic structure with its address, position and opening hours. */
+export function spazioJsonLd(s: SpazioView, baseUrl: string): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CivicStructure',
+    '@id': `${baseUrl}${paths.spazio(s.slug)}`,
+    name: s.name,
+    url: `${baseUrl}${paths.spazio(s.slug)}`,
+    ...(s.description ? { description: s.description } : {}),
+    address: {
+      '@type': 'PostalAddress',
+      streetAddress: s.street,
+      postalCode: s.postalCode,
+      addressLocality: s.city,
+      addressCountry: 'IT',
+    },
+    ...(s.coordinates ? { geo: { '@type': 'GeoCoordinates', latitude: s.coordinates.lat, longitude: s.coordinates.lng } } : {}),
+    ...(s.email ? { email: s.email } : {}),
+    ...(s.phone ? { telephone: s.phone } : {}),
+    ...(s.openingHours.length
+      ? {
+          openingHoursSpecification: s.openingHours.map((r) => ({
+            '@type': 'OpeningHoursSpecification',
+            dayOfWeek: `https://schema.org/${SCHEMA_DAYS[r.weekday]}`,
+            opens: r.opens,
+            closes: r.closes,
+          })),
+        }
+      : {}),
+  };
+}
+
 // ---- JSON API ----
 
 export function spazioToApi(s: SpazioView, baseUrl: string) {
@@ -153,6 +217,8 @@ export function spazioToApi(s: SpazioView, baseUrl: string) {
     phone: s.phone,
     website: s.website,
     hours: s.hours,
+    openingHours: s.openingHours,
+    status: s.status,
     description: s.description,
     managedBy: s.managedBy,
     managingOrganization: s.managingOrganization

@@ -1,6 +1,17 @@
 import type { Queryable } from '../../db/database';
 
-// SQL of the Spazi WeMi feature. A Spazio WeMi is a `location` of kind 'spazio_wemi'; only active ones are public.
+// SQL of the Spazi WeMi feature. A Spazio WeMi is a `location` of kind 'spazio_wemi' with a status (migration 0011):
+// confirmed and unconfirmed ones are public, archived ones are not listed (their page says they are archived).
+
+export const SPAZIO_STATUSES = ['confirmed', 'unconfirmed', 'archived'] as const;
+export type SpazioStatus = (typeof SPAZIO_STATUSES)[number];
+
+/** One time range of the opening hours: ISO weekday (1 Monday … 7 Sunday), "HH:MM". */
+export interface OpeningRange {
+  weekday: number;
+  opens: string;
+  closes: string;
+}
 
 export interface SpazioRow {
   id: string;
@@ -20,6 +31,10 @@ export interface SpazioRow {
   hours_en: string;
   managed_by: string;
   is_demo: boolean;
+  status: SpazioStatus;
+  /** Opening hours, ordered by weekday and time. */
+  opening_hours: OpeningRange[];
+  hours_updated_at: Date | string | null;
   /** Municipio number (1–9), from the term's position; null when the Spazio has no Municipio. */
   municipio: number | null;
   org_slug: string | null;
@@ -55,6 +70,10 @@ export interface SpazioServiceRow {
 const SPAZIO_COLUMNS = `
   l.id, l.slug, l.name, l.description_it, l.description_en, l.address, l.postal_code, l.city,
   l.latitude, l.longitude, l.email, l.phone, l.website, l.hours_it, l.hours_en, l.managed_by, l.is_demo,
+  l.spazio_status as status, l.hours_updated_at,
+  coalesce((select json_agg(json_build_object('weekday', h.weekday, 'opens', to_char(h.opens, 'HH24:MI'),
+                                              'closes', to_char(h.closes, 'HH24:MI')) order by h.weekday, h.opens)
+              from spazio_opening_hours h where h.location_id = l.id), '[]'::json) as opening_hours,
   mt.position as municipio,
   case when o.status = 'active' then o.slug end as org_slug,
   case when o.status = 'active' then o.name end as org_name`;
@@ -63,18 +82,21 @@ const SPAZIO_FROM = `
   from location l
   left join taxonomy_term mt on mt.id = l.municipio_id
   left join organization o on o.id = l.organization_id
-  where l.kind = 'spazio_wemi' and l.active`;
+  where l.kind = 'spazio_wemi'`;
 
-/** Active Spazi WeMi, optionally of some Municipi, ordered by Municipio then name. */
+const PUBLIC = ` and l.spazio_status in ('confirmed', 'unconfirmed')`;
+
+/** Public Spazi WeMi (confirmed and unconfirmed), optionally of some Municipi, ordered by Municipio then name. */
 export async function listSpazi(db: Queryable, municipi?: readonly number[]): Promise<SpazioRow[]> {
   const filter = municipi ? ' and mt.position = any($1::int[])' : '';
   return db.query<SpazioRow>(
-    `select ${SPAZIO_COLUMNS} ${SPAZIO_FROM}${filter}
+    `select ${SPAZIO_COLUMNS} ${SPAZIO_FROM}${PUBLIC}${filter}
      order by mt.position nulls last, l.name, l.slug`,
     municipi ? [municipi] : [],
   );
 }
 
+/** A Spazio WeMi by slug, whatever its status (an archived one answers 410 on its page). */
 export async function findSpazio(db: Queryable, slug: string): Promise<SpazioRow | undefined> {
   return db.maybeOne<SpazioRow>(`select ${SPAZIO_COLUMNS} ${SPAZIO_FROM} and l.slug = $1`, [slug]);
 }

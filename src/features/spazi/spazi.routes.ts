@@ -6,17 +6,27 @@ import { notFound } from '../../lib/http/errors';
 import { q } from '../../lib/http/validation';
 import { isLocale, type Locale } from '../../i18n/i18n';
 import {
+  milanWeekday,
   neighbouringMunicipi,
   presentSpazio,
+  spazioJsonLd,
   presentSpazioOrganization,
   presentSpazioService,
   spazioDetailToApi,
   spazioToApi,
 } from './spazi.presenter';
 import { findSpazio, listSpazi, listSpazioOrganizations, listSpazioServices } from './spazi.repository';
-import { SpaziListPage, SpazioPage } from './spazi.view';
+import { SpaziListPage, SpazioArchivedPage, SpazioPage } from './spazi.view';
 
-// Spazi WeMi: the list (filterable by Municipio), the page of each Spazio with its map, and their JSON API.
+// Spazi WeMi: the list with its overview map (filterable by Municipio), the page of each Spazio with its map and
+// opening hours, and their JSON API. Confirmed and unconfirmed Spazi are public; an archived one is not listed and
+// its page answers 410 Gone with a notice and the way to the others (the API answers 404, as for any unknown slug).
+
+const openingRangeSchema = z.object({
+  weekday: z.number().int().min(1).max(7).describe('ISO weekday: 1 Monday … 7 Sunday'),
+  opens: z.string().describe('HH:MM'),
+  closes: z.string().describe('HH:MM'),
+});
 
 const listQuery = z.object({ municipio: q.int(1, 9) });
 
@@ -39,7 +49,11 @@ export const spazioApiSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   website: z.string().nullable(),
-  hours: z.string(),
+  hours: z.string().describe('Free-text note on the opening hours'),
+  openingHours: z.array(openingRangeSchema).describe('Opening hours by weekday; empty when not known yet'),
+  status: z
+    .enum(['confirmed', 'unconfirmed', 'archived'])
+    .describe('confirmed: in the Carta dei Servizi; unconfirmed: named only in older City documents (archived ones are never listed)'),
   description: z.string(),
   managedBy: z.string().describe('Managing organisation as written in the sources'),
   managingOrganization: z.object({ slug: z.string(), name: z.string(), url: z.string() }).nullable(),
@@ -99,11 +113,15 @@ export function registerSpaziRoutes(app: FastifyInstance, deps: AppDeps): void {
     const ctx = request.ctx;
     const row = await findSpazio(db, request.params.slug);
     if (!row) throw notFound('Spazio WeMi');
+    const spazio = presentSpazio(row, ctx.locale);
+    if (row.status === 'archived') return reply.page(SpazioArchivedPage({ ctx, spazio }), 410);
     const [orgs, services] = await Promise.all([listSpazioOrganizations(db, row.id), listSpazioServices(db, row.id)]);
     return reply.page(
       SpazioPage({
         ctx,
-        spazio: presentSpazio(row, ctx.locale),
+        spazio,
+        today: milanWeekday(),
+        jsonLd: spazioJsonLd(spazio, baseUrl),
         organizations: orgs.map((o) => presentSpazioOrganization(o, ctx.locale)),
         services: services.map((s) => presentSpazioService(s, ctx.locale)),
       }),
@@ -115,8 +133,9 @@ export function registerSpaziRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       url: '/api/v1/spazi',
       operationId: 'listSpazi',
-      summary: 'List the active Spazi WeMi',
-      description: 'Every active Spazio WeMi, ordered by Municipio and name; optionally only those of one Municipio.',
+      summary: 'List the public Spazi WeMi',
+      description:
+        'Every public Spazio WeMi (confirmed in the Carta dei Servizi, or named only in older documents: see `status`), ordered by Municipio and name; optionally only those of one Municipio.',
       tags: ['Spazi WeMi'],
       access: 'public',
       query: z.object({ municipio: q.int(1, 9).describe('Municipio number, 1–9'), lang: langQuery }),
@@ -141,12 +160,12 @@ export function registerSpaziRoutes(app: FastifyInstance, deps: AppDeps): void {
       params: z.object({ slug: z.string().min(1).max(200).describe('Slug of the Spazio WeMi') }),
       query: z.object({ lang: langQuery }),
       response: spazioDetailApiSchema,
-      errors: { 404: 'Spazio WeMi not found' },
+      errors: { 404: 'Spazio WeMi not found (or archived)' },
     },
     async ({ params, query }) => {
       const locale = apiLocale(query.lang);
       const row = await findSpazio(db, params.slug);
-      if (!row) throw notFound('Spazio WeMi');
+      if (!row || row.status === 'archived') throw notFound('Spazio WeMi');
       const [orgs, services] = await Promise.all([listSpazioOrganizations(db, row.id), listSpazioServices(db, row.id)]);
       return spazioDetailToApi(
         presentSpazio(row, locale),

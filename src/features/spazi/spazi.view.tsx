@@ -1,4 +1,4 @@
-import type { Html } from '../../lib/jsx/jsx-runtime';
+import { jsonForScript, type Html } from '../../lib/jsx/jsx-runtime';
 import type { MessageKey } from '../../i18n/catalogue';
 import { formatEuro } from '../../i18n/i18n';
 import type { FieldIssue } from '../../lib/http/errors';
@@ -9,6 +9,7 @@ import { paths } from '../../web/paths';
 import { FeedbackWidget } from '../feedback/feedback.view';
 import {
   groupByMunicipio,
+  hoursWeek,
   osmSearchUrl,
   osmUrl,
   type SpazioOrganizationView,
@@ -76,6 +77,7 @@ export function SpazioCard(props: { ctx: PageContext; spazio: SpazioView }): Htm
         <h3 class="card-title h5">
           <a href={paths.spazio(spazio.slug)}>{spazio.name}</a>
         </h3>
+        {spazio.status === 'unconfirmed' ? <UnconfirmedChip ctx={ctx} /> : null}
         <dl class="wemi-spazio-facts">
           <dt>{t('common.address')}</dt>
           <dd>
@@ -207,16 +209,22 @@ export function SpaziListPage(props: SpaziListProps): Html {
     ? [{ href: paths.spazi(), label: t('spazi.title') }, { label: t('common.municipio', { n: municipio }) }]
     : [{ label: t('spazi.title') }];
   return (
-    <Layout ctx={ctx} title={error ? `${t('error.badRequest.title')}: ${title}` : title} description={t('spazi.metaDescription')}>
+    <Layout
+      ctx={ctx}
+      title={error ? `${t('error.badRequest.title')}: ${title}` : title}
+      description={t('spazi.metaDescription')}
+      needs={{ map: !error && spazi.length > 0 }}
+      section={paths.spazi()}
+    >
       <PageHeader ctx={ctx} crumbs={crumbs} title={title} lead={t('spazi.lead')} />
       <div class="container mb-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-lg-10 px-lg-4">
-            <ErrorSummary ctx={ctx} issues={issues} />
-            <OffersCallout ctx={ctx} />
+        <ErrorSummary ctx={ctx} issues={issues} />
+        <div class="row wemi-spazi-layout">
+          {!error && spazi.length > 0 ? <OverviewMap ctx={ctx} spazi={spazi} /> : null}
+          <div class={!error && spazi.length > 0 ? 'col-12 col-lg-7 order-lg-1 wemi-spazi-list-col' : 'col-12 col-lg-10'}>
             <MunicipioFilter ctx={ctx} selected={municipio} invalid={error?.message} />
             {error ? null : (
-              <section class="wemi-spazi-results" aria-labelledby="spazi-results-title">
+              <section class="wemi-spazi-results" id="spazi-elenco" tabindex="-1" aria-labelledby="spazi-results-title">
                 <h2 class="visually-hidden" id="spazi-results-title">
                   {t('spazi.results.title')}
                 </h2>
@@ -240,6 +248,11 @@ export function SpaziListPage(props: SpaziListProps): Html {
                 )}
               </section>
             )}
+          </div>
+        </div>
+        <div class="row">
+          <div class="col-12 col-lg-10">
+            <OffersCallout ctx={ctx} />
           </div>
         </div>
       </div>
@@ -368,6 +381,10 @@ export function SpazioMap(props: { ctx: PageContext; spazio: SpazioView }): Html
 export interface SpazioPageProps {
   ctx: PageContext;
   spazio: SpazioView;
+  /** ISO weekday of today in Milan (1 Monday … 7 Sunday), highlighted in the opening hours. */
+  today: number;
+  /** schema.org JSON-LD of the Spazio. */
+  jsonLd: Record<string, unknown>;
   organizations: readonly SpazioOrganizationView[];
   services: readonly SpazioServiceView[];
 }
@@ -388,7 +405,14 @@ export function SpazioPage(props: SpazioPageProps): Html {
   ];
   const hasContacts = Boolean(spazio.email || spazio.phone || spazio.website);
   return (
-    <Layout ctx={ctx} title={spazio.name} description={`${lead} ${spazio.addressLine}`} needs={{ map: spazio.coordinates !== null }} section={paths.spazi()}>
+    <Layout
+      ctx={ctx}
+      title={spazio.name}
+      description={`${lead} ${spazio.addressLine}`}
+      needs={{ map: spazio.coordinates !== null }}
+      section={paths.spazi()}
+      head={<script type="application/ld+json">{jsonForScript(props.jsonLd)}</script>}
+    >
       <PageHeader
         ctx={ctx}
         crumbs={[{ href: paths.spazi(), label: t('spazi.title') }, { label: spazio.name }]}
@@ -405,6 +429,7 @@ export function SpazioPage(props: SpazioPageProps): Html {
             </a>
           ) : null}
           {spazio.isDemo ? <DemoBadge ctx={ctx} /> : null}
+          {spazio.status === 'unconfirmed' ? <UnconfirmedChip ctx={ctx} /> : null}
         </p>
       </PageHeader>
       <div class="container mb-5">
@@ -413,6 +438,15 @@ export function SpazioPage(props: SpazioPageProps): Html {
             <PageIndex ctx={ctx} items={sections} />
           </div>
           <div class="col-12 col-lg-7 offset-lg-1 wemi-spazio-body">
+            {spazio.status === 'unconfirmed' ? (
+              <div class="callout warning wemi-spazio-unconfirmed" data-element="spazio-status">
+                <div class="callout-title">
+                  <Icon ctx={ctx} name="help-circle" />
+                  <span>{t('spazi.status.unconfirmed')}</span>
+                </div>
+                <p class="mb-0">{t('spazi.status.unconfirmedBody')}</p>
+              </div>
+            ) : null}
             <section class="it-page-section mb-5" id="dove" aria-labelledby="dove-title">
               <h2 class="h3 mb-3" id="dove-title">
                 {t('spazi.detail.where')}
@@ -423,9 +457,7 @@ export function SpazioPage(props: SpazioPageProps): Html {
               <h2 class="h3 mb-3" id="orari-title">
                 {t('spazi.detail.hours')}
               </h2>
-              <p class="wemi-preline" data-element="spazio-hours">
-                {spazio.hours || t('spazi.detail.hoursNone')}
-              </p>
+              <OpeningHours ctx={ctx} spazio={spazio} today={props.today} />
             </section>
             <section class="it-page-section mb-5" id="contatti" aria-labelledby="contatti-title">
               <h2 class="h3 mb-3" id="contatti-title">
@@ -522,6 +554,171 @@ export function SpazioPage(props: SpazioPageProps): Html {
         </div>
       </div>
       <FeedbackWidget ctx={ctx} />
+    </Layout>
+  );
+}
+
+// ---- Status, opening hours, overview map, archived page ----
+
+/** "Non confermato nella Carta dei Servizi": text, never colour alone. */
+export function UnconfirmedChip(props: { ctx: PageContext }): Html {
+  return (
+    <span class="wemi-spazio-status" data-status="unconfirmed">
+      <Icon ctx={props.ctx} name="help-circle" class="icon-xs me-1" />
+      {props.ctx.t('spazi.status.unconfirmed')}
+    </span>
+  );
+}
+
+const DAY_KEYS = ['', 'spazi.hours.day.1', 'spazi.hours.day.2', 'spazi.hours.day.3', 'spazi.hours.day.4', 'spazi.hours.day.5', 'spazi.hours.day.6', 'spazi.hours.day.7'] as const;
+export const dayName = (ctx: PageContext, weekday: number) => ctx.t(DAY_KEYS[weekday] as MessageKey);
+
+/** "9:00–13:00, 14:00–18:00" (leading zero of the hour dropped, as Italians write it). */
+export function rangesText(ctx: PageContext, ranges: readonly { opens: string; closes: string }[]): string {
+  const time = (hm: string) => hm.replace(/^0(\d)/, '$1');
+  return ranges.map((r) => ctx.t('spazi.hours.range', { opens: time(r.opens), closes: time(r.closes) })).join(', ');
+}
+
+/** How to book an appointment: the City's switchboard, and the Spazio's own e-mail when it has one. */
+function Appointment(props: { ctx: PageContext; spazio: SpazioView }): Html {
+  const { ctx, spazio } = props;
+  return (
+    <p class="wemi-spazio-appointment">
+      {ctx.t('spazi.hours.appointment')}
+      {spazio.email ? (
+        <>
+          {' '}
+          {ctx.t('spazi.hours.appointmentEmail')} <a href={`mailto:${spazio.email}`}>{spazio.email}</a>.
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** The week's opening hours as a table (today marked in words), or "orari da confermare"; then the note. */
+export function OpeningHours(props: { ctx: PageContext; spazio: SpazioView; today: number }): Html {
+  const { ctx, spazio } = props;
+  const { t } = ctx;
+  const week = hoursWeek(spazio.openingHours, props.today);
+  return (
+    <div data-element="spazio-hours">
+      {spazio.openingHours.length === 0 ? (
+        <div class="wemi-hours-unknown">
+          <p class="fw-semibold mb-1">{t('spazi.hours.toConfirm')}</p>
+          <p>{t('spazi.hours.toConfirmBody')}</p>
+        </div>
+      ) : (
+        <table class="table wemi-hours-table">
+          <caption class="visually-hidden">{t('spazi.hours.caption', { name: spazio.name })}</caption>
+          <thead class="visually-hidden">
+            <tr>
+              <th scope="col">{t('spazi.hours.colDay')}</th>
+              <th scope="col">{t('spazi.hours.colHours')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {week.map((d) => (
+              <tr class={d.today ? 'wemi-hours-today' : undefined} data-weekday={String(d.weekday)} aria-current={d.today ? 'date' : undefined}>
+                <th scope="row">
+                  {dayName(ctx, d.weekday)}
+                  {d.today ? <span class="wemi-hours-today-label"> ({t('spazi.hours.today')})</span> : null}
+                </th>
+                <td>
+                  {d.ranges.length
+                    ? d.ranges.map((r, i) => (
+                        <span class="text-nowrap">
+                          {rangesText(ctx, [r])}
+                          {i < d.ranges.length - 1 ? ', ' : ''}
+                        </span>
+                      ))
+                    : t('spazi.hours.closed')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {spazio.hours ? <p class="wemi-preline wemi-hours-note">{spazio.hours}</p> : null}
+      <Appointment ctx={ctx} spazio={spazio} />
+    </div>
+  );
+}
+
+/** The overview map of the list page (enhanced by src/client/map.ts; hidden without JavaScript: the list says it all). */
+function OverviewMap(props: { ctx: PageContext; spazi: readonly SpazioView[] }): Html {
+  const { ctx } = props;
+  const { t } = ctx;
+  const markers = props.spazi
+    .filter((s) => s.coordinates)
+    .map((s) => ({
+      name: s.name,
+      lat: s.coordinates!.lat,
+      lng: s.coordinates!.lng,
+      url: paths.spazio(s.slug),
+      address: s.addressLine,
+      status: s.status === 'unconfirmed' ? t('spazi.status.unconfirmed') : '',
+    }));
+  return (
+    <div class="col-12 col-lg-5 order-lg-2 wemi-spazi-map-col">
+      <div class="wemi-spazi-map-sticky" data-wemi-map-box="">
+        <a class="visually-hidden-focusable wemi-skip-map" href="#spazi-elenco">
+          {t('spazi.overview.skip')}
+        </a>
+        <h2 class="h5" id="spazi-map-title">
+          {t('spazi.overview.title')}
+        </h2>
+        <p class="wemi-spazi-map-help" id="spazi-map-help">
+          {t('spazi.overview.help')}
+        </p>
+        <div
+          class="wemi-map wemi-map--overview"
+          role="region"
+          aria-labelledby="spazi-map-title"
+          aria-describedby="spazi-map-help"
+          data-wemi-map=""
+          data-markers={JSON.stringify(markers)}
+          data-open={t('spazi.overview.open')}
+          data-tile-url={ctx.mapTileUrl}
+          data-attribution={ctx.mapAttribution}
+          data-unavailable={t('spazi.overview.unavailable')}
+          data-zoom-in={t('spazi.map.zoomIn')}
+          data-zoom-out={t('spazi.map.zoomOut')}
+        ></div>
+        <p class="wemi-map-unavailable" data-wemi-map-unavailable="" role="status" hidden></p>
+      </div>
+    </div>
+  );
+}
+
+/** The page of an archived Spazio (answered with 410 Gone): what happened, and where to go instead. */
+export function SpazioArchivedPage(props: { ctx: PageContext; spazio: SpazioView }): Html {
+  const { ctx, spazio } = props;
+  const { t } = ctx;
+  const title = t('spazi.archived.title', { name: spazio.name });
+  return (
+    <Layout ctx={ctx} title={title} section={paths.spazi()} head={<meta name="robots" content="noindex" />}>
+      <PageHeader ctx={ctx} crumbs={[{ href: paths.spazi(), label: t('spazi.title') }, { label: spazio.name }]} title={title} />
+      <div class="container mb-5">
+        <div class="row justify-content-center">
+          <div class="col-12 col-lg-8">
+            <div class="callout warning" data-element="spazio-archived">
+              <div class="callout-title">
+                <Icon ctx={ctx} name="info-circle" />
+                <span>{t('spazi.archived.notice')}</span>
+              </div>
+              <p>{t('spazi.archived.body')}</p>
+            </div>
+            <p>
+              <a class="btn btn-primary" href={spazio.municipio !== null ? paths.spazi(spazio.municipio) : paths.spazi()}>
+                {spazio.municipio !== null ? t('spazi.archived.municipio', { m: spazio.municipio }) : t('spazi.detail.back')}
+              </a>{' '}
+              <a class="btn btn-outline-primary" href={paths.spazi()}>
+                {t('spazi.detail.back')}
+              </a>
+            </p>
+          </div>
+        </div>
+      </div>
     </Layout>
   );
 }

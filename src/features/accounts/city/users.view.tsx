@@ -75,7 +75,13 @@ export function citySections(ctx: PageContext, roles: readonly Role[]): CitySect
     out.push({ href: cityPaths.revisions(), title: ctx.t('cityUsers.section.revisions.title'), body: ctx.t('cityUsers.section.revisions.body') });
     out.push({ href: cityPaths.enti(), title: ctx.t('cityUsers.section.enti.title'), body: ctx.t('cityUsers.section.enti.body') });
     out.push({ href: cityPaths.cards(), title: ctx.t('cityUsers.section.catalogue.title'), body: ctx.t('cityUsers.section.catalogue.body') });
+  }
+  // The taxonomy (and its search concepts) is open to the enti and the content staff alike (catalogue-admin routes).
+  if (roles.includes('city:enti') || roles.includes('city:content')) {
     out.push({ href: cityPaths.taxonomies(), title: ctx.t('cityUsers.section.taxonomy.title'), body: ctx.t('cityUsers.section.taxonomy.body') });
+  }
+  if (roles.includes('city:content')) {
+    out.push({ href: cityPaths.spazi(), title: ctx.t('spaziCity.section.title'), body: ctx.t('spaziCity.section.body') });
   }
   if (roles.includes('city:requests')) {
     out.push({ href: cityPaths.quality(), title: ctx.t('cityUsers.section.quality.title'), body: ctx.t('cityUsers.section.quality.body') });
