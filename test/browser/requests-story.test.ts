@@ -248,7 +248,7 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
     const after = await db.one<{ rating_avg: number; rating_count: number }>('select rating_avg, rating_count from service where id = $1', [card1.id]);
     expect(after.rating_count).toBe(before.rating_count + 1);
     expect((await v.goto(`${site.baseUrl}/servizi/${card1.slug}`))?.status()).toBe(200);
-    const rating = `${formatNumber('it', Math.round(Number(after.rating_avg) * 10) / 10)} su 5 (${formatNumber('it', after.rating_count)} recensioni)`;
+    const rating = `${formatNumber('it', Math.round(Number(after.rating_avg) * 10) / 10)} su 5 (${formatNumber('it', after.rating_count)} ${after.rating_count === 1 ? 'recensione' : 'recensioni'})`;
     expect(await text(v.locator('main'))).toContain(rating);
     expect(await text(v.locator('[data-element="service-reviews"]'))).toContain(comment);
 

@@ -180,4 +180,33 @@ describe('enti pages and API', () => {
     expect(text(html)).toContain(row!.name);
     expect(serviceLinks(html)).toHaveLength(row!.n);
   });
+
+  it('rates the ente over the reviews of its public cards: the ente page agrees with its cards', async () => {
+    // The fixture ente: its complete card has 12 reviews (4.5), its other public card none.
+    const page = text((await t.app.inject(`/enti/${FULL.orgSlug}`)).body);
+    expect(page).toContain('4,5 su 5 (12 recensioni)');
+    expect(page).not.toContain('Ancora nessuna recensione');
+    expect(page).toContain('Non ci sono ancora commenti pubblicati sui servizi di questo ente.');
+    expect((await t.app.inject(`/api/v1/organizations/${FULL.orgSlug}`)).json().rating).toEqual({ average: 4.5, count: 12 });
+    // A demo ente with reviews: its count is the sum of its cards' counts, its average their weighted average.
+    const demo = await t.db.one<{ slug: string }>(
+      `select o.slug from organization o where o.status = 'active' and o.is_demo
+          and (select count(distinct ps.id) from public_service ps join review r on r.service_id = ps.id where ps.organization_id = o.id) >= 2
+        order by o.slug limit 1`,
+    );
+    const ente = (await t.app.inject(`/api/v1/organizations/${demo.slug}`)).json() as { rating: { average: number; count: number }; services: { slug: string }[] };
+    let count = 0;
+    let sum = 0;
+    for (const s of ente.services) {
+      const card = (await t.app.inject(`/api/v1/services/${s.slug}`)).json() as { rating: { average: number | null; count: number } };
+      count += card.rating.count;
+      sum += (card.rating.average ?? 0) * card.rating.count;
+    }
+    expect(ente.rating.count).toBe(count);
+    expect(ente.rating.count).toBeGreaterThan(0);
+    expect(Math.abs(ente.rating.average - sum / count)).toBeLessThan(0.02);
+    const html = (await t.app.inject(`/enti/${demo.slug}`)).body;
+    expect(html).not.toContain('Ancora nessuna recensione');
+    expect(html).toContain('id="recensioni"');
+  });
 });

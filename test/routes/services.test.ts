@@ -17,7 +17,7 @@ function section(html: string, id: string): string {
   return html.slice(start, html.indexOf('</section>', start));
 }
 function jsonLd(html: string): Record<string, any> {
-  const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+  const m = /<script type="application\/ld\+json" data-element="metatag">([\s\S]*?)<\/script>/.exec(html);
   expect(m).not.toBeNull();
   return JSON.parse(m![1]!);
 }
@@ -130,7 +130,9 @@ describe('service card page and API', () => {
 
     const more = text(section(html, 'ulteriori-informazioni'));
     expect(more).toContain(FULL.typeName);
-    expect(more).toContain('4,5 su 5 (12 recensioni)');
+    expect(more).toContain('Valutazione media: 4,5 su 5 (12 recensioni)');
+    // Twelve ratings, no comment: the empty state of the comments.
+    expect(more).toContain('Non ci sono ancora commenti pubblicati su questo servizio.');
     expect(text(section(html, 'condizioni-di-servizio'))).toContain(FULL.orgName);
 
     const contacts = section(html, 'contatti');
@@ -156,7 +158,7 @@ describe('service card page and API', () => {
     const h2s = [...html.matchAll(/<h2 class="title-xxlarge mb-3"[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => text(m[1]!));
     expect(h2s).toEqual(SECTION_LABELS_IT);
     // The page index lists the same sections, in the same order, linking to them.
-    const index = /<nav[^>]*data-element="page-index"[^>]*>([\s\S]*?)<\/nav>/.exec(html)![1]!;
+    const index = /<ul[^>]*data-element="page-index"[^>]*>([\s\S]*?)<\/ul>/.exec(html)![1]!;
     expect([...index.matchAll(/<span class="title-medium">([^<]+)<\/span>/g)].map((m) => decode(m[1]!))).toEqual(SECTION_LABELS_IT);
     for (const m of index.matchAll(/href="#([^"]+)"/g)) expect(html).toContain(`id="${m[1]}"`);
 
@@ -192,6 +194,16 @@ describe('service card page and API', () => {
     const place = data.availableChannel.serviceLocation;
     expect(place.name).toBe(FULL.siteName);
     expect(place.address).toMatchObject({ streetAddress: FULL.siteAddress, postalCode: FULL.sitePostalCode, addressLocality: 'Milano' });
+  });
+
+  it('gives the rating of the card in its JSON-LD, from its reviews (aggregateRating)', async () => {
+    const data = jsonLd((await t.app.inject(`/servizi/${FULL.slug}`)).body);
+    expect(data.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 4.5, ratingCount: 12, bestRating: 5, worstRating: 1 });
+    // No comment published: no review items.
+    expect(data).not.toHaveProperty('review');
+    // The same rating in the API; the card without reviews has none.
+    expect((await t.app.inject(`/api/v1/services/${FULL.slug}`)).json().rating).toEqual({ average: 4.5, count: 12 });
+    expect((await t.app.inject(`/api/v1/services/${fx.xssSlug}`)).json().rating).toEqual({ average: null, count: 0 });
   });
 
   it('answers 404 for a draft card, a card of a suspended ente and an unknown slug (page and API)', async () => {

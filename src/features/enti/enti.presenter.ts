@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/catalogue';
 import type { Locale, Translate } from '../../i18n/i18n';
 import { paths } from '../../web/paths';
 import { presentLocation } from '../services/services.presenter';
+import { presentRating } from '../reviews/public/reviews-public.repository';
 import type { EnteBundle, EnteListRow, EnteServiceRow, PublicFileColumn } from './enti.repository';
 import type { EnteDetail, EnteDocument, EnteService, EnteSocials, EnteSummary } from './enti.schemas';
 
@@ -112,7 +113,7 @@ export function presentEnteDetail(bundle: EnteBundle, locale: Locale, t: Transla
     website: e.website,
     operatorsCount: e.operators_count,
     firstContactHours: e.first_contact_hours,
-    rating: { average: e.rating_count > 0 && e.rating_avg !== null ? Number(e.rating_avg) : null, count: e.rating_count },
+    rating: presentRating(e),
     socials: presentSocials(e.socials),
     documents: ENTE_DOCUMENT_KINDS.flatMap((kind): EnteDocument[] => {
       const file = bundle.documents.find((d) => d.id === e[DOCUMENT_COLUMNS[kind]]);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database';
 import type { LocationRow } from '../services/services.repository';
+import { enteRatingColumns } from '../reviews/public/reviews-public.repository';
 
 // SQL of the public ente pages. Only enti with status 'active' are public; their public services are the
 // rows of the `public_service` view.
@@ -33,7 +34,7 @@ export interface EnteRow extends EnteListRow {
   privacy_file_id: string | null;
   withdrawal_file_id: string | null;
   updated_at: Date;
-  /** Average of the overall ratings of every review of the ente's services (null without reviews), and how many. */
+  /** Rating over the reviews of the ente's public cards (reviews/public: the one definition of a rating). */
   rating_avg: number | null;
   rating_count: number;
 }
@@ -153,8 +154,7 @@ export async function findActiveEnteBySlug(db: Queryable, slug: string): Promise
             o.tax_code, o.vat_number, o.email, o.pec, o.phone, o.website, o.operators_count, o.updated_at,
             o.first_contact_hours, o.socials, o.terms_file_id, o.privacy_file_id, o.withdrawal_file_id,
             ${SERVICES_COUNT} as services_count,
-            (select round(avg(r.overall), 2) from review r where r.organization_id = o.id) as rating_avg,
-            (select count(*) from review r where r.organization_id = o.id)::int as rating_count
+            ${enteRatingColumns('o')}
      from organization o
      where o.slug = $1 and o.status = 'active'`,
     [slug],

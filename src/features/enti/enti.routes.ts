@@ -5,6 +5,8 @@ import { apiGet } from '../../lib/http/api';
 import { notFound } from '../../lib/http/errors';
 import { parseInput, q } from '../../lib/http/validation';
 import { SLUG_PATTERN } from '../services/services.routes';
+import { presentPublicReviews, PUBLIC_REVIEWS_PER_PAGE, REVIEWS_PAGE_PARAM, reviewsQuery } from '../reviews/public/reviews-public.presenter';
+import { publishedReviews } from '../reviews/public/reviews-public.repository';
 import { sendStoredFile } from '../../lib/uploads';
 import { findActiveEnteBySlug, listActiveEnti, listMunicipi, publicFileOfEnte } from './enti.repository';
 import { DOCUMENT_COLUMNS, isDocumentKind, presentEnteDetail, presentEnteSummary } from './enti.presenter';
@@ -64,7 +66,10 @@ export function registerEntiRoutes(app: FastifyInstance, deps: AppDeps): void {
     const bundle = await findActiveEnteBySlug(db, slug);
     if (!bundle) throw notFound('Ente');
     const ctx = request.ctx;
-    return reply.page(EntePage({ ctx, ente: presentEnteDetail(bundle, ctx.locale, ctx.t) }));
+    const input = parseInput(reviewsQuery, request.query, ctx.t);
+    const ente = presentEnteDetail(bundle, ctx.locale, ctx.t);
+    const page = await publishedReviews(db, { organizationId: bundle.ente.id }, input[REVIEWS_PAGE_PARAM] ?? 1, PUBLIC_REVIEWS_PER_PAGE);
+    return reply.page(EntePage({ ctx, ente, reviews: presentPublicReviews(ente.rating, page, ctx.t) }));
   });
 
   // Public files of an active ente: its logo (shown inline on its page) and its documents (PDF downloads).

@@ -54,7 +54,7 @@ export const enteDocumentSchema = z.object({
 export const enteDetailSchema = enteSummarySchema.extend({
   rating: z
     .object({ average: z.number().nullable(), count: z.number().int() })
-    .describe('Average of the overall ratings of all reviews of the ente'),
+    .describe('Average of the overall ratings of all reviews of the public service cards of the ente, and their number (the same reviews as the cards\' ratings)'),
   taxCode: z.string().nullable(),
   vatNumber: z.string().nullable(),
   email: z.string().nullable(),

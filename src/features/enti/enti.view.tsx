@@ -10,6 +10,13 @@ import { PlaceCard } from '../services/services.view';
 import { formatSize } from '../../lib/uploads';
 import { SOCIAL_NETWORKS, type DocumentKind, type SocialNetwork } from './enti.presenter';
 import type { EnteDetail, EnteService, EnteSummary } from './enti.schemas';
+import { PublicReviews, ratingText } from '../reviews/public/reviews-public.view';
+import { REVIEWS_ANCHOR, type PublicReviewsView } from '../reviews/public/reviews-public.presenter';
+
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/** The id of the reviews section (its heading is the reviews' own anchor, `#recensioni`). */
+const SECTION_REVIEWS = 'recensioni-ente';
 
 // Public pages of the enti: the paginated list with its GET filter form, and one ente's page.
 
@@ -153,6 +160,7 @@ export function EnteServiceCard(props: { ctx: PageContext; service: EnteService 
 const SECTIONS = [
   { id: 'chi-siamo', label: 'enti.section.about' },
   { id: 'servizi', label: 'enti.section.services' },
+  { id: 'recensioni-ente', label: 'enti.section.reviews' },
   { id: 'sedi', label: 'enti.section.sites' },
   { id: 'spazi-wemi', label: 'enti.section.spazi' },
   { id: 'contatti', label: 'enti.section.contacts' },
@@ -172,13 +180,8 @@ const SOCIAL_LABELS = {
   youtube: 'enti.social.youtube',
 } as const satisfies Record<SocialNetwork, string>;
 
-/** The ente's average rating over all its reviews; optional until the presenter fills it (enti.presenter.ts). */
-export interface EnteRating {
-  average: number | null;
-  count: number;
-}
-
-export function EntePage(props: { ctx: PageContext; ente: EnteDetail & { rating?: EnteRating } }): Html {
+/** `reviews`: the page of published comments on the ente's cards (their rating is `ente.rating`). */
+export function EntePage(props: { ctx: PageContext; ente: EnteDetail; reviews: PublicReviewsView }): Html {
   const { ctx, ente } = props;
   const { t } = ctx;
   const web = safeUrl(ente.website);
@@ -253,19 +256,13 @@ export function EntePage(props: { ctx: PageContext; ente: EnteDetail & { rating?
                           <dd>{formatNumber(ctx.locale, ente.operatorsCount)}</dd>
                         </div>
                       ) : null}
-                      {ente.rating ? (
-                        <div class="wemi-dl-row" data-element="ente-rating">
-                          <dt>{t('enti.rating')}</dt>
-                          <dd>
-                            {ente.rating.average !== null && ente.rating.count > 0
-                              ? t('enti.ratingValue', {
-                                  avg: formatNumber(ctx.locale, Math.round(ente.rating.average * 10) / 10),
-                                  count: formatNumber(ctx.locale, ente.rating.count),
-                                })
-                              : t('enti.noRating')}
-                          </dd>
-                        </div>
-                      ) : null}
+                      <div class="wemi-dl-row" data-wemi-rating="">
+                        <dt>{t('enti.rating')}</dt>
+                        <dd>
+                          {upperFirst(ratingText(ctx, ente.rating))}{' '}
+                          {ente.rating.count > 0 ? <a href={`#${SECTION_REVIEWS}`}>{t('enti.ratingLink')}</a> : null}
+                        </dd>
+                      </div>
                     </dl>
                   </section>
 
@@ -287,6 +284,10 @@ export function EntePage(props: { ctx: PageContext; ente: EnteDetail & { rating?
                         </ul>
                       </>
                     )}
+                  </section>
+
+                  <section class="it-page-section mb-5" id={SECTION_REVIEWS} aria-labelledby={REVIEWS_ANCHOR}>
+                    <PublicReviews ctx={ctx} view={props.reviews} path={ente.url} level={2} subject="ente" showService headingClass="title-xxlarge mb-3" />
                   </section>
 
                   <section class="it-page-section mb-5" id="sedi" aria-labelledby="sedi-title">

@@ -3,6 +3,24 @@ import { defineMessages } from '../../i18n/define';
 export const messages = defineMessages(
   {
     'reviews.crumb.personal': 'Area personale',
+    'reviews.public.title': 'Recensioni',
+    'reviews.public.average': 'Valutazione media:',
+    'reviews.public.rating': '{avg} su 5 ({count} recensioni)',
+    'reviews.public.ratingOne': '{avg} su 5 (1 recensione)',
+    'reviews.public.noRating': 'ancora nessuna recensione',
+    'reviews.public.note':
+      'Valutano il servizio solo i cittadini che lo hanno ricevuto tramite WeMi; ogni valutazione conta subito nella media. I commenti sono pubblicati dopo la verifica del Comune di Milano, con le sole iniziali di chi li ha scritti.',
+    'reviews.public.noteEnte':
+      'La valutazione media dell’ente è calcolata su tutte le valutazioni dei suoi servizi pubblicati. I commenti sono pubblicati dopo la verifica del Comune di Milano, con le sole iniziali di chi li ha scritti.',
+    'reviews.public.empty': 'Non ci sono ancora commenti pubblicati su questo servizio.',
+    'reviews.public.emptyEnte': 'Non ci sono ancora commenti pubblicati sui servizi di questo ente.',
+    'reviews.public.count': '{total} commenti pubblicati, dal più recente.',
+    'reviews.public.countOne': '1 commento pubblicato.',
+    'reviews.public.countPaged': 'Commenti da {from} a {to} di {total}, dal più recente.',
+    'reviews.public.itemLabel': 'Recensione di {author} del {date}',
+    'reviews.public.anonymous': 'Cittadino/a',
+    'reviews.public.about': 'Servizio:',
+    'reviews.public.reply': 'Risposta dell’ente',
     'reviews.crumb.ente': 'Gestione ente',
     'reviews.anonymous': 'Cittadino WeMi',
     'reviews.score': '{n} su 5',
@@ -28,7 +46,7 @@ export const messages = defineMessages(
     'reviews.write.title': 'Valuta il servizio',
     'reviews.write.lead': '{service} di {ente}',
     'reviews.write.intro':
-      'La tua valutazione aiuta altri cittadini a scegliere. I voti contano subito nella valutazione media del servizio; il commento, se lo scrivi, è pubblicato dopo la verifica del Comune di Milano, con il tuo nome e l’iniziale del cognome. L’ente non può modificarlo né nasconderlo. Puoi lasciare una sola recensione.',
+      'La tua valutazione aiuta altri cittadini a scegliere. I voti contano subito nella valutazione media del servizio; il commento, se lo scrivi, è pubblicato dopo la verifica del Comune di Milano, con le sole iniziali del tuo nome e cognome. L’ente non può modificarlo né nasconderlo. Puoi lasciare una sola recensione.',
     'reviews.write.comment': 'Commento',
     'reviews.write.commentHint': 'Racconta la tua esperienza, al massimo {max} caratteri. Non scrivere dati personali o sulla salute.',
     'reviews.write.submit': 'Invia la recensione',
@@ -96,6 +114,24 @@ export const messages = defineMessages(
   },
   {
     'reviews.crumb.personal': 'Personal area',
+    'reviews.public.title': 'Reviews',
+    'reviews.public.average': 'Average rating:',
+    'reviews.public.rating': '{avg} out of 5 ({count} reviews)',
+    'reviews.public.ratingOne': '{avg} out of 5 (1 review)',
+    'reviews.public.noRating': 'no reviews yet',
+    'reviews.public.note':
+      'Only citizens who received the service through WeMi can rate it; every rating counts in the average at once. Comments are published after the City of Milan checks them, with the writer’s initials only.',
+    'reviews.public.noteEnte':
+      'The organisation’s average rating is computed over all the ratings of its published services. Comments are published after the City of Milan checks them, with the writer’s initials only.',
+    'reviews.public.empty': 'No comments have been published on this service yet.',
+    'reviews.public.emptyEnte': 'No comments have been published on this organisation’s services yet.',
+    'reviews.public.count': '{total} published comments, newest first.',
+    'reviews.public.countOne': '1 published comment.',
+    'reviews.public.countPaged': 'Comments {from} to {to} of {total}, newest first.',
+    'reviews.public.itemLabel': 'Review by {author} of {date}',
+    'reviews.public.anonymous': 'Citizen',
+    'reviews.public.about': 'Service:',
+    'reviews.public.reply': 'Reply from the organisation',
     'reviews.crumb.ente': 'Organisation back office',
     'reviews.anonymous': 'WeMi citizen',
     'reviews.score': '{n} out of 5',
@@ -121,7 +157,7 @@ export const messages = defineMessages(
     'reviews.write.title': 'Rate the service',
     'reviews.write.lead': '{service} by {ente}',
     'reviews.write.intro':
-      'Your review helps other citizens choose. The ratings count at once in the service’s average rating; the comment, if you write one, is published after the City of Milan checks it, with your given name and the initial of your surname. The organisation cannot change or hide it. You can leave only one review.',
+      'Your review helps other citizens choose. The ratings count at once in the service’s average rating; the comment, if you write one, is published after the City of Milan checks it, with the initials of your name only. The organisation cannot change or hide it. You can leave only one review.',
     'reviews.write.comment': 'Comment',
     'reviews.write.commentHint': 'Tell us about your experience, at most {max} characters. Do not write personal or health data.',
     'reviews.write.submit': 'Send the review',

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database';
+import { refreshServiceRatings } from './public/reviews-public.repository';
 
 // SQL of the reviews: one per completed ente request, written by the citizen who owns the request. The
 // ratings count at once (service.rating_avg / rating_count are recomputed in the same transaction); the
@@ -63,16 +64,10 @@ export async function insertReview(tx: Queryable, r: NewReview): Promise<string 
   return row?.id;
 }
 
-/** The card's average of the overall ratings of all its reviews, and their number (search and pages read them). */
+/** The card's rating from all its reviews, copied onto the card (the search index reads the copy): public/reviews-public.repository.ts. */
 export async function recomputeServiceRating(tx: Queryable, serviceId: string): Promise<{ rating_avg: number | null; rating_count: number }> {
-  return tx.one(
-    `update service s
-        set rating_avg = x.avg, rating_count = x.n
-       from (select round(avg(overall), 2) as avg, count(*)::int as n from review where service_id = $1) x
-      where s.id = $1
-      returning s.rating_avg, s.rating_count`,
-    [serviceId],
-  );
+  const [row] = await refreshServiceRatings(tx, [serviceId]);
+  return { rating_avg: row?.rating_avg ?? null, rating_count: row?.rating_count ?? 0 };
 }
 
 export interface ReviewRow {

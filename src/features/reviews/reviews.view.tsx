@@ -6,7 +6,7 @@ import { BackOfficeLayout, cityCrumb, Notice, PostForm, PrivatePage, StateChip }
 import { ErrorSummary, Pagination } from '../../web/components';
 import { RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { cityPaths, entePaths, paths } from '../../web/paths';
-import { reviewerName } from '../services/services.presenter';
+import { reviewerInitials as reviewerName } from './public/reviews-public.presenter';
 import type { ReviewRow, ReviewTarget } from './reviews.repository';
 
 // Pages of the reviews: the citizen's review form (four ratings as radio groups, optional comment), the City's

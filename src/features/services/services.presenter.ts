@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { MessageKey } from '../../i18n/catalogue';
 import type { Locale, Translate } from '../../i18n/i18n';
 import { paths } from '../../web/paths';
-import type { LocationRow, PublicReviewRow, ServiceBundle, TermRow } from './services.repository';
+import type { LocationRow, ServiceBundle, TermRow } from './services.repository';
+import { ratingJsonLd, type PublicReview } from '../reviews/public/reviews-public.presenter';
+import { presentRating } from '../reviews/public/reviews-public.repository';
 import type { CardLocation, ServiceCard, Term } from './services.schemas';
 
 // Maps the rows of a public service card to the explicit object the page and the API share.
@@ -67,46 +69,7 @@ const byTaxonomy = (terms: TermRow[], code: string, locale: Locale) =>
 
 const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
-/** A published review on the card page: the citizen is named only by given name and initial ("Maria R."). */
-export interface PublicReview {
-  id: string;
-  author: string | null;
-  overall: number;
-  punctuality: number;
-  speed: number;
-  professionalism: number;
-  comment: string;
-  date: string;
-  reply: { text: string; date: string | null } | null;
-}
-
-/** The card as its page shows it: the API's card plus the published reviews (not part of the API). */
-export type ServicePageCard = ServiceCard & { reviews: PublicReview[] };
-
-/** "Maria R." from "Maria" and "Rossi"; null when the person has no name on record (or deleted the account). */
-export function reviewerName(given: string | null, family: string | null): string | null {
-  const g = (given ?? '').trim();
-  const f = (family ?? '').trim();
-  if (!g && !f) return null;
-  const initial = f ? `${[...f][0]!.toLocaleUpperCase('it')}.` : '';
-  return [g, initial].filter(Boolean).join(' ');
-}
-
-export function presentPublicReview(r: PublicReviewRow): PublicReview {
-  return {
-    id: r.id,
-    author: reviewerName(r.given_name, r.family_name),
-    overall: r.overall,
-    punctuality: r.punctuality,
-    speed: r.speed,
-    professionalism: r.professionalism,
-    comment: r.comment,
-    date: iso(r.created_at)!,
-    reply: r.ente_reply ? { text: r.ente_reply, date: iso(r.ente_reply_at) } : null,
-  };
-}
-
-export function presentServiceCard(bundle: ServiceBundle, locale: Locale, t: Translate): ServicePageCard {
+export function presentServiceCard(bundle: ServiceBundle, locale: Locale, t: Translate): ServiceCard {
   const s = bundle.service;
   const locations = bundle.locations.map((l) => presentLocation(l, locale));
   let sites = locations.filter((l) => l.kind !== 'spazio_wemi');
@@ -208,15 +171,17 @@ export function presentServiceCard(bundle: ServiceBundle, locale: Locale, t: Tra
       municipi: bundle.municipi.map((m) => ({ ...presentTerm(m, locale), number: m.position })),
       metroMunicipalities: s.metro_municipalities,
     },
-    rating: { average: s.rating_count > 0 ? s.rating_avg : null, count: s.rating_count },
+    rating: presentRating(s),
     publishedAt: iso(s.published_at),
     updatedAt: iso(s.updated_at)!,
-    reviews: (bundle.reviews ?? []).map(presentPublicReview),
   };
 }
 
-/** schema.org GovernmentService description of a card, for the JSON-LD block of its page. */
-export function serviceJsonLd(card: ServiceCard, baseUrl: string): Record<string, unknown> {
+/**
+ * schema.org GovernmentService description of a card, for the JSON-LD block of its page; with its rating
+ * (`aggregateRating`) and the newest published comments shown on the page (`review`).
+ */
+export function serviceJsonLd(card: ServiceCard, baseUrl: string, reviews: PublicReview[] = []): Record<string, unknown> {
   const place = card.access.sites[0] ?? card.access.spazi[0];
   const areaNames = [
     ...card.access.municipi.map((m) => `${m.name} (Milano)`),
@@ -271,5 +236,6 @@ export function serviceJsonLd(card: ServiceCard, baseUrl: string): Record<string
       : card.price.offerType !== 'paid'
         ? { offers: { '@type': 'Offer', price: 0, priceCurrency: 'EUR' } }
         : {}),
+    ...ratingJsonLd(card.rating, reviews),
   };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database';
+import { serviceRatingColumns } from '../reviews/public/reviews-public.repository';
 
 // SQL of the public service card. Visibility is decided in one place: the `public_service` view
 // (published card of an active ente). Everything else about a card is loaded by its id.
@@ -48,6 +49,7 @@ export interface ServiceRow {
   delivery_to: string | null;
   published_at: Date | null;
   price_from: number | null;
+  /** From the card's reviews (reviews/public: the one definition of a rating). */
   rating_avg: number | null;
   rating_count: number;
   is_demo: boolean;
@@ -127,38 +129,6 @@ export interface ServiceBundle {
   orgSites: LocationRow[];
   priceLists: PriceListRow[];
   tiers: PriceTierRow[];
-  /** Reviews whose comment the City published (newest first); absent in bundles built without them. */
-  reviews?: PublicReviewRow[];
-}
-
-/** A review with a comment published by the City, as the public page shows it. */
-export interface PublicReviewRow {
-  id: string;
-  overall: number;
-  punctuality: number;
-  speed: number;
-  professionalism: number;
-  comment: string;
-  created_at: Date;
-  given_name: string | null;
-  family_name: string | null;
-  ente_reply: string | null;
-  ente_reply_at: Date | null;
-}
-
-/** Most recent published comments of a card shown on its page. */
-export const PUBLIC_REVIEWS_LIMIT = 20;
-
-export function publishedReviewsOfService(db: Queryable, serviceId: string, limit = PUBLIC_REVIEWS_LIMIT): Promise<PublicReviewRow[]> {
-  return db.query<PublicReviewRow>(
-    `select r.id, r.overall, r.punctuality, r.speed, r.professionalism, r.comment, r.created_at,
-            u.given_name, u.family_name, r.ente_reply, r.ente_reply_at
-       from review r left join app_user u on u.id = r.citizen_id
-      where r.service_id = $1 and r.comment_status = 'published' and r.comment is not null
-      order by r.created_at desc, r.id
-      limit $2`,
-    [serviceId, limit],
-  );
 }
 
 const SERVICE_SELECT = `
@@ -167,7 +137,7 @@ const SERVICE_SELECT = `
          s.responsible_name, s.responsible_role, s.wait_analysis_days, s.wait_activation_days,
          s.delivery_places, s.delivery_other, s.staff, s.offer_type, s.price_unit, s.vat_rate, s.custom_quote,
          s.packages, s.mode, s.min_people, s.max_people, s.delivery_from, s.delivery_to, s.published_at,
-         s.price_from, s.rating_avg, s.rating_count, s.is_demo, s.updated_at,
+         s.price_from, ${serviceRatingColumns('s')}, s.is_demo, s.updated_at,
          o.id as org_id, o.slug as org_slug, o.name as org_name, o.legal_form as org_legal_form,
          o.email as org_email, o.pec as org_pec, o.phone as org_phone, o.website as org_website,
          o.is_demo as org_is_demo,
@@ -202,7 +172,7 @@ export async function findPublicServiceBySlug(
   const select = SERVICE_SELECT.replace('{source}', opts.includeNotPublic ? 'service' : 'public_service');
   const service = await db.maybeOne<ServiceRow>(`${select} where s.slug = $1`, [slug]);
   if (!service) return undefined;
-  const [terms, municipi, locations, orgSites, priceLists, reviews] = await Promise.all([
+  const [terms, municipi, locations, orgSites, priceLists] = await Promise.all([
     db.query<TermRow>(
       `select t.id, tx.code as taxonomy, t.code, t.slug, t.name_it, t.name_en, t.description_it, t.description_en, t.position
        from service_taxonomy x
@@ -242,7 +212,6 @@ export async function findPublicServiceBySlug(
        order by pl.valid_from desc, pl.created_at desc`,
       [service.id],
     ),
-    publishedReviewsOfService(db, service.id),
   ]);
   const tiers =
     priceLists.length === 0
@@ -254,5 +223,5 @@ export async function findPublicServiceBySlug(
            order by pt.people_min, pt.units_min, pt.unit_price`,
           [priceLists.map((p) => p.id)],
         );
-  return { service, terms, municipi, locations, orgSites, priceLists, tiers, reviews };
+  return { service, terms, municipi, locations, orgSites, priceLists, tiers };
 }

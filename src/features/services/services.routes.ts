@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app';
 import { apiGet } from '../../lib/http/api';
 import { notFound } from '../../lib/http/errors';
+import { parseInput } from '../../lib/http/validation';
+import { presentPublicReviews, PUBLIC_REVIEWS_PER_PAGE, REVIEWS_PAGE_PARAM, reviewsQuery } from '../reviews/public/reviews-public.presenter';
+import { publishedReviews } from '../reviews/public/reviews-public.repository';
 import { findPublicServiceBySlug } from './services.repository';
 import { presentServiceCard, serviceJsonLd } from './services.presenter';
 import { serviceCardSchema } from './services.schemas';
@@ -23,8 +26,11 @@ export function registerServiceRoutes(app: FastifyInstance, deps: AppDeps): void
     const bundle = await findPublicServiceBySlug(db, slug);
     if (!bundle) throw notFound('Service');
     const ctx = request.ctx;
+    const input = parseInput(reviewsQuery, request.query, ctx.t);
     const card = presentServiceCard(bundle, ctx.locale, ctx.t);
-    return reply.page(ServicePage({ ctx, card, jsonLd: serviceJsonLd(card, ctx.baseUrl) }));
+    const page = await publishedReviews(db, { serviceId: card.id }, input[REVIEWS_PAGE_PARAM] ?? 1, PUBLIC_REVIEWS_PER_PAGE);
+    const reviews = presentPublicReviews(card.rating, page, ctx.t);
+    return reply.page(ServicePage({ ctx, card, reviews, jsonLd: serviceJsonLd(card, ctx.baseUrl, reviews.items) }));
   });
 
   apiGet(

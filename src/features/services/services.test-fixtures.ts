@@ -1,3 +1,4 @@
+import { insertReviews } from '../reviews/public/reviews-public.test-fixtures';
 import type { Queryable } from '../../db/database';
 
 // Test data for the service and ente route tests: a complete card with every field filled, independent of
@@ -207,9 +208,9 @@ export async function insertFixture(db: Queryable): Promise<Fixture> {
        staff_activities, recipients, contact_phone, contact_email, contact_hours, metro_municipalities, responsible_name,
        responsible_role, wait_analysis_days, wait_activation_days, delivery_places, delivery_other, staff, offer_type,
        price_unit, vat_rate, custom_quote, packages, mode, min_people, max_people, delivery_from, delivery_to, status,
-       published_at, rating_avg, rating_count)
+       published_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21::jsonb, 'paid',
-       'ora', $22, true, $23::jsonb, 'both', 1, 3, $24, $25, 'published', now(), 4.5, 12)
+       'ora', $22, true, $23::jsonb, 'both', 1, 3, $24, $25, 'published', now())
      returning id`,
     [
       org.id,
@@ -240,6 +241,8 @@ export async function insertFixture(db: Queryable): Promise<Fixture> {
     ],
   );
   const serviceId = service.id;
+  // Twelve reviews averaging 4.5, without comments (the rating comes from the reviews, never from the card).
+  await insertReviews(db, serviceId, [...Array.from({ length: 6 }, () => ({ overall: 5 })), ...Array.from({ length: 6 }, () => ({ overall: 4 }))]);
   for (const term of [categoryId, target, task, band, scheme]) {
     await db.query('insert into service_taxonomy (service_id, term_id) values ($1, $2)', [serviceId, term]);
   }

@@ -8,7 +8,8 @@ import { paths } from '../../web/paths';
 import { FeedbackWidget } from '../feedback/feedback.view';
 import { displayUrl, italianLang, mailHref, Paragraphs, rangeLabel, safeUrl, telHref } from './services.format';
 import type { CardLocation, ServiceCard } from './services.schemas';
-import type { PublicReview } from './services.presenter';
+import { PublicReviews } from '../reviews/public/reviews-public.view';
+import type { PublicReviewsView } from '../reviews/public/reviews-public.presenter';
 
 // The public service page, shaped like the Designers Italia "Modello Comuni" service page.
 
@@ -175,7 +176,8 @@ function PriceTable(props: { ctx: PageContext; card: ServiceCard; list: ServiceC
   );
 }
 
-export function ServicePage(props: { ctx: PageContext; card: ServiceCard & { reviews?: PublicReview[] }; jsonLd: Record<string, unknown> }): Html {
+/** `reviews`: the page of published comments (absent in the back office's preview). */
+export function ServicePage(props: { ctx: PageContext; card: ServiceCard; jsonLd: Record<string, unknown>; reviews?: PublicReviewsView }): Html {
   const { ctx, card } = props;
   const { t } = ctx;
   const it = italianLang(ctx);
@@ -195,7 +197,7 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard & { rev
       title={card.name}
       description={card.summary}
       section={paths.services()}
-      head={<script type="application/ld+json">{jsonForScript(props.jsonLd)}</script>}
+      head={<script type="application/ld+json" data-element="metatag">{jsonForScript(props.jsonLd)}</script>}
     >
       <PageHeader ctx={ctx} crumbs={crumbs} title={card.name} titleElement="service-title">
         <ul class="d-flex flex-wrap gap-1 my-3 list-unstyled wemi-status">
@@ -556,6 +558,7 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard & { rev
                         <a href={org.url}>{org.name}</a>
                         {has(org.legalForm) ? ` (${org.legalForm})` : ''}
                       </Item>
+                      {props.reviews ? null : (
                       <Item label={t('services.more.rating')}>
                         {card.rating.average !== null
                           ? t('services.more.ratingValue', {
@@ -564,11 +567,12 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard & { rev
                             })
                           : t('services.more.noRating')}
                       </Item>
+                      )}
                       {card.publishedAt ? <Item label={t('services.more.published')}>{formatDate(ctx.locale, card.publishedAt)}</Item> : null}
                       <Item label={t('services.more.updated')}>{formatDate(ctx.locale, card.updatedAt)}</Item>
                     </dl>
                     {has(card.serviceType.description) ? <Paragraphs text={card.serviceType.description} /> : null}
-                    <PublishedReviews ctx={ctx} reviews={card.reviews ?? []} />
+                    {props.reviews ? <PublicReviews ctx={ctx} view={props.reviews} path={card.url} level={3} subject="service" /> : null}
                   </Section>
 
                   <Section ctx={ctx} id="condizioni-di-servizio">
@@ -624,72 +628,5 @@ export function ServicePage(props: { ctx: PageContext; card: ServiceCard & { rev
       </div>
       <FeedbackWidget ctx={ctx} />
     </Layout>
-  );
-}
-
-/** The comments the City published, with their ratings and the ente's public reply (written by the citizen: Italian). */
-function PublishedReviews(props: { ctx: PageContext; reviews: PublicReview[] }): Html {
-  const { ctx, reviews } = props;
-  const { t } = ctx;
-  if (reviews.length === 0) return <></>;
-  const it = italianLang(ctx);
-  const score = (n: number) => t('services.reviews.score', { n });
-  return (
-    <div class="wemi-reviews" data-element="service-reviews">
-      <h3 class="h5" id="recensioni">
-        {t('services.reviews.title')}
-      </h3>
-      <p class="wemi-reviews-note">{t('services.reviews.note')}</p>
-      <ul class="wemi-reviews-list">
-        {reviews.map((r) => (
-          <li class="wemi-review">
-            <article aria-label={t('services.reviews.itemLabel', { author: r.author ?? t('services.reviews.anonymous'), date: formatDate(ctx.locale, r.date) })}>
-              <p class="wemi-review-head">
-                <strong>{r.author ?? t('services.reviews.anonymous')}</strong>
-                {' · '}
-                <time datetime={r.date}>{formatDate(ctx.locale, r.date)}</time>
-              </p>
-              <dl class="wemi-review-scores">
-                <div>
-                  <dt>{t('services.reviews.overall')}</dt>
-                  <dd>{score(r.overall)}</dd>
-                </div>
-                <div>
-                  <dt>{t('services.reviews.punctuality')}</dt>
-                  <dd>{score(r.punctuality)}</dd>
-                </div>
-                <div>
-                  <dt>{t('services.reviews.speed')}</dt>
-                  <dd>{score(r.speed)}</dd>
-                </div>
-                <div>
-                  <dt>{t('services.reviews.professionalism')}</dt>
-                  <dd>{score(r.professionalism)}</dd>
-                </div>
-              </dl>
-              <blockquote class="wemi-review-comment" lang={it}>
-                <Paragraphs text={r.comment} />
-              </blockquote>
-              {r.reply ? (
-                <div class="wemi-review-reply">
-                  <p class="wemi-review-reply-title">
-                    <strong>{t('services.reviews.reply')}</strong>
-                    {r.reply.date ? (
-                      <>
-                        {' · '}
-                        <time datetime={r.reply.date}>{formatDate(ctx.locale, r.reply.date)}</time>
-                      </>
-                    ) : null}
-                  </p>
-                  <div lang={it}>
-                    <Paragraphs text={r.reply.text} />
-                  </div>
-                </div>
-              ) : null}
-            </article>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
