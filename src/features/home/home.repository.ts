@@ -28,6 +28,7 @@ export async function countCitizens(db: Queryable): Promise<number> {
 export interface TermRow {
   id: string;
   parent_id: string | null;
+  code: string;
   slug: string;
   name_it: string;
   name_en: string;
@@ -38,7 +39,7 @@ export interface TermRow {
 }
 
 const TERMS = `
-  select t.id, t.parent_id, t.slug, t.name_it, t.name_en, t.description_it, t.description_en, t.icon, t.position
+  select t.id, t.parent_id, t.code, t.slug, t.name_it, t.name_en, t.description_it, t.description_en, t.icon, t.position
     from taxonomy_term t join taxonomy x on x.id = t.taxonomy_id
    where x.code = $1 and t.active`;
 

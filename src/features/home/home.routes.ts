@@ -5,7 +5,8 @@ import type { Queryable } from '../../db/database';
 import type { Locale } from '../../i18n/i18n';
 import { apiGet } from '../../lib/http/api';
 import { cachedByCatalogue } from '../../lib/catalogue-cache';
-import { presentSpazio, presentStats, presentTerm, type HomeData } from './home.presenter';
+import { groupOf } from './home.groups';
+import { presentGroups, presentSection, presentSpazio, presentStats, presentTerm, type HomeData } from './home.presenter';
 import { countCitizens, countServicesByCategory, countSpaziByMunicipio, loadSpaziSample, loadStats, loadTerms } from './home.repository';
 import { HomePage } from './home.view';
 
@@ -23,10 +24,12 @@ export async function loadHomeData(db: Queryable, locale: Locale): Promise<HomeD
     countSpaziByMunicipio(db),
   ]);
   const sectionOrder = new Map(sectionRows.map((s, i) => [s.id, i]));
+  const sectionCode = new Map(sectionRows.map((s) => [s.id, s.code]));
   const bySection = new Map<string, number>();
   for (const c of categoryRows) {
     if (c.parent_id) bySection.set(c.parent_id, (bySection.get(c.parent_id) ?? 0) + (byCategory.get(c.id) ?? 0));
   }
+  // Categories in the order of their section, then their own; each in the one group it belongs to.
   const categories = categoryRows
     .map((c, i) => ({ c, i }))
     .sort((a, b) => {
@@ -34,15 +37,18 @@ export async function loadHomeData(db: Queryable, locale: Locale): Promise<HomeD
       const sb = b.c.parent_id !== null ? (sectionOrder.get(b.c.parent_id) ?? 99) : 99;
       return sa - sb || a.i - b.i;
     })
-    .map(({ c }) => presentTerm(c, locale, byCategory.get(c.id) ?? 0, 'folder'));
+    .map(({ c }) => ({
+      term: presentTerm(c, locale, byCategory.get(c.id) ?? 0, 'folder'),
+      group: groupOf(c.code, c.parent_id !== null ? (sectionCode.get(c.parent_id) ?? null) : null),
+    }));
   const spaziByMunicipio = [...spaziCounts.entries()]
     .filter(([m]) => m >= 1 && m <= 9)
     .sort(([a], [b]) => a - b)
     .map(([municipio, count]) => ({ municipio, count }));
   return {
     stats: presentStats(stats),
-    sections: sectionRows.map((s) => presentTerm(s, locale, bySection.get(s.id) ?? 0, 'folder')),
-    categories,
+    sections: sectionRows.map((s) => presentSection(presentTerm(s, locale, bySection.get(s.id) ?? 0, 'folder'))),
+    groups: presentGroups(categories),
     spazi: spaziRows.map(presentSpazio),
     spaziByMunicipio,
     spaziTotal: [...spaziCounts.values()].reduce((a, b) => a + b, 0),

@@ -6,7 +6,7 @@ import { Icon } from '../../web/components';
 import { Layout } from '../../web/layout';
 import { paths } from '../../web/paths';
 import { FeedbackWidget } from '../feedback/feedback.view';
-import type { HomeData, TermView } from './home.presenter';
+import type { GroupView, HomeData, SectionView } from './home.presenter';
 
 // The home page (Modello Comuni home: hero with search, topics, categories, places, contacts).
 
@@ -104,7 +104,10 @@ function StatsBand(props: { ctx: PageContext; data: HomeData }): Html {
   );
 }
 
-function SectionCards(props: { ctx: PageContext; sections: TermView[] }): Html {
+// The illustrations beside a heading are decorative (alt=""): the heading next to them already says what they show
+// (W3C WAI images tutorial, "decorative images"), so a screen reader does not hear the same thing twice.
+
+function SectionCards(props: { ctx: PageContext; sections: SectionView[] }): Html {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -118,7 +121,7 @@ function SectionCards(props: { ctx: PageContext; sections: TermView[] }): Html {
           {props.sections.map((s) => (
             <li>
               <article class="card card-teaser shadow rounded wemi-section-card">
-                <Icon ctx={ctx} name={s.icon} class="icon-primary wemi-card-icon" />
+                <img class="wemi-section-img" src={ctx.assets.url(s.illustration)} alt="" width="64" height="64" />
                 <div class="card-body">
                   <h3 class="card-title h5">
                     <a href={paths.section(s.slug)} class="stretched-link">
@@ -137,27 +140,61 @@ function SectionCards(props: { ctx: PageContext; sections: TermView[] }): Html {
   );
 }
 
-function CategoryGrid(props: { ctx: PageContext; categories: TermView[] }): Html {
+/** "12 servizi", "1 servizio", "0 servizi": the short count beside a category link. */
+function shortCount(ctx: PageContext, n: number): string {
+  return n === 1 ? ctx.t('home.sections.countOne') : ctx.t('home.groups.services', { n: formatNumber(ctx.locale, n) });
+}
+
+/** The categories, grouped the way families know them: heading, a sentence, the categories, a link to all of it. */
+function NeedGroups(props: { ctx: PageContext; groups: GroupView[] }): Html {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <section class="wemi-home-block wemi-home-block-alt" aria-labelledby="home-categories-title">
+    <section class="wemi-home-block wemi-home-block-alt" aria-labelledby="home-groups-title">
       <div class="container">
-        <h2 class="wemi-block-title" id="home-categories-title">
-          {t('home.categories.title')}
+        <h2 class="wemi-block-title" id="home-groups-title">
+          {t('home.groups.title')}
         </h2>
-        <p class="wemi-block-lead">{t('home.categories.lead')}</p>
-        {props.categories.length === 0 ? (
-          <p>{t('home.categories.empty')}</p>
+        <p class="wemi-block-lead">{t('home.groups.lead')}</p>
+        {props.groups.length === 0 ? (
+          <p>{t('home.groups.empty')}</p>
         ) : (
-          <ul class="wemi-category-grid">
-            {props.categories.map((c) => (
-              <li>
-                <a class="wemi-category-link" href={paths.category(c.slug)}>
-                  <Icon ctx={ctx} name={c.icon} class="icon-primary wemi-category-icon" />
-                  <span class="wemi-category-name">{c.name}</span>
-                  <span class="wemi-category-count">{countLabel(ctx, c.services)}</span>
-                </a>
+          <ul class="wemi-needs">
+            {props.groups.map((g) => (
+              <li class="wemi-need" data-wemi-group={g.code}>
+                <div class="wemi-need-head">
+                  <img class="wemi-need-img" src={ctx.assets.url(g.illustration)} alt="" width="72" height="72" />
+                  <div>
+                    <h3 class="wemi-need-title" id={`home-group-${g.code}`}>
+                      {t(g.title)}
+                    </h3>
+                    <p class="wemi-need-lead">{t(g.lead)}</p>
+                  </div>
+                </div>
+                {g.categories.length ? (
+                  // Open in the markup (every list shows without JavaScript); folded on a phone by src/client/home-groups.ts.
+                  <details class="wemi-need-details" open data-wemi-need-details="">
+                    <summary class="wemi-need-toggle">
+                      <span>{t('home.groups.toggle', { n: g.categories.length })}</span>
+                      <Icon ctx={ctx} name="expand" class="icon-sm icon-primary wemi-need-toggle-icon" />
+                    </summary>
+                    <ul class="wemi-need-list" aria-labelledby={`home-group-${g.code}`}>
+                      {g.categories.map((c) => (
+                        <li>
+                          <a class="wemi-need-link" href={paths.category(c.slug)} data-wemi-category={c.slug}>
+                            <span class="wemi-need-name">{c.name}</span> <span class="wemi-need-count">{shortCount(ctx, c.services)}</span>
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+                <p class="wemi-need-more">
+                  <a class="wemi-need-all" href={g.allHref} data-wemi-group-all={g.code}>
+                    <span>{t(g.all)}</span>
+                    <Icon ctx={ctx} name="arrow-right" class="icon-sm icon-primary" />
+                  </a>
+                </p>
               </li>
             ))}
           </ul>
@@ -273,8 +310,8 @@ export function HomePage(props: { ctx: PageContext; data: HomeData }): Html {
     <Layout ctx={ctx} title={t('home.title')} description={t('home.description')}>
       <Hero ctx={ctx} />
       <StatsBand ctx={ctx} data={data} />
+      <NeedGroups ctx={ctx} groups={data.groups} />
       <SectionCards ctx={ctx} sections={data.sections} />
-      <CategoryGrid ctx={ctx} categories={data.categories} />
       <Spazi ctx={ctx} data={data} />
       <Help ctx={ctx} />
       <FeedbackWidget ctx={ctx} />
