@@ -21,9 +21,11 @@ import { registerSearchRoutes } from './features/search/search.routes';
 import { registerServiceRoutes } from './features/services/services.routes';
 import { registerEntiRoutes } from './features/enti/enti.routes';
 import { registerSpaziRoutes } from './features/spazi/spazi.routes';
+import { registerSpaziCityRoutes } from './features/spazi/city/spazi-city.routes';
 import { registerTaxonomyRoutes } from './features/taxonomy/taxonomy.routes';
 import { registerCityServiceRoutes } from './features/city-services/city-services.routes';
 import { registerContentPageRoutes } from './features/pages/pages.routes';
+import { registerTopicRoutes } from './features/topics/topics.routes';
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes';
 import { registerApiV1Routes } from './features/api-v1/api-v1.routes';
 import { registerHsdsRoutes } from './features/hsds/hsds.routes';
@@ -117,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     baseUrl: config.publicBaseUrl,
     mapTileUrl: config.MAP_TILE_URL,
     mapAttribution: config.MAP_ATTRIBUTION,
+    accessibilityDeclarationUrl: config.ACCESSIBILITY_DECLARATION_URL,
     secureCookies,
   });
   // Sessions before access control: the access hook reads request.user.
@@ -133,9 +136,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerServiceRoutes(app, deps);
   registerEntiRoutes(app, deps);
   registerSpaziRoutes(app, deps);
+  registerSpaziCityRoutes(app, deps);
   registerTaxonomyRoutes(app, deps);
   registerCityServiceRoutes(app, deps);
   registerContentPageRoutes(app, deps);
+  registerTopicRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
   registerApiV1Routes(app, deps);
   registerHsdsRoutes(app, deps);

@@ -36,6 +36,12 @@ const ConfigSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('WeMi Comune di Milano <noreply@wemi.comune.milano.it>'),
   MAIL_DIR: z.string().min(1).optional(),
+  // Accessibility: the declaration published on AGID's form site (https://form.agid.gov.it/view/<id>), linked from
+  // every page's footer as the Designers Italia model and the AGID validator require.
+  ACCESSIBILITY_DECLARATION_URL: z
+    .url()
+    .regex(/^https:\/\/form\.agid\.gov\.it\//, 'ACCESSIBILITY_DECLARATION_URL must be a page of https://form.agid.gov.it/')
+    .default('https://form.agid.gov.it/view/00000000-0000-0000-0000-000000000000'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -10,6 +10,7 @@ import { messages as spazi } from '../features/spazi/spazi.messages';
 import { messages as taxonomy } from '../features/taxonomy/taxonomy.messages';
 import { messages as cityServices } from '../features/city-services/city-services.messages';
 import { messages as pages } from '../features/pages/pages.messages';
+import { messages as topics } from '../features/topics/topics.messages';
 import { messages as feedback } from '../features/feedback/feedback.messages';
 import { messages as auth } from '../features/accounts/accounts.messages';
 import { messages as oidc } from '../features/accounts/public/oidc.messages';
@@ -27,7 +28,7 @@ import { messages as reviews } from '../features/reviews/reviews.messages';
 import { messages as security } from '../features/accounts/security/security.messages';
 import { messages as register } from '../features/accounts/public/register.messages';
 
-const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin, requests, enteRequests, threads, reviews, security, register] as const;
+const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, topics, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin, requests, enteRequests, threads, reviews, security, register] as const;
 
 type Union = (typeof parts)[number]['it'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -38,7 +38,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Logical names of the assets pages may link to. */
-export type AssetName = 'css/bootstrap-italia.css' | 'css/wemi.css' | 'css/leaflet.css' | 'svg/sprites.svg' | 'js/main.js' | 'js/map.js' | 'img/logo.svg';
+export type AssetName = 'css/bootstrap-italia.css' | 'css/wemi.css' | 'css/leaflet.css' | 'svg/sprites.svg' | 'js/main.js' | 'js/map.js' | `img/${string}.svg`;
 
 export class AssetStore {
   private readonly byUrl = new Map<string, Asset>();
@@ -101,13 +101,15 @@ async function bundle(entry: string): Promise<Buffer> {
 }
 
 // Bootstrap Italia's CSS without its source-map comment and without the VideoJS icon font (a data: URL the
-// CSP would block; we ship no video player).
-const trimBootstrapCss = (b: Buffer) =>
+// CSP would block; we ship no video player). Its `--bootstrap-italia-version` custom property is written with single
+// quotes, which the AGID validator cannot read (it strips only double quotes): it is rewritten with double quotes.
+export const trimBootstrapCss = (b: Buffer) =>
   Buffer.from(
     b
       .toString('utf8')
       .replace(/\/\*# sourceMappingURL=[^*]*\*\/\s*$/, '')
-      .replace(/@font-face\{font-family:VideoJS;[^}]*\}/g, ''),
+      .replace(/@font-face\{font-family:VideoJS;[^}]*\}/g, '')
+      .replace(/--bootstrap-italia-version:\s*'([^']*)'/g, '--bootstrap-italia-version: "$1"'),
   );
 
 export async function buildAssets(): Promise<AssetStore> {
@@ -124,7 +126,10 @@ export async function buildAssets(): Promise<AssetStore> {
     store.add('css/wemi.css', Buffer.from(wemiCss)),
     store.add('css/leaflet.css', readFileSync(path.join(ROOT, 'node_modules/leaflet/dist/leaflet.css'))),
     store.add('svg/sprites.svg', readFileSync(path.join(BI_DIST, 'svg/sprites.svg'))),
-    store.add('img/logo.svg', readFileSync(path.join(CLIENT, 'img/logo.svg'))),
+    // The logo and the illustrations drawn for WeMi (every src/client/img/*.svg).
+    ...readdirSync(path.join(CLIENT, 'img'))
+      .filter((f) => f.endsWith('.svg'))
+      .map((f) => store.add(`img/${f}`, readFileSync(path.join(CLIENT, 'img', f)))),
     bundle('main.ts').then((b) => store.add('js/main.js', b)),
     bundle('map.ts').then((b) => store.add('js/map.js', b)),
   ]);

@@ -4,11 +4,17 @@ import type { FieldIssue } from '../lib/http/errors';
 
 // Shared presentational components (Bootstrap Italia markup).
 
+/**
+ * Sprite symbols that are logos of the Italian digital-transformation teams, not pictograms: never shown as an icon
+ * (a term may still name them, e.g. "team-digitale" stored as "a group of people"), a person is shown instead.
+ */
+const LOGO_SYMBOLS: Readonly<Record<string, string>> = { 'team-digitale': 'user', 'designers-italia': 'user' };
+
 export function Icon(props: { ctx: PageContext; name: string; class?: string; title?: string }): Html {
   return (
     <svg class={`icon${props.class ? ` ${props.class}` : ''}`} aria-hidden={props.title ? undefined : 'true'} role={props.title ? 'img' : undefined} focusable="false">
       {props.title ? <title>{props.title}</title> : null}
-      <use href={props.ctx.assets.icon(props.name)}></use>
+      <use href={props.ctx.assets.icon(LOGO_SYMBOLS[props.name] ?? props.name)}></use>
     </svg>
   );
 }
@@ -111,15 +117,19 @@ export function ErrorSummary(props: { ctx: PageContext; issues: FieldIssue[]; ti
   );
 }
 
-/** "Indice della pagina" of content pages, linking to each section's id. */
+/**
+ * "Indice della pagina" of content pages, linking to each section's id. `data-element="page-index"` marks the list
+ * whose `li > a` are the index links, as the Designers Italia model and the AGID validator read it (the validator looks
+ * for `[data-element="page-index"] > li > a` and compares each link's text with the model's section titles).
+ */
 export function PageIndex(props: { ctx: PageContext; items: { id: string; label: string }[] }): Html {
   return (
-    <nav class="cmp-navscroll sticky-top" aria-labelledby="page-index-title" data-element="page-index">
+    <nav class="cmp-navscroll sticky-top" aria-labelledby="page-index-title">
       <div class="navbar-wrapper">
         <h2 class="title-medium-semi-bold mb-2" id="page-index-title">
           {props.ctx.t('pageIndex.title')}
         </h2>
-        <ul class="link-list">
+        <ul class="link-list" data-element="page-index">
           {props.items.map((i) => (
             <li class="nav-item">
               <a class="nav-link" href={`#${i.id}`}>

@@ -17,6 +17,8 @@ export interface PageContext {
   baseUrl: string;
   mapTileUrl: string;
   mapAttribution: string;
+  /** The site's accessibility declaration on AGID's form site (ACCESSIBILITY_DECLARATION_URL), linked from the footer. */
+  accessibilityDeclarationUrl: string;
   /** The logged-in person (name for the header; idle expiry for the session warning), or null. */
   user: { name: string; idleExpiresAt: string } | null;
 }
@@ -35,7 +37,7 @@ declare module 'fastify' {
 
 export function registerPageContext(
   app: FastifyInstance,
-  opts: { assets: AssetStore; baseUrl: string; mapTileUrl: string; mapAttribution: string; secureCookies: boolean },
+  opts: { assets: AssetStore; baseUrl: string; mapTileUrl: string; mapAttribution: string; accessibilityDeclarationUrl: string; secureCookies: boolean },
 ): void {
   app.decorateRequest('ctx', null as unknown as PageContext);
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -63,6 +65,7 @@ export function registerPageContext(
       baseUrl: opts.baseUrl,
       mapTileUrl: opts.mapTileUrl,
       mapAttribution: opts.mapAttribution,
+      accessibilityDeclarationUrl: opts.accessibilityDeclarationUrl,
       user: request.user
         ? {
             name: `${request.user.givenName} ${request.user.familyName}`.trim() || (request.user.email ?? ''),

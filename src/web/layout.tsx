@@ -1,5 +1,6 @@
 import type { Child, Html } from '../lib/jsx/jsx-runtime';
 import { raw } from '../lib/jsx/jsx-runtime';
+import type { MessageKey } from '../i18n/catalogue';
 import type { PageContext } from './context';
 import { Icon } from './components';
 import { paths } from './paths';
@@ -33,16 +34,31 @@ function loginHref(ctx: PageContext): string {
   return paths.login(ctx.search ? `${ctx.path}?${ctx.search}` : ctx.path);
 }
 
+/**
+ * The first-level menu, in one place. The Designers Italia "Modello Comuni" fixes four first-level items, in this
+ * order, each marked with its `data-element` (read by the AGID validator): Amministrazione (`management`), Novità
+ * (`news`), Servizi (`all-services`), Vivere … (`live`); a site may add its own items after them
+ * (`custom-submenu`). An item is shown only when its page exists (`href`):
+ * - `management`: the City's administration is published on its institutional site, not in WeMi — not shown;
+ * - `news` and `live`: WeMi's news and events (Spazi WeMi places and events) arrive with the content pages; give the
+ *   item its `href` (a builder in paths.ts) when they exist and it appears in its model position;
+ * - WeMi's own items (enti, Spazi WeMi, City services) follow as custom items.
+ */
+export const MAIN_MENU: readonly { element: 'management' | 'news' | 'all-services' | 'live' | 'custom-submenu'; label: MessageKey; href?: () => string }[] = [
+  { element: 'management', label: 'nav.management' },
+  { element: 'news', label: 'nav.news' },
+  { element: 'all-services', label: 'nav.services', href: () => paths.services() },
+  { element: 'live', label: 'nav.live' },
+  { element: 'custom-submenu', label: 'nav.enti', href: () => paths.enti() },
+  { element: 'custom-submenu', label: 'nav.spazi', href: () => paths.spazi() },
+  { element: 'custom-submenu', label: 'nav.cityServices', href: () => paths.cityServices() },
+];
+
 export function Layout(props: LayoutProps): Html {
   const { ctx } = props;
   const { t, assets } = ctx;
   const otherLang = ctx.locale === 'it' ? 'en' : 'it';
-  const nav: { href: string; label: string }[] = [
-    { href: paths.services(), label: t('nav.services') },
-    { href: paths.enti(), label: t('nav.enti') },
-    { href: paths.spazi(), label: t('nav.spazi') },
-    { href: paths.cityServices(), label: t('nav.cityServices') },
-  ];
+  const nav = MAIN_MENU.flatMap((item) => (item.href ? [{ href: item.href(), label: t(item.label), element: item.element }] : []));
   const fullTitle = `${props.title} | WeMi — ${t('site.owner')}`;
   return (
     <html lang={ctx.locale}>
@@ -164,12 +180,29 @@ export function Layout(props: LayoutProps): Html {
                               const current = props.section === item.href || ctx.path === item.href || ctx.path.startsWith(`${item.href}/`);
                               return (
                                 <li class="nav-item">
-                                  <a class={current ? 'nav-link active' : 'nav-link'} href={item.href} aria-current={current ? 'page' : undefined}>
+                                  <a
+                                    class={current ? 'nav-link active' : 'nav-link'}
+                                    href={item.href}
+                                    aria-current={current ? 'page' : undefined}
+                                    data-element={item.element}
+                                  >
                                     <span>{item.label}</span>
                                   </a>
                                 </li>
                               );
                             })}
+                          </ul>
+                          <ul class="navbar-nav navbar-secondary" aria-label={t('nav.secondary')}>
+                            <li class="nav-item">
+                              <a
+                                class={ctx.path === paths.topics() || ctx.path.startsWith(`${paths.topics()}/`) ? 'nav-link active' : 'nav-link'}
+                                href={paths.topics()}
+                                aria-current={ctx.path === paths.topics() ? 'page' : undefined}
+                                data-element="all-topics"
+                              >
+                                <span class="fw-bold">{t('nav.allTopics')}</span>
+                              </a>
+                            </li>
                           </ul>
                         </div>
                       </div>
@@ -224,7 +257,9 @@ export function Layout(props: LayoutProps): Html {
                   <ul class="footer-list">
                     <li><a href={paths.page('privacy')} data-element="privacy-policy-link">{t('footer.privacy')}</a></li>
                     <li><a href={paths.page('note-legali')} data-element="legal-notes">{t('footer.legal')}</a></li>
-                    <li><a href={paths.page('accessibilita')} data-element="accessibility-link">{t('footer.accessibility')}</a></li>
+                    <li><a href={ctx.accessibilityDeclarationUrl} data-element="accessibility-link">{t('footer.accessibility')}</a></li>
+                    <li><a href={paths.page('piano-di-miglioramento')}>{t('footer.improvementPlan')}</a></li>
+                    <li><a href={paths.topics()}>{t('nav.topics')}</a></li>
                     <li><a href={paths.page('mappa-del-sito')}>{t('footer.sitemap')}</a></li>
                     <li><a href="/api/v1/openapi.json">{t('footer.openData')}</a></li>
                   </ul>

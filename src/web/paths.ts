@@ -84,9 +84,14 @@ export const paths = {
   category: (slug: string) => `/categorie/${enc(slug)}`,
   cityServices: () => '/servizi-del-comune',
   cityService: (slug: string) => `/servizi-del-comune/${enc(slug)}`,
-  page: (slug: 'faq' | 'privacy' | 'note-legali' | 'accessibilita' | 'contatti' | 'mappa-del-sito') => `/${slug}`,
+  page: (slug: 'faq' | 'privacy' | 'note-legali' | 'accessibilita' | 'contatti' | 'mappa-del-sito' | 'piano-di-miglioramento') => `/${slug}`,
+  // Topics ("Argomenti" of the Designers Italia model)
+  topics: () => '/argomenti',
+  topic: (slug: string) => `/argomenti/${enc(slug)}`,
   feedback: () => '/feedback',
   autocomplete: () => '/api/v1/autocomplete',
+  /** The search API with the same parameters as /servizi. */
+  apiServices: (query?: Record<string, string | number | boolean | readonly string[] | undefined>) => `/api/v1/services${paths.services(query).slice('/servizi'.length)}`,
 
   // Becoming an ente: the open call, then the applicant's applications (drafts, documents, summary, sending).
   openCall: () => '/diventa-ente',
@@ -234,6 +239,11 @@ export const cityPaths = {
   taxonomy: (kind: string) => `${cityPaths.taxonomies()}/${enc(kind)}`,
   termNew: (kind: string) => `${cityPaths.taxonomy(kind)}/nuovo`,
   term: (kind: string, id: string) => `${cityPaths.taxonomy(kind)}/termini/${enc(id)}`,
+  /** The concept dictionary of the search (a part of the taxonomy section). */
+  concepts: () => `${cityPaths.taxonomies()}/concetti-di-ricerca`,
+  conceptNew: () => `${cityPaths.concepts()}/nuovo`,
+  concept: (id: string) => `${cityPaths.concepts()}/${enc(id)}`,
+  conceptDelete: (id: string) => `${cityPaths.concept(id)}/elimina`,
   termDeactivate: (kind: string, id: string) => fill(city.termDeactivate, kind, id),
   termReactivate: (kind: string, id: string) => fill(city.termReactivate, kind, id),
   enti: () => `${cityBase}/enti`,
@@ -249,4 +259,9 @@ export const cityPaths = {
   quality: () => `${cityBase}/qualita`,
   reviews: () => fill(city.reviews),
   reviewDecide: (reviewId: string, decision: Decision) => fill(city.reviewDecide, reviewId, decision),
+  // Spazi WeMi: opening hours and status (archive, restore).
+  spazi: () => `${cityBase}/spazi-wemi`,
+  spazio: (slug: string) => `${cityPaths.spazi()}/${enc(slug)}`,
+  spazioHours: (slug: string) => `${cityPaths.spazio(slug)}/orari`,
+  spazioStatus: (slug: string) => `${cityPaths.spazio(slug)}/stato`,
 } as const;

@@ -71,7 +71,7 @@ describe('City access services', () => {
       expect(textOf(html)).toContain(esc(firstLine(r.hours.it)));
       for (const q of r.quality_standards) expect(textOf(html)).toContain(esc(q.it));
       // JSON-LD GovernmentService, valid JSON.
-      const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1];
+      const ld = /<script type="application\/ld\+json" data-element="metatag">([\s\S]*?)<\/script>/.exec(html)?.[1];
       expect(ld).toBeDefined();
       const data = JSON.parse(ld!) as Record<string, unknown>;
       expect(data['@type']).toBe('GovernmentService');

@@ -16,13 +16,18 @@ const PAGES: { path: string; it: { title: string; key: string[] }; en: { title: 
   },
   {
     path: '/note-legali',
-    it: { title: 'Note legali', key: ['Licenza dei contenuti', 'CC BY 4.0', 'articolo 52 del Codice dell’Amministrazione Digitale', 'creativecommons.org/licenses/by/4.0'] },
+    it: { title: 'Note legali', key: ['Licenza dei contenuti', 'CC BY 4.0', 'articolo 52 del decreto legislativo 7 marzo 2005, n. 82 (CAD)', 'creativecommons.org/licenses/by/4.0'] },
     en: { title: 'Legal notes', key: ['Content licence', 'CC BY 4.0', 'Article 52'] },
   },
   {
     path: '/accessibilita',
     it: { title: 'Dichiarazione di accessibilità', key: ['Stato di conformità', 'Contenuti non accessibili', 'Meccanismo di feedback', 'Procedura di attuazione', 'https://form.agid.gov.it'] },
     en: { title: 'Accessibility statement', key: ['Compliance status', 'Feedback mechanism', 'Enforcement procedure'] },
+  },
+  {
+    path: '/piano-di-miglioramento',
+    it: { title: 'Piano di miglioramento del sito', key: ['Interventi previsti', 'Novità', 'Eventi', 'form.agid.gov.it'] },
+    en: { title: 'Site improvement plan', key: ['Planned work', 'News', 'Events'] },
   },
   {
     path: '/contatti',

@@ -3,7 +3,9 @@ import { seedDemoAccounts } from './accounts';
 import { CITY_SERVICES } from './city-services';
 import { ENTI, FIRST_NAMES, LAST_NAMES, METRO_MUNICIPALITIES, STREETS, type EnteDef } from './enti';
 import { Prng, slugify } from './prng';
-import { ALL_SPAZI, SPAZIO_HOURS_EN, SPAZIO_HOURS_IT, SPAZIO_PHONE } from './spazi';
+import { reconcileDemoReviews, seedDemoReviews } from './reviews';
+import { seedConcepts } from './concepts';
+import { ALL_SPAZI, SPAZIO_GENERAL_EN, SPAZIO_GENERAL_IT, SPAZIO_PHONE, upsertSpazi } from './spazi';
 import {
   CATEGORIES, MUNICIPI, SEARCH_SYNONYMS, SECTIONS, SUPPORT_SCHEMES, TARGET_GROUPS, TASKS, TAXONOMIES, TIME_BANDS,
   municipioTerms, type CategoryDef, type Mode, type OfferType, type Place, type PriceUnit, type ServiceDefaults, type ServiceTypeDef, type TermDef,
@@ -233,14 +235,12 @@ export function buildDemoData(): DemoData {
     const id = r.uuid();
     spazioIds.set(s.slug, id);
     if (s.active) activeSpaziByMunicipio.set(s.municipio, [...(activeSpaziByMunicipio.get(s.municipio) ?? []), id]);
-    const generalIt = 'Ascolto, informazione e orientamento sui servizi domiciliari, supporto alla compilazione delle domande online per chi ha SPID, condivisione di servizi, orientamento ai sostegni economici e al volontariato.';
-    const generalEn = 'Listening, information and guidance on home-care services, help with online applications for people with SPID, shared services, guidance on financial support and volunteering.';
     data.locations.push({
       id, organization_id: null, kind: 'spazio_wemi', slug: s.slug, name: s.name,
-      description_it: `${s.descIt} ${s.active ? generalIt : ''}`.trim(), description_en: `${s.descEn} ${s.active ? generalEn : ''}`.trim(),
+      description_it: `${s.descIt} ${s.active ? SPAZIO_GENERAL_IT : ''}`.trim(), description_en: `${s.descEn} ${s.active ? SPAZIO_GENERAL_EN : ''}`.trim(),
       address: s.address, postal_code: s.postalCode, municipio_id: municipioId(s.municipio), latitude: s.lat, longitude: s.lon,
-      email: s.email, phone: SPAZIO_PHONE, website: null, hours_it: SPAZIO_HOURS_IT, hours_en: SPAZIO_HOURS_EN,
-      managed_by: s.managedBy, active: s.active, is_demo: false,
+      email: s.email, phone: SPAZIO_PHONE, website: null, hours_it: s.hoursIt, hours_en: s.hoursEn,
+      managed_by: s.managedBy, active: s.active, spazio_status: s.status, is_demo: false,
     });
   }
   CITY_SERVICES.forEach((c, i) => {
@@ -529,7 +529,7 @@ export async function insertDemoData(tx: Queryable, data: DemoData): Promise<voi
     ['status', 'text'], ['is_demo', 'boolean'], ['_created_days', 'int']], data.organizations, [['created_at', daysAgo('_created_days')]]);
   await insertJson(tx, 'location', [['id', 'uuid'], ['organization_id', 'uuid'], ['kind', 'text'], ['slug', 'text'], ['name', 'text'], ['description_it', 'text'],
     ['description_en', 'text'], ['address', 'text'], ['postal_code', 'text'], ['municipio_id', 'uuid'], ['latitude', 'float8'], ['longitude', 'float8'],
-    ['email', 'text'], ['phone', 'text'], ['website', 'text'], ['hours_it', 'text'], ['hours_en', 'text'], ['managed_by', 'text'], ['active', 'boolean'], ['is_demo', 'boolean']], data.locations);
+    ['email', 'text'], ['phone', 'text'], ['website', 'text'], ['hours_it', 'text'], ['hours_en', 'text'], ['managed_by', 'text'], ['active', 'boolean'], ['spazio_status', 'text'], ['is_demo', 'boolean']], data.locations);
   await insertJson(tx, 'organization_spazio', [['organization_id', 'uuid'], ['location_id', 'uuid']], data.organizationSpazi);
   await insertJson(tx, 'service', [['id', 'uuid'], ['organization_id', 'uuid'], ['service_type_id', 'uuid'], ['slug', 'text'], ['name', 'text'],
     ['summary_it', 'text'], ['summary_en', 'text'], ['need_analysis', 'text'], ['proposed_solution', 'text'], ['staff_activities', 'text'], ['recipients', 'text'],
@@ -559,6 +559,8 @@ export async function insertDemoData(tx: Queryable, data: DemoData): Promise<voi
      from generate_series(1, $1::int) as i`,
     [DEMO_FIGURES.citizens, FIRST_NAMES, LAST_NAMES],
   );
+  // Reviews by some of them: the cards' ratings come from these rows (reviews.ts).
+  await seedDemoReviews(tx);
 }
 
 /** Loads the demo catalogue when the database has none yet (idempotent, safe with concurrent starts). */
@@ -569,11 +571,18 @@ export async function seedDemoData(db: Db, opts: { accounts?: boolean } = {}): P
     await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const present = await tx.maybeOne('select 1 from taxonomy where code = $1', ['section']);
     if (present) {
+      // The Spazi WeMi follow the City's documents on an existing database too (upsert by slug, see spazi.ts).
+      await upsertSpazi(tx);
+      // A database migrated before 0010 gets the starting concept dictionary of the search once (when still empty).
+      await seedConcepts(tx);
+      // Ratings come from reviews: a database seeded when they did not gets its demo reviews (reviews.ts).
+      await reconcileDemoReviews(tx);
       const accounts = opts.accounts ? await seedDemoAccounts(tx) : 0;
       return accounts ? `Demo data already present; ${accounts} demo accounts added.` : 'Demo data already present: nothing to do.';
     }
     const data = buildDemoData();
     await insertDemoData(tx, data);
+    await seedConcepts(tx);
     await tx.query('select refresh_service_search(null)');
     await tx.query('select refresh_search_words()');
     if (opts.accounts) await seedDemoAccounts(tx);

@@ -102,7 +102,7 @@ export function CityServicePage(props: { ctx: PageContext; service: CityServiceV
       title={s.name}
       description={firstParagraph(s.summary)}
       section={paths.cityServices()}
-      head={<script type="application/ld+json">{jsonForScript(jsonLd)}</script>}
+      head={<script type="application/ld+json" data-element="metatag">{jsonForScript(jsonLd)}</script>}
     >
       <PageHeader
         ctx={ctx}

@@ -101,8 +101,11 @@ export const messages = defineMessages(
     'pages.legal.owner.body':
       'Il portale WeMi è del Comune di Milano, Piazza della Scala 2, 20121 Milano, codice fiscale e partita IVA 01199250158.',
     'pages.legal.license.title': 'Licenza dei contenuti',
+    // The text of the Designers Italia model for the "Licenza dei contenuti" section, word for word (AGID validator).
     'pages.legal.license.body':
-      'Salvo dove diversamente indicato, i contenuti di questo sito sono pubblicati con licenza Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0).\nPuoi copiarli, distribuirli e modificarli, anche per fini commerciali, a condizione di citare la fonte («Comune di Milano — WeMi»), indicare se hai apportato modifiche e fornire un link alla licenza.\nÈ l’applicazione del principio «open by default» dell’articolo 52 del Codice dell’Amministrazione Digitale (decreto legislativo 82/2005): i dati e i documenti che le amministrazioni pubblicano senza una licenza esplicita si intendono rilasciati come dati di tipo aperto.',
+      'In applicazione del principio open by default ai sensi dell’articolo 52 del decreto legislativo 7 marzo 2005, n. 82 (CAD) e salvo dove diversamente specificato (compresi i contenuti incorporati di terzi), i dati, i documenti e le informazioni pubblicati sul sito sono rilasciati con licenza CC-BY 4.0.\nGli utenti sono quindi liberi di condividere (riprodurre, distribuire, comunicare al pubblico, esporre in pubblico), rappresentare, eseguire e recitare questo materiale con qualsiasi mezzo e formato e modificare (trasformare il materiale e utilizzarlo per opere derivate) per qualsiasi fine, anche commerciale con il solo onere di attribuzione, senza apporre restrizioni aggiuntive.',
+    'pages.legal.license.attribution':
+      'Per l’attribuzione cita la fonte («Comune di Milano — WeMi»), indica se hai apportato modifiche e fornisci un link alla licenza.',
     'pages.legal.license.link': 'Testo della licenza CC BY 4.0',
     'pages.legal.data.title': 'Dati aperti e API',
     'pages.legal.data.body':
@@ -128,6 +131,8 @@ export const messages = defineMessages(
     'pages.a11y.title': 'Dichiarazione di accessibilità',
     'pages.a11y.lead':
       'Il Comune di Milano si impegna a rendere accessibile il portale WeMi, come previsto dalla legge 9 gennaio 2004, n. 4 e dal decreto legislativo 106/2018, che ha recepito la direttiva (UE) 2016/2102.',
+    'pages.a11y.agid': 'La dichiarazione di accessibilità ufficiale del portale è pubblicata sul sito dell’AgID.',
+    'pages.a11y.agid.link': 'Leggi la dichiarazione di accessibilità sul sito AgID',
     'pages.a11y.scope.title': 'Ambito della dichiarazione',
     'pages.a11y.scope.body':
       'Questa dichiarazione si applica al portale WeMi (versione dimostrativa) e segue il modello delle Linee guida sull’accessibilità degli strumenti informatici dell’Agenzia per l’Italia Digitale (AgID).',
@@ -171,6 +176,22 @@ export const messages = defineMessages(
     'pages.contacts.feedback.title': 'La tua opinione sulle pagine',
     'pages.contacts.feedback.body': 'Dicci se le informazioni di una pagina sono chiare con la valutazione in fondo a ogni pagina.',
     'pages.contacts.feedback.link': 'Valuta questa pagina',
+
+    // Improvement plan
+    'pages.plan.title': 'Piano di miglioramento del sito',
+    'pages.plan.lead': 'Che cosa manca al portale WeMi per seguire pienamente il modello dei siti comunali di Designers Italia e che cosa è previsto.',
+    'pages.plan.goal.title': 'Obiettivo',
+    'pages.plan.goal.body':
+      'Il portale WeMi segue il modello dei siti dei Comuni di Designers Italia e i criteri di conformità dell’Agenzia per l’Italia Digitale (AgID): struttura delle pagine, menu, schede servizio, note legali, dichiarazione di accessibilità, argomenti. Questo piano elenca i punti ancora da completare e viene aggiornato a ogni rilascio.',
+    'pages.plan.todo.title': 'Interventi previsti',
+    'pages.plan.todo.body':
+      '- Novità: notizie, avvisi e comunicati del welfare milanese, con la voce «Novità» nel menu principale.\n- Eventi: gli incontri e le attività degli Spazi WeMi, con la voce «Vivere» nel menu principale e le pagine Luoghi ed Eventi.\n- Dichiarazione di accessibilità: pubblicazione sul sito dell’AgID (form.agid.gov.it) e aggiornamento del collegamento nel piè di pagina.\n- Categorie dei servizi: confronto delle categorie del catalogo WeMi con il vocabolario dei servizi del modello.',
+    'pages.plan.na.title': 'Voci del modello che non si applicano',
+    'pages.plan.na.body':
+      'WeMi è un portale tematico del Comune di Milano dedicato al welfare: la sezione «Amministrazione» (organi di governo, uffici, documenti e dati) è pubblicata nel sito istituzionale del Comune, https://www.comune.milano.it',
+    'pages.plan.contact.title': 'Suggerimenti',
+    'pages.plan.contact.body':
+      'Se una pagina non è chiara o non trovi quello che cerchi, usa la valutazione in fondo a ogni pagina oppure scrivi alla PEC del Comune protocollo@postacert.comune.milano.it con oggetto «Portale WeMi».',
 
     // Site map
     'pages.sitemap.title': 'Mappa del sito',
@@ -285,7 +306,9 @@ export const messages = defineMessages(
       'The WeMi portal belongs to the City of Milan, Piazza della Scala 2, 20121 Milano, tax code and VAT number 01199250158.',
     'pages.legal.license.title': 'Content licence',
     'pages.legal.license.body':
-      'Unless stated otherwise, the content of this site is published under the Creative Commons Attribution 4.0 International licence (CC BY 4.0).\nYou may copy, distribute and adapt it, also for commercial purposes, provided that you credit the source ("Comune di Milano — WeMi"), indicate whether you made changes and provide a link to the licence.\nThis applies the "open by default" principle of Article 52 of the Italian Digital Administration Code (Legislative Decree 82/2005): data and documents that public administrations publish without an explicit licence are deemed released as open data.',
+      'In application of the open by default principle under Article 52 of Legislative Decree no. 82 of 7 March 2005 (Digital Administration Code, CAD) and unless otherwise specified (including embedded third-party content), the data, documents and information published on the site are released under the CC-BY 4.0 licence.\nUsers are therefore free to share (reproduce, distribute, communicate to the public, exhibit in public), represent, perform and recite this material in any medium and format, and to adapt it (transform the material and use it for derivative works) for any purpose, including commercial ones, with the sole obligation of attribution and without adding further restrictions.',
+    'pages.legal.license.attribution':
+      'For attribution, credit the source ("Comune di Milano — WeMi"), indicate whether you made changes and provide a link to the licence.',
     'pages.legal.license.link': 'Text of the CC BY 4.0 licence',
     'pages.legal.data.title': 'Open data and API',
     'pages.legal.data.body':
@@ -311,6 +334,8 @@ export const messages = defineMessages(
     'pages.a11y.title': 'Accessibility statement',
     'pages.a11y.lead':
       'The City of Milan is committed to making the WeMi portal accessible, as required by Law no. 4 of 9 January 2004 and Legislative Decree 106/2018, which transposed Directive (EU) 2016/2102.',
+    'pages.a11y.agid': 'The portal’s official accessibility statement is published on AgID’s website.',
+    'pages.a11y.agid.link': 'Read the accessibility statement on AgID’s website',
     'pages.a11y.scope.title': 'Scope of this statement',
     'pages.a11y.scope.body':
       'This statement applies to the WeMi portal (demonstration version) and follows the model of the accessibility guidelines of the Agency for Digital Italy (AgID).',
@@ -354,6 +379,22 @@ export const messages = defineMessages(
     'pages.contacts.feedback.title': 'Your opinion on the pages',
     'pages.contacts.feedback.body': 'Tell us whether the information on a page is clear with the rating at the bottom of every page.',
     'pages.contacts.feedback.link': 'Rate this page',
+
+    // Improvement plan
+    'pages.plan.title': 'Site improvement plan',
+    'pages.plan.lead': 'What the WeMi portal still needs to fully follow the Designers Italia model for municipal websites, and what is planned.',
+    'pages.plan.goal.title': 'Goal',
+    'pages.plan.goal.body':
+      'The WeMi portal follows the Designers Italia model for municipal websites and the conformity criteria of the Agency for Digital Italy (AgID): page structure, menu, service pages, legal notes, accessibility statement, topics. This plan lists what is still to be done and is updated with every release.',
+    'pages.plan.todo.title': 'Planned work',
+    'pages.plan.todo.body':
+      '- News: news, notices and announcements of Milan’s welfare, with a "News" item in the main menu.\n- Events: the meetings and activities of the Spazi WeMi, with a "Living" item in the main menu and the Places and Events pages.\n- Accessibility statement: publication on AgID’s website (form.agid.gov.it) and update of the link in the footer.\n- Service categories: comparison of the WeMi catalogue categories with the model’s vocabulary of services.',
+    'pages.plan.na.title': 'Parts of the model that do not apply',
+    'pages.plan.na.body':
+      'WeMi is a thematic portal of the City of Milan devoted to welfare: the "Administration" section (governing bodies, offices, documents and data) is published on the City’s institutional website, https://www.comune.milano.it',
+    'pages.plan.contact.title': 'Suggestions',
+    'pages.plan.contact.body':
+      'If a page is unclear or you cannot find what you are looking for, use the rating at the bottom of every page or write to the City’s certified e-mail protocollo@postacert.comune.milano.it with the subject "WeMi portal".',
 
     // Site map
     'pages.sitemap.title': 'Site map',

@@ -7,13 +7,14 @@ import {
   AccessibilityPage,
   ContactsPage,
   FaqPage,
+  ImprovementPlanPage,
   LegalPage,
   PrivacyPage,
   SitemapPage,
   type SitemapData,
 } from './pages.view';
 
-// The footer content pages. Static texts come from the message catalogue; the site map also reads the
+// The footer content pages (and the site improvement plan). Static texts come from the message catalogue; the site map also reads the
 // sections, categories, Spazi WeMi and City services from the database.
 
 export function registerContentPageRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -26,6 +27,7 @@ export function registerContentPageRoutes(app: FastifyInstance, deps: AppDeps): 
   app.get('/accessibilita', page, async (request, reply) =>
     reply.page(AccessibilityPage({ ctx: request.ctx, statementDate: formatDate(request.ctx.locale, A11Y_STATEMENT_DATE) })),
   );
+  app.get('/piano-di-miglioramento', page, async (request, reply) => reply.page(ImprovementPlanPage({ ctx: request.ctx })));
   app.get('/contatti', page, async (request, reply) => reply.page(ContactsPage({ ctx: request.ctx })));
 
   app.get('/mappa-del-sito', page, async (request, reply) => {

@@ -12,12 +12,14 @@ import { FeedbackWidget } from '../feedback/feedback.view';
 /** Date the accessibility statement was prepared (reviewed yearly). */
 export const A11Y_STATEMENT_DATE = '2026-11-23';
 
-type Slug = 'faq' | 'privacy' | 'note-legali' | 'accessibilita' | 'contatti' | 'mappa-del-sito';
+type Slug = 'faq' | 'privacy' | 'note-legali' | 'accessibilita' | 'contatti' | 'mappa-del-sito' | 'piano-di-miglioramento';
 
 interface ProseSection {
   id: string;
   title: string;
   body: Child;
+  /** `data-element` of the section's heading (Designers Italia model). */
+  titleElement?: string;
 }
 
 function PageShell(props: {
@@ -51,7 +53,7 @@ function PageShell(props: {
   );
 }
 
-function ProsePage(props: { ctx: PageContext; slug: Slug; title: string; lead: string; note?: string; sections: ProseSection[] }): Html {
+function ProsePage(props: { ctx: PageContext; slug: Slug; title: string; lead: string; note?: Child; sections: ProseSection[] }): Html {
   return (
     <PageShell
       ctx={props.ctx}
@@ -67,7 +69,9 @@ function ProsePage(props: { ctx: PageContext; slug: Slug; title: string; lead: s
       ) : null}
       {props.sections.map((s) => (
         <section id={s.id} class="wemi-page-section" aria-labelledby={`${s.id}-title`}>
-          <h2 id={`${s.id}-title`}>{s.title}</h2>
+          <h2 id={`${s.id}-title`} data-element={s.titleElement}>
+            {s.title}
+          </h2>
           {s.body}
         </section>
       ))}
@@ -208,11 +212,20 @@ export function LegalPage(props: { ctx: PageContext }): Html {
       sections={[
         textSection(ctx, 'titolarita', 'pages.legal.owner'),
         {
+          // The model's section: its title and its two paragraphs are what the AGID validator compares, word for word.
           id: 'licenza-dei-contenuti',
           title: t('pages.legal.license.title'),
+          titleElement: 'legal-notes-section',
           body: (
             <>
-              <RichText text={t('pages.legal.license.body')} />
+              <div class="wemi-richtext">
+                {t('pages.legal.license.body')
+                  .split('\n')
+                  .map((paragraph) => (
+                    <p data-element="legal-notes-body">{paragraph}</p>
+                  ))}
+                <p>{t('pages.legal.license.attribution')}</p>
+              </div>
               <p>
                 <a href={licenceUrl} rel="license">
                   {t('pages.legal.license.link')}
@@ -243,6 +256,11 @@ export function AccessibilityPage(props: { ctx: PageContext; statementDate: stri
       slug="accessibilita"
       title={t('pages.a11y.title')}
       lead={t('pages.a11y.lead')}
+      note={
+        <>
+          {t('pages.a11y.agid')} <a href={ctx.accessibilityDeclarationUrl}>{t('pages.a11y.agid.link')}</a>
+        </>
+      }
       sections={[
         textSection(ctx, 'ambito', 'pages.a11y.scope'),
         textSection(ctx, 'stato-di-conformita', 'pages.a11y.status'),
@@ -251,6 +269,28 @@ export function AccessibilityPage(props: { ctx: PageContext; statementDate: stri
         textSection(ctx, 'feedback-e-recapiti', 'pages.a11y.feedback', { href: '#feedback-title', label: 'pages.contacts.feedback.link' }),
         textSection(ctx, 'procedura-di-attuazione', 'pages.a11y.enforcement'),
         textSection(ctx, 'informazioni-sul-sito', 'pages.a11y.tech'),
+      ]}
+    />
+  );
+}
+
+// ---------------------------------------------------------------------------------- Improvement plan
+
+/** "Piano di miglioramento del sito", linked from every footer (Designers Italia model). */
+export function ImprovementPlanPage(props: { ctx: PageContext }): Html {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <ProsePage
+      ctx={ctx}
+      slug="piano-di-miglioramento"
+      title={t('pages.plan.title')}
+      lead={t('pages.plan.lead')}
+      sections={[
+        textSection(ctx, 'obiettivo', 'pages.plan.goal'),
+        textSection(ctx, 'interventi-previsti', 'pages.plan.todo'),
+        textSection(ctx, 'voci-non-applicabili', 'pages.plan.na'),
+        textSection(ctx, 'suggerimenti', 'pages.plan.contact', { href: '#feedback-title', label: 'pages.contacts.feedback.link' }),
       ]}
     />
   );
@@ -314,6 +354,7 @@ export function SitemapPage(props: { ctx: PageContext; data: SitemapData }): Htm
     { href: paths.page('privacy'), label: t('pages.privacy.title') },
     { href: paths.page('note-legali'), label: t('pages.legal.title') },
     { href: paths.page('accessibilita'), label: t('pages.a11y.title') },
+    { href: paths.page('piano-di-miglioramento'), label: t('pages.plan.title') },
     { href: paths.page('mappa-del-sito'), label: t('pages.sitemap.title') },
   ];
   return (
@@ -335,6 +376,9 @@ export function SitemapPage(props: { ctx: PageContext; data: SitemapData }): Htm
           </li>
           <li>
             <a href={paths.cityServices()}>{t('nav.cityServices')}</a>
+          </li>
+          <li>
+            <a href={paths.topics()}>{t('nav.topics')}</a>
           </li>
           <li>
             <a href={paths.login()}>{t('header.login')}</a>

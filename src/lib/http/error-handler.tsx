@@ -37,6 +37,7 @@ function fallbackContext(request: FastifyRequest, assets: AssetStore, config: Co
     baseUrl: config.publicBaseUrl,
     mapTileUrl: config.MAP_TILE_URL,
     mapAttribution: config.MAP_ATTRIBUTION,
+    accessibilityDeclarationUrl: config.ACCESSIBILITY_DECLARATION_URL,
     user: null,
   };
 }
