@@ -532,6 +532,11 @@ describe('Spazi WeMi', () => {
       const slug = 'wemi-savona';
       const id = await spazioId(slug);
       const archives = await auditCount(t.db, { action: 'spazi.archive', targetId: id });
+      // The status form offers only the statuses it can move to, none chosen (sent as rendered, it asks for a choice).
+      const page = (await getPage(t.app, cityPaths.spazio(slug), editor)).body;
+      const radios = [...page.matchAll(/<input[^>]*name="stato"[^>]*>/g)].map((m) => m[0]).filter((r) => !r.includes('type="hidden"'));
+      expect(radios.map((r) => /value="([^"]+)"/.exec(r)![1]).sort()).toEqual(['archived', 'confirmed']);
+      expect(radios.some((r) => /\bchecked\b/.test(r))).toBe(false);
       // Step 1: the choice alone leads to the confirmation page; nothing changes.
       const ask = await postForm(t.app, cityPaths.spazioStatus(slug), { stato: 'archived' }, editor);
       expect(ask.statusCode).toBe(200);

@@ -162,10 +162,14 @@ function HoursForm(props: { ctx: PageContext; row: CitySpazioRow; form: FormStat
 function StatusForm(props: { ctx: PageContext; row: CitySpazioRow; form: FormState }): Html {
   const { ctx, row, form } = props;
   const { t } = ctx;
-  const options = (['confirmed', 'unconfirmed', 'archived'] as const).map((s) => ({ value: s, label: statusLabel(ctx, s), hint: t(STATUS_HINTS[s]) }));
+  // Only the statuses it can move to, none chosen: a form sent as rendered asks for a choice instead of refusing
+  // "already in this status".
+  const options = (['confirmed', 'unconfirmed', 'archived'] as const)
+    .filter((s) => s !== row.status)
+    .map((s) => ({ value: s, label: statusLabel(ctx, s), hint: t(STATUS_HINTS[s]) }));
   return (
     <PostForm ctx={ctx} action={cityPaths.spazioStatus(row.slug)} labelledBy="stato-title">
-      <RadioGroup ctx={ctx} form={form} name="stato" legend={t('spaziCity.status.legend')} options={options} value={form.values.stato ?? row.status} />
+      <RadioGroup ctx={ctx} form={form} name="stato" legend={t('spaziCity.status.legend')} options={options} value={form.values.stato} required />
       <FormActions submit={t('spaziCity.status.submit')} />
     </PostForm>
   );
