@@ -223,6 +223,9 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
   app.get('/richieste/:id/ritira', AUTH, async (request, reply) => {
     const row = await ownRequest(db, uuidParam(request, 'id'), request.user!.id);
     if (row.status !== 'sent') throw notFound('Request');
+    // Nothing left to withdraw (every ente already withdrawn or closed): the page must not offer what the POST refuses.
+    const enti = await enteRequestsOf(db, [row.id]);
+    if (!enti.some((e) => ['sent', 'taken', 'offered', 'accepted'].includes(e.status))) throw new AppError('conflict', 'Nothing to withdraw');
     const { t } = request.ctx;
     return reply.page(
       ConfirmPage({ ctx: request.ctx, row, title: t('requests.withdraw.title'), body: t('requests.withdraw.bodyAll'), action: paths.requestWithdraw(row.id), confirm: t('requests.withdraw.confirm'), danger: true }),
