@@ -176,6 +176,8 @@ describe('service card page and API', () => {
       'data-element="service-calendar-text"',
       'data-element="service-generic-access"',
       'data-element="service-area"',
+      // "Condizioni di servizio": the validator's service audit looks for this element.
+      'data-element="service-file"',
     ]);
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
     expect(html).not.toMatch(/style="/);

@@ -24,7 +24,7 @@ export const SERVICE_SECTIONS = [
   { id: 'quanto-costa', label: 'services.section.cost', element: undefined },
   { id: 'accedi-al-servizio', label: 'services.section.access', element: 'service-generic-access' },
   { id: 'ulteriori-informazioni', label: 'services.section.more', element: undefined },
-  { id: 'condizioni-di-servizio', label: 'services.section.conditions', element: undefined },
+  { id: 'condizioni-di-servizio', label: 'services.section.conditions', element: 'service-file' },
   { id: 'contatti', label: 'services.section.contacts', element: undefined },
 ] as const;
 
