@@ -198,6 +198,23 @@ describe('service card page and API', () => {
     expect(place.address).toMatchObject({ streetAddress: FULL.siteAddress, postalCode: FULL.sitePostalCode, addressLocality: 'Milano' });
   });
 
+  it("names a street address and postal code in every public card's JSON-LD (the ente's site for home services)", async () => {
+    const slugs = await t.db.query<{ slug: string }>(
+      // Every card whose ente has a place somewhere (an ente with no site at all has no address to give).
+      `select s.slug from service s join organization o on o.id = s.organization_id
+       where s.status = 'published' and o.status = 'active'
+         and exists (select 1 from location l where l.organization_id = o.id and l.kind = 'ente_site' and l.active and l.address <> '')
+       order by s.slug`,
+    );
+    expect(slugs.length).toBeGreaterThan(100);
+    const missing: string[] = [];
+    for (const { slug } of slugs) {
+      const address = jsonLd((await t.app.inject(`/servizi/${slug}`)).body).availableChannel.serviceLocation.address;
+      if (!address.streetAddress || !address.postalCode) missing.push(slug);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('gives the rating of the card in its JSON-LD, from its reviews (aggregateRating)', async () => {
     const data = jsonLd((await t.app.inject(`/servizi/${FULL.slug}`)).body);
     expect(data.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 4.5, ratingCount: 12, bestRating: 5, worstRating: 1 });

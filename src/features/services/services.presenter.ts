@@ -181,8 +181,10 @@ export function presentServiceCard(bundle: ServiceBundle, locale: Locale, t: Tra
  * schema.org GovernmentService description of a card, for the JSON-LD block of its page; with its rating
  * (`aggregateRating`) and the newest published comments shown on the page (`review`).
  */
-export function serviceJsonLd(card: ServiceCard, baseUrl: string, reviews: PublicReview[] = []): Record<string, unknown> {
-  const place = card.access.sites[0] ?? card.access.spazi[0];
+export function serviceJsonLd(card: ServiceCard, baseUrl: string, reviews: PublicReview[] = [], enteSite?: CardLocation): Record<string, unknown> {
+  // Where the service is delivered; for a service delivered at home, the ente's own site (the validator's metatag
+  // audit wants a street address and postal code on every service).
+  const place = card.access.sites[0] ?? card.access.spazi[0] ?? (enteSite?.address ? enteSite : undefined);
   const areaNames = [
     ...card.access.municipi.map((m) => `${m.name} (Milano)`),
     ...card.access.metroMunicipalities,

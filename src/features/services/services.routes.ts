@@ -7,7 +7,7 @@ import { parseInput } from '../../lib/http/validation';
 import { presentPublicReviews, PUBLIC_REVIEWS_PER_PAGE, REVIEWS_PAGE_PARAM, reviewsQuery } from '../reviews/public/reviews-public.presenter';
 import { publishedReviews } from '../reviews/public/reviews-public.repository';
 import { findPublicServiceBySlug } from './services.repository';
-import { presentServiceCard, serviceJsonLd } from './services.presenter';
+import { presentLocation, presentServiceCard, serviceJsonLd } from './services.presenter';
 import { serviceCardSchema } from './services.schemas';
 import { ServicePage } from './services.view';
 
@@ -30,7 +30,8 @@ export function registerServiceRoutes(app: FastifyInstance, deps: AppDeps): void
     const card = presentServiceCard(bundle, ctx.locale, ctx.t);
     const page = await publishedReviews(db, { serviceId: card.id }, input[REVIEWS_PAGE_PARAM] ?? 1, PUBLIC_REVIEWS_PER_PAGE);
     const reviews = presentPublicReviews(card.rating, page, ctx.t);
-    return reply.page(ServicePage({ ctx, card, reviews, jsonLd: serviceJsonLd(card, ctx.baseUrl, reviews.items) }));
+    const enteSite = bundle.orgSites[0] ? presentLocation(bundle.orgSites[0], ctx.locale) : undefined;
+    return reply.page(ServicePage({ ctx, card, reviews, jsonLd: serviceJsonLd(card, ctx.baseUrl, reviews.items, enteSite) }));
   });
 
   apiGet(
