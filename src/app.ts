@@ -12,7 +12,7 @@ import { registerOpenApi } from './lib/http/api';
 import { registerResponseCache } from './lib/http/response-cache';
 import { registerCsrf } from './lib/http/csrf';
 import { registerErrorHandling } from './lib/http/error-handler';
-import { registerEmptyValues } from './lib/http/validation';
+import { registerInputCleaning } from './lib/http/validation';
 import { registerAssetRoutes, type AssetStore } from './web/assets';
 import { registerPageContext } from './web/context';
 import { registerHealthRoutes } from './features/health/health.routes';
@@ -111,8 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app, deps.assets, config);
-  // An empty field means "not set" in every query string (src/lib/http/validation.ts).
-  registerEmptyValues(app);
+  // Input cleaned once at the edge: no NUL character anywhere, no empty value in query strings (validation.ts).
+  registerInputCleaning(app);
   registerCsrf(app, { secureCookies, publicBaseUrl: config.publicBaseUrl });
   registerPageContext(app, {
     assets: deps.assets,

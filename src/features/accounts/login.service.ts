@@ -23,11 +23,24 @@ export function lockedMessage(t: Translate, seconds: number): string {
 export function safeReturnTo(raw: unknown, fallback: string = paths.personalArea()): string {
   const s = Array.isArray(raw) ? raw[raw.length - 1] : raw;
   if (typeof s !== 'string' || s.length > 500) return fallback;
-  if (!s.startsWith('/') || s.startsWith('//') || s.startsWith('/\\') || /[\r\n]/.test(s)) return fallback;
+  // A path of this site only: no control character at all (a browser drops a TAB or a newline, so "/\t/evil" would
+  // become "//evil"), and what the WHATWG URL parser makes of it against our own origin must stay on that origin.
+  if (!s.startsWith('/') || /[\u0000-\u001f\u007f]/.test(s)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(s, SELF);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SELF) return fallback;
   // Never come back to a login step itself.
-  if (s.startsWith('/accedi') || s.startsWith('/esci')) return fallback;
-  return s;
+  if (url.pathname.startsWith('/accedi') || url.pathname.startsWith('/esci')) return fallback;
+  // As the parser serialises it: percent-encoded, so any character is safe in a Location header.
+  return url.pathname + url.search + url.hash;
 }
+
+/** A stand-in origin to resolve return paths against (never shown: only the path is kept). */
+const SELF = 'http://wemi.invalid';
 
 /** City staff must use a second factor; anyone who enrolled one uses it too. SPID/CIE are strong already. */
 export async function secondFactorDue(db: Db, user: Pick<UserRow, 'id' | 'totp_enabled_at'>, method: string): Promise<boolean> {

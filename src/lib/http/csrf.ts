@@ -75,7 +75,7 @@ export function registerCsrf(app: FastifyInstance, opts: { secureCookies: boolea
     const origin = request.headers.origin;
     if (origin && origin !== 'null') {
       const host = request.headers.host;
-      const sameOrigin = origin === opts.publicBaseUrl || (host !== undefined && new URL(origin).host === host);
+      const sameOrigin = origin === opts.publicBaseUrl || (host !== undefined && hostOf(origin) === host);
       if (!sameOrigin) throw new AppError('csrf', 'Cross-site request refused');
     }
     const cookie = cookiesOf(request)[CSRF_COOKIE];
@@ -86,4 +86,13 @@ export function registerCsrf(app: FastifyInstance, opts: { secureCookies: boolea
     const sent = (request.headers['x-csrf-token'] as string | undefined) ?? fromBody;
     if (!cookie || !sent || !equal(cookie, sent)) throw new AppError('csrf', 'Missing or invalid CSRF token');
   });
+}
+
+/** The host of an Origin header, or undefined when it does not parse (then it is not our origin: 403, never 500). */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }

@@ -27,10 +27,36 @@ export function withoutEmptyValues<T>(input: T): T {
   return out as T;
 }
 
-/** Every request's query string without empty values, before validation and handlers. */
-export function registerEmptyValues(app: FastifyInstance): void {
+/** NUL characters: PostgreSQL text cannot hold them, and no person types one. */
+const NUL = /\u0000/g;
+const withoutNul = (v: unknown): unknown => (typeof v === 'string' && v.includes('\u0000') ? v.replace(NUL, '') : v);
+
+/** The same flat input with NUL characters taken out of every text value (multipart field parts included). */
+export function withoutNulCharacters<T>(input: T): T {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const clean = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(clean);
+    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'field' && typeof (v as { value?: unknown }).value === 'string') {
+      (v as { value: string }).value = (v as { value: string }).value.replace(NUL, '');
+      return v;
+    }
+    return withoutNul(v);
+  };
+  const record = input as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = clean(record[key]);
+  return input;
+}
+
+/**
+ * Every request's input cleaned once at the edge, before validation and handlers: no NUL character in the query
+ * string, the route parameters or the form fields (they would reach PostgreSQL and fail there), and no empty value
+ * in the query string.
+ */
+export function registerInputCleaning(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    if (request.query && typeof request.query === 'object') request.query = withoutEmptyValues(request.query);
+    if (request.query && typeof request.query === 'object') request.query = withoutEmptyValues(withoutNulCharacters(request.query));
+    if (request.params && typeof request.params === 'object') withoutNulCharacters(request.params);
+    if (request.body && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) withoutNulCharacters(request.body);
   });
 }
 
