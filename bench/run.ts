@@ -205,7 +205,8 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
   const workers = env.DATABASE_URL ? WORKERS : 1;
   for (let i = 0; i < workers; i++) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', DATABASE_POOL_SIZE: '16' },
+      // Production needs a CSRF secret (the same for every worker); older commits ignore it.
+      env: { CSRF_SECRET: 'bench-csrf-secret-0123456789abcdef', ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', DATABASE_POOL_SIZE: '16' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(child);

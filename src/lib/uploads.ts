@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { Queryable } from '../db/database';
 import type { Translate } from '../i18n/i18n';
 import { notFound } from './http/errors';
+import { withUploads } from './http/multipart';
 
-// Uploaded files: multipart forms are parsed by @fastify/multipart with every field attached to the body
-// (files buffered in memory, cut at MULTIPART_FILE_LIMIT so an oversized file is reported, not crashed on).
-// Each file is checked — extension, declared type and the bytes it starts with must all agree, size within
+// Uploaded files: only routes declared with `takesFiles` accept multipart forms; they are checked (access, CSRF,
+// size) before a byte is read, then parsed with every field on the body and each file cut just past its rule's size,
+// so an oversized file is reported, never buffered whole (src/lib/http/multipart.ts). Each file is checked — extension, declared type and the bytes it starts with must all agree, size within
 // the rule — before it is stored in the database (table stored_file), so nothing partial is ever kept and
 // any app node can serve it. Files are served only by routes that check who may read them.
 
@@ -18,7 +19,7 @@ const KINDS: Record<FileKind, { contentType: string; extensions: string[]; magic
   jpeg: { contentType: 'image/jpeg', extensions: ['.jpg', '.jpeg'], magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
 };
 
-/** Parser limit per file: above every rule's maximum, so the rule (not the parser) reports the size. */
+/** The parser's default limit per file (each upload route sets its own, from its rule). */
 export const MULTIPART_FILE_LIMIT = 11 * 1024 * 1024;
 
 export interface UploadRule {
@@ -28,6 +29,13 @@ export interface UploadRule {
 
 export const PDF_DOCUMENT: UploadRule = { kinds: ['pdf'], maxBytes: 5 * 1024 * 1024 };
 export const LOGO_IMAGE: UploadRule = { kinds: ['png', 'jpeg'], maxBytes: 1024 * 1024 };
+
+/**
+ * Route options of a form that takes up to `maxFiles` files of a rule: multipart accepted (every other route refuses
+ * it), each file cut by the parser just past the rule's size, the whole request capped (src/lib/http/multipart.ts).
+ */
+export const takesFiles = (options: RouteShorthandOptions, rule: UploadRule, maxFiles = 1): RouteShorthandOptions =>
+  withUploads(options, { maxFiles, maxFileBytes: rule.maxBytes });
 
 export interface UploadedFile {
   filename: string;

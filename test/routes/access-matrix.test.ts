@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-import { createTestUser, sessionCookieFor } from '../support/accounts';
+import { authWith, createTestUser, sessionCookieFor } from '../support/accounts';
 import Fastify from 'fastify';
 import { declaredRoutes, MissingAccessDeclarationError, registerAccessControl, type Access, type Role } from '../../src/lib/http/access';
 import type { RoleGrant } from '../../src/features/accounts/users.repository';
@@ -60,6 +60,8 @@ describe('role × route matrix', () => {
   let t: TestApp;
   let csrf: { cookie: string; token: string };
   const cookies = new Map<string, string>();
+  /** The CSRF token of each profile's session (tokens are bound to the session). */
+  const tokens = new Map<string, string>();
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -70,7 +72,9 @@ describe('role × route matrix', () => {
     for (const p of PROFILES) {
       const grant = p.grant && (p.grant.role === 'ente_admin' || p.grant.role === 'ente_operator') ? { ...p.grant, organizationId: org.id } : p.grant?.role === 'spazio_operator' ? { ...p.grant, locationId: loc.id } : p.grant;
       const u = await createTestUser(t.db, { kind: p.name.startsWith('city') ? 'staff' : p.name.startsWith('ente') ? 'ente' : 'citizen', roles: grant ? [grant] : [] });
-      cookies.set(p.name, await sessionCookieFor(t.db, u.id));
+      const auth = await authWith(t.app, await sessionCookieFor(t.db, u.id));
+      cookies.set(p.name, auth.cookie);
+      tokens.set(p.name, auth.token);
     }
   });
   afterAll(async () => t?.close());
@@ -96,7 +100,7 @@ describe('role × route matrix', () => {
         const res = await t.app.inject({
           method: r.method as 'GET',
           url: concrete(r.url),
-          headers: { cookie: `${cookies.get(p.name)}; ${csrf.cookie}`, 'x-csrf-token': csrf.token, accept: 'application/json' },
+          headers: { cookie: cookies.get(p.name)!, 'x-csrf-token': tokens.get(p.name)!, accept: 'application/json' },
         });
         const mayUse = allowed(r.access!, p.has);
         const refused = res.statusCode === 401 || res.statusCode === 403;

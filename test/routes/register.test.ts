@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PRIVACY_VERSION } from '../../src/features/accounts/login.service';
 import { verifyPassword } from '../../src/features/accounts/password';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-import { createTestUser, sessionCookieFor } from '../support/accounts';
+import { authWith, createTestUser, sessionCookieFor } from '../support/accounts';
 import { auditRows } from '../support/audit';
 import { decode } from '../support/html';
 import { pathOf, postForm, visitorRequests } from '../support/http';
@@ -121,12 +121,13 @@ describe('citizens register with e-mail and password', () => {
 
   it('sends a logged-in person to the personal area', async () => {
     const u = await createTestUser(t.db);
-    const cookie = `${await sessionCookieFor(t.db, u.id)}; ${csrf.cookie}`;
-    const page = await get('/registrati', cookie);
+    // The token of a page this signed-in browser sees (bound to its session).
+    const auth = await authWith(t.app, await sessionCookieFor(t.db, u.id));
+    const page = await get('/registrati', auth.cookie);
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/area-personale');
     const email = newEmail();
-    const res = await post('/registrati', fields({ email }), { cookie });
+    const res = await postForm(t.app, '/registrati', fields({ email }), auth, { ip });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/area-personale');
     expect(await accountsWith(email)).toBe(0);

@@ -5,7 +5,6 @@ import { hashId } from '../../src/features/accounts/session';
 import { createUser, grantRole, type RoleGrant } from '../../src/features/accounts/users.repository';
 import { hashPassword } from '../../src/features/accounts/password';
 import { PRIVACY_VERSION } from '../../src/features/accounts/login.service';
-import { csrfFor } from './app';
 import { cookieSet } from './http';
 
 // Accounts for route tests: users with roles, and a logged-in session cookie without going through a
@@ -63,8 +62,19 @@ export async function sessionCookieFor(db: Db, userId: string, opts: { method?: 
 
 /** Cookie header and CSRF token of a logged-in user, ready for app.inject(). */
 export async function actingAs(app: FastifyInstance, db: Db, userId: string): Promise<{ cookie: string; token: string }> {
-  const csrf = await csrfFor(app);
-  return { cookie: `${await sessionCookieFor(db, userId)}; ${csrf.cookie}`, token: csrf.token };
+  return authWith(app, await sessionCookieFor(db, userId));
+}
+
+/**
+ * The CSRF token that goes with a Cookie header (a session's token is bound to it), read from a page as a browser
+ * reads it from its forms; a CSRF cookie the page sets (no live session) is added to the Cookie header.
+ */
+export async function authWith(app: FastifyInstance, cookie: string, page = '/note-legali'): Promise<{ cookie: string; token: string }> {
+  const res = await app.inject({ method: 'GET', url: page, headers: { cookie } });
+  const token = /name="wemi-csrf" content="([^"]+)"/.exec(res.body)?.[1] ?? /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+  if (!token) throw new Error(`no CSRF token on ${page} (${res.statusCode})`);
+  const issued = cookieSet(res, 'wemi_csrf');
+  return { cookie: issued ? `${cookie}; wemi_csrf=${issued}` : cookie, token };
 }
 
 /** The session cookie value a response sets ('' when it clears it), or undefined when it sets none. */

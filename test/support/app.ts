@@ -67,9 +67,12 @@ export async function createTestDb(opts: { seed?: boolean } = {}): Promise<{ db:
   };
 }
 
+/** The CSRF secret of test apps (set so that an app with NODE_ENV=production starts too). */
+export const TEST_CSRF_SECRET = 'test-csrf-secret-0123456789abcdef0123';
+
 export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { db, close } = await createTestDb(opts);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CSRF_SECRET: TEST_CSRF_SECRET, ...opts.env });
   const app = await buildApp({ config, db, assets: await sharedAssets() });
   await app.ready();
   return {

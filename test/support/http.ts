@@ -71,12 +71,15 @@ export function postForm(app: FastifyInstance, url: string, fields: Fields, auth
   });
 }
 
-/** A multipart form POST (fields and files) with the cookies and the CSRF token of `auth`. */
+/**
+ * A multipart form POST (fields and files) with the cookies and the CSRF token of `auth`: as the upload forms send
+ * it, the token rides in the action's query string (checked before the body is read) and in the `_csrf` field.
+ */
 export async function postMultipart(app: FastifyInstance, url: string, fields: Fields, files: readonly Upload[], auth: Auth, opts: SendOptions = {}) {
   const body = await multipart(opts.withToken === false ? fields : { _csrf: auth.token, ...fields }, files);
   return app.inject({
     method: 'POST',
-    url,
+    url: opts.withToken === false ? url : `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(auth.token)}`,
     headers: { 'content-type': body.contentType, cookie: auth.cookie, ...opts.headers },
     payload: body.payload,
     ...(opts.ip ? { remoteAddress: opts.ip } : {}),

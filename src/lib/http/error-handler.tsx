@@ -21,6 +21,8 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 409) return 'conflict';
+  if (status === 413) return 'too_large';
+  if (status === 415) return 'unsupported_media';
   if (status === 429) return 'too_many_requests';
   if (status >= 400 && status < 500) return 'bad_request';
   return 'internal';
@@ -38,7 +40,10 @@ function fallbackContext(request: FastifyRequest, assets: AssetStore, config: Co
     mapTileUrl: config.MAP_TILE_URL,
     mapAttribution: config.MAP_ATTRIBUTION,
     accessibilityDeclarationUrl: config.ACCESSIBILITY_DECLARATION_URL,
-    user: null,
+    // Refused before the page context is made (CSRF, uploads): the header still shows who is signed in.
+    user: request.user
+      ? { name: `${request.user.givenName} ${request.user.familyName}`.trim() || (request.user.email ?? ''), idleExpiresAt: request.user.session.idleExpiresAt.toISOString() }
+      : null,
   };
 }
 

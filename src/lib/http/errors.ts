@@ -8,6 +8,8 @@ export const ERRORS = {
   forbidden: { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' },
   csrf: { status: 403, title: 'error.csrf.title', body: 'error.csrf.body' },
   conflict: { status: 409, title: 'error.conflict.title', body: 'error.conflict.body' },
+  too_large: { status: 413, title: 'error.tooLarge.title', body: 'error.tooLarge.body' },
+  unsupported_media: { status: 415, title: 'error.unsupportedMedia.title', body: 'error.unsupportedMedia.body' },
   too_many_requests: { status: 429, title: 'error.tooMany.title', body: 'error.tooMany.body' },
   internal: { status: 500, title: 'error.server.title', body: 'error.server.body' },
 } as const satisfies Record<string, { status: number; title: MessageKey; body: MessageKey }>;
