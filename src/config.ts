@@ -32,10 +32,15 @@ const ConfigSchema = z.object({
   CITIZEN_PASSWORD_LOGIN: bool.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // The server secret of the forms' anti-forgery tokens bound to the session (src/lib/http/csrf.ts): the same on
+  // every node, at least 32 characters, required in production.
+  CSRF_SECRET: z.string().min(32, 'CSRF_SECRET must be at least 32 characters').optional(),
   // E-mail: SMTP when set (smtp://user:pass@host:587, smtps://…), otherwise .eml files under MAIL_DIR.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('WeMi Comune di Milano <noreply@wemi.comune.milano.it>'),
   MAIL_DIR: z.string().min(1).optional(),
+  // Where bursts of failed logins are reported (decision 0004); unset: to the City staff who manage users.
+  SECURITY_ALERT_EMAIL: z.email().optional(),
   // Accessibility: the declaration published on AGID's form site (https://form.agid.gov.it/view/<id>), linked from
   // every page's footer as the Designers Italia model and the AGID validator require.
   ACCESSIBILITY_DECLARATION_URL: z
@@ -49,6 +54,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   /** The demo identity gateway runs in this process (development, no OIDC_ISSUER_URL). */
   demoIdentityGateway: boolean;
   mailDir: string;
+  /** CSRF_SECRET, or (development and tests only) a fixed key. */
+  csrfSecret: string;
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.NODE_ENV === 'production' && c.DEMO_IDENTITY_GATEWAY) {
     throw new ConfigError('Invalid configuration:\n  - DEMO_IDENTITY_GATEWAY: the demo identity gateway cannot run in production\nSee .env.example for every setting.');
   }
+  if (c.NODE_ENV === 'production' && !c.CSRF_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  - CSRF_SECRET: required in production (at least 32 random characters, the same on every node)\nSee .env.example for every setting.');
+  }
   if (c.OIDC_ISSUER_URL && !c.OIDC_CLIENT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - OIDC_CLIENT_SECRET: required with OIDC_ISSUER_URL\nSee .env.example for every setting.');
   }
@@ -73,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     demoIdentityGateway: !c.OIDC_ISSUER_URL && (c.DEMO_IDENTITY_GATEWAY ?? c.NODE_ENV === 'development'),
     mailDir: c.MAIL_DIR ?? `${c.DATA_DIR.replace(/\/$/, '')}/mail`,
+    csrfSecret: c.CSRF_SECRET ?? 'wemi-development-csrf-secret-not-for-production',
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-import { createTestUser, sessionFrom } from '../support/accounts';
+import { authWith, createTestUser, sessionFrom } from '../support/accounts';
 import { auditCount } from '../support/audit';
 import { decode } from '../support/html';
 import { getPage, postForm } from '../support/http';
@@ -14,8 +14,9 @@ describe('login with e-mail and password, second factor, logout', () => {
   let csrf: { cookie: string; token: string };
 
   /** A form POST with the CSRF cookie and token, and the cookie given (e.g. a pending session). */
-  const post = (url: string, form: Record<string, string>, cookie = '') =>
-    postForm(t.app, url, form, { cookie: [csrf.cookie, cookie].filter(Boolean).join('; '), token: csrf.token });
+  const post = async (url: string, form: Record<string, string>, cookie = '') =>
+    // The token of a page this browser sees (bound to its session once there is one).
+    postForm(t.app, url, form, await authWith(t.app, [csrf.cookie, cookie].filter(Boolean).join('; ')));
   const get = (url: string, session?: string) => getPage(t.app, url, session ? `wemi_session=${session}` : undefined);
 
   beforeAll(async () => {
@@ -85,11 +86,12 @@ describe('login with e-mail and password, second factor, logout', () => {
     // An unknown address locks the same way: the lock reveals nothing.
     for (let i = 0; i < 5; i++) await post('/accedi/credenziali', { email: 'fantasma@prova.example.org', password: `errata-${i}-xxxxxx` });
     expect(decode((await post('/accedi/credenziali', { email: 'fantasma@prova.example.org', password: 'x-123456789012' })).body)).toContain('Troppi tentativi');
-    // When the lock has passed, the right password works and clears the counter.
-    await t.db.query(`update auth_throttle set locked_until = now() - interval '1 second' where key = $1`, [`login:email:${u.email}`]);
+    // When the lock has passed, the right password works and clears the counter of this account and client.
+    const pairKey = `login:pair:ip:127.0.0.1:email:${u.email}`;
+    await t.db.query(`update auth_throttle set locked_until = now() - interval '1 second' where key = $1`, [pairKey]);
     const after = await post('/accedi/credenziali', { email: u.email, password: u.password });
     expect(after.statusCode).toBe(303);
-    expect(await t.db.maybeOne(`select 1 from auth_throttle where key = $1`, [`login:email:${u.email}`])).toBeUndefined();
+    expect(await t.db.maybeOne(`select 1 from auth_throttle where key = $1`, [pairKey])).toBeUndefined();
   });
 
   it('refuses suspended accounts and, by default, citizens with a password (they use SPID/CIE)', async () => {
@@ -189,4 +191,43 @@ describe('login with e-mail and password, second factor, logout', () => {
     expect(res.statusCode).toBe(403);
     expect(sessionFrom(res)).toBeUndefined();
   });
+});
+
+describe('the session cookie is Secure whenever the request came over TLS, and always in production', () => {
+  /** The Set-Cookie lines of the session after a password login to a fresh app with `env`, one per set of headers. */
+  async function sessionCookieLines(env: Record<string, string>, ...headerSets: Record<string, string>[]): Promise<string[]> {
+    const t = await createTestApp({ seed: false, env });
+    try {
+      const csrf = await csrfFor(t.app);
+      const u = await createTestUser(t.db, { kind: 'ente' });
+      const lines: string[] = [];
+      for (const headers of headerSets) {
+        const res = await postForm(t.app, '/accedi/credenziali', { email: u.email, password: u.password }, csrf, { headers });
+        expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+        const line = [res.headers['set-cookie']].flat().map(String).find((c) => c.startsWith('wemi_session='));
+        expect(line).toBeDefined();
+        lines.push(line!);
+      }
+      return lines;
+    } finally {
+      await t.close();
+    }
+  }
+  const secure = (line: string) => line.split(';').map((p) => p.trim().toLowerCase()).includes('secure');
+
+  it('behind a trusted proxy: Secure when X-Forwarded-Proto is https, not over plain http', async () => {
+    const [https, http] = await sessionCookieLines({ TRUST_PROXY: 'true' }, { 'x-forwarded-proto': 'https' }, { 'x-forwarded-proto': 'http' });
+    expect(secure(https!)).toBe(true);
+    expect(secure(http!)).toBe(false);
+  }, 120_000);
+
+  it('without a trusted proxy the header is not believed', async () => {
+    const [line] = await sessionCookieLines({}, { 'x-forwarded-proto': 'https' });
+    expect(secure(line!)).toBe(false);
+  }, 120_000);
+
+  it('NODE_ENV=production: Secure even with an http address', async () => {
+    const [line] = await sessionCookieLines({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:3000', CSRF_SECRET: 'x'.repeat(40) }, {});
+    expect(secure(line!)).toBe(true);
+  }, 120_000);
 });

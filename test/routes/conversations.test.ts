@@ -123,10 +123,10 @@ describe('conversations, notifications, complaints and quality', () => {
     expect((await t.db.one<{ n: number }>(`select count(*)::int as n from request_thread_read where ente_request_id = $1 and side = 'ente'`, [erA])).n).toBe(1);
   });
 
-  it('refuses the thread to another ente (403) and a request of another ente (404)', async () => {
-    expect((await get(enteThread(), 'adminB')).statusCode).toBe(403);
+  it('refuses the thread to another ente and a request of another ente (404, as for ids that do not exist)', async () => {
+    expect((await get(enteThread(), 'adminB')).statusCode).toBe(404);
     expect((await get(enteThread(orgB, erA), 'adminB')).statusCode).toBe(404);
-    expect((await postForm(enteThread(), 'adminB', { testo: 'intruso' })).statusCode).toBe(403);
+    expect((await postForm(enteThread(), 'adminB', { testo: 'intruso' })).statusCode).toBe(404);
     expect((await get(enteThread(), 'citizen')).statusCode).toBe(403);
   });
 
@@ -147,7 +147,7 @@ describe('conversations, notifications, complaints and quality', () => {
     expect(file.rawPayload.equals(PDF)).toBe(true);
     expect((await get(`${enteThread()}/${msg.id}/allegato`, 'operatorA')).statusCode).toBe(200);
     expect((await get(`${citizenThread()}/${msg.id}/allegato`, 'other')).statusCode).toBe(404);
-    expect((await get(`${enteThread()}/${msg.id}/allegato`, 'adminB')).statusCode).toBe(403);
+    expect((await get(`${enteThread()}/${msg.id}/allegato`, 'adminB')).statusCode).toBe(404);
     // Opened: nothing unread for the citizen any more.
     expect((await get(citizenThread(), 'citizen')).body).not.toContain('wemi-thread-unread');
   });

@@ -3,7 +3,7 @@ import { PRIVACY_VERSION } from '../../src/features/accounts/login.service';
 import { sessionHandle } from '../../src/features/accounts/personal/personal.service';
 import { hashId } from '../../src/features/accounts/session';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-import { createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
+import { authWith, createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
 import { auditRows } from '../support/audit';
 import { getPage, postForm } from '../support/http';
 
@@ -27,7 +27,8 @@ describe('personal area', () => {
   }
 
   const get = (url: string, cookie: string, headers: Record<string, string> = {}) => getPage(t.app, url, cookie, { headers });
-  const post = (url: string, cookie: string, fields: Record<string, string>, withToken = true) => postForm(t.app, url, fields, { cookie, token: csrf.token }, { withToken });
+  // The token of a page this browser sees (bound to its session).
+  const post = async (url: string, cookie: string, fields: Record<string, string>, withToken = true) => postForm(t.app, url, fields, await authWith(t.app, cookie), { withToken });
   /** The audit rows of an action by a person. */
   const auditOf = (userId: string, action: string) => auditRows(t.db, { actorId: userId, action });
 
@@ -416,7 +417,7 @@ describe('personal area', () => {
 
       const res = await post('/area-personale/elimina-account', cookie, { confirm_word: ' elimina ' });
       expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe('/?account=eliminato');
+      expect(res.headers.location).toBe('/account-eliminato');
       expect([res.headers['set-cookie']].flat().some((c) => String(c).startsWith('wemi_session=;') && String(c).includes('Max-Age=0'))).toBe(true);
 
       const row = await t.db.one(

@@ -305,13 +305,13 @@ describe('ente requests: inbox, detail, offers and moves', () => {
     expect((await row(r.a)).assigned_to).toBeNull();
   });
 
-  it('an operator of ente B never reads or changes ente A’s requests or files (403 on A’s pages, 404 through B’s)', async () => {
+  it('an operator of ente B never reads or changes ente A’s requests or files (404 on A’s pages, as for an ente that does not exist, and through B’s)', async () => {
     const r = await sentRequest();
     const actions = ['prendi-in-carico', 'offerta', 'rifiuta', 'avvia', 'completa', 'assegna'];
     for (const enteId of [cardA.organization_id]) {
-      expect((await get(inbox(enteId), authAdminB)).statusCode).toBe(403);
-      for (const page of ['', '/rifiuta', '/completa', `/file/${r.fileId}`]) expect((await get(`${detail(enteId, r.a)}${page}`, authAdminB)).statusCode, page).toBe(403);
-      for (const a of actions) expect((await post(`${detail(enteId, r.a)}/${a}`, { ...offerFields(), motivo: 'Motivo qualsiasi', operatore: adminB.id }, authAdminB)).statusCode, a).toBe(403);
+      expect((await get(inbox(enteId), authAdminB)).statusCode).toBe(404);
+      for (const page of ['', '/rifiuta', '/completa', `/file/${r.fileId}`]) expect((await get(`${detail(enteId, r.a)}${page}`, authAdminB)).statusCode, page).toBe(404);
+      for (const a of actions) expect((await post(`${detail(enteId, r.a)}/${a}`, { ...offerFields(), motivo: 'Motivo qualsiasi', operatore: adminB.id }, authAdminB)).statusCode, a).toBe(404);
     }
     // Through B's own back office, A's copy does not exist
     for (const page of ['', '/rifiuta', '/completa', `/file/${r.fileId}`]) expect((await get(`${detail(cardB.organization_id, r.a)}${page}`, authAdminB)).statusCode, page).toBe(404);

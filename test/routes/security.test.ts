@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashId } from '../../src/features/accounts/session';
 import { currentStep, newTotpSecret, totpAt } from '../../src/features/accounts/totp';
 import { createTestApp, csrfFor, type TestApp } from '../support/app';
-import { createTestUser, sessionCookieFor, sessionFrom, type TestUser } from '../support/accounts';
+import { authWith, createTestUser, sessionCookieFor, sessionFrom, type TestUser } from '../support/accounts';
 import { auditRows } from '../support/audit';
 import { decode } from '../support/html';
 import { getPage, postForm } from '../support/http';
@@ -42,7 +42,8 @@ describe('security page of the personal area', () => {
     return { session, cookie: `wemi_session=${session}; ${csrf.cookie}` };
   }
   const get = (url: string, cookie: string) => getPage(t.app, url, cookie);
-  const post = (url: string, cookie: string, fields: Record<string, string> = {}) => postForm(t.app, url, fields, { cookie, token: csrf.token });
+  // The token of a page this browser sees (bound to its session once there is one).
+  const post = async (url: string, cookie: string, fields: Record<string, string> = {}) => postForm(t.app, url, fields, await authWith(t.app, cookie));
   /** The login form, as a browser without a session posts it. */
   const passwordLogin = (u: TestUser, password = u.password, ritorno = '/area-personale') =>
     post('/accedi/credenziali', csrf.cookie, { email: u.email, password, ritorno });
@@ -283,7 +284,7 @@ describe('security page of the personal area', () => {
       expect(withNew.headers.location).toBe('/area-personale');
     });
 
-    it('throttles wrong current passwords like logins: the fifth locks, on the same key as the login form', async () => {
+    it('throttles wrong current passwords like logins: the fifth locks, on the same counter as the login form from this browser', async () => {
       const u = await createTestUser(t.db, { kind: 'ente' });
       const { cookie } = await loggedIn(u.id);
       for (let i = 0; i < 4; i++) {
@@ -298,11 +299,12 @@ describe('security page of the personal area', () => {
       expect(decode(right.body)).toContain('Troppi tentativi');
       expect(await auditOf(u.id, 'auth.reauth.locked')).toHaveLength(1);
       expect(decode((await passwordLogin(u)).body)).toContain('Troppi tentativi');
-      // When the lock has passed, the right password works and clears the counter.
-      await t.db.query(`update auth_throttle set locked_until = now() - interval '1 second' where key = $1`, [`login:email:${u.email}`]);
+      // When the lock has passed, the right password works and clears the counter (of this account and client).
+      const pairKey = `login:pair:ip:127.0.0.1:email:${u.email}`;
+      await t.db.query(`update auth_throttle set locked_until = now() - interval '1 second' where key = $1`, [pairKey]);
       const after = await post(PASSWORD, cookie, { currentPassword: u.password, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
       expect(after.statusCode).toBe(303);
-      expect(await t.db.maybeOne('select 1 from auth_throttle where key = $1', [`login:email:${u.email}`])).toBeUndefined();
+      expect(await t.db.maybeOne('select 1 from auth_throttle where key = $1', [pairKey])).toBeUndefined();
       await t.db.query(`delete from auth_throttle where key like 'login:ip:%'`);
     });
   });

@@ -44,8 +44,16 @@ declare module 'fastify' {
 export interface SessionSettings {
   idleMinutes: number;
   absoluteHours: number;
+  /** Secure on every cookie whatever the request (an https PUBLIC_BASE_URL, or production). */
   secureCookies: boolean;
 }
+
+/**
+ * Whether a cookie set in answer to this request carries `Secure`: always when the settings say so, and whenever
+ * the request came over TLS (`request.protocol` is 'https', read from X-Forwarded-Proto only when TRUST_PROXY is on).
+ */
+export const secureFor = (request: FastifyRequest, settings: Pick<SessionSettings, 'secureCookies'>): boolean =>
+  settings.secureCookies || request.protocol === 'https';
 
 export const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 
@@ -103,7 +111,7 @@ export async function startSession(
      values ($1, $2, now() + make_interval(hours => $3), $4, $5, $6, $7)`,
     [idHash, opts.userId, settings.absoluteHours, opts.method, opts.mfaPending ?? false, request.ip, String(request.headers['user-agent'] ?? '').slice(0, 300)],
   );
-  reply.header('set-cookie', cookie(id, settings.absoluteHours * 3600, settings.secureCookies));
+  reply.header('set-cookie', cookie(id, settings.absoluteHours * 3600, secureFor(request, settings)));
   return idHash;
 }
 
@@ -111,7 +119,7 @@ export async function startSession(
 export async function endSession(db: Queryable, request: FastifyRequest, reply: FastifyReply, settings: SessionSettings): Promise<void> {
   const id = cookiesOf(request)[SESSION_COOKIE];
   if (id) await db.query('delete from user_session where id_hash = $1', [hashId(id)]);
-  reply.header('set-cookie', cookie('', 0, settings.secureCookies));
+  reply.header('set-cookie', cookie('', 0, secureFor(request, settings)));
 }
 
 /** Ends every session of a user, except one (the current, when the user asks from a device). */
@@ -141,6 +149,18 @@ interface SessionRow {
   totp_enabled_at: Date | null;
 }
 
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The session a request presents, for the CSRF tokens bound to it (src/lib/http/csrf.ts): its id (the cookie) and
+ * whether it is live (found, valid, as the hook below read it). Nothing but the cookie: any node can answer.
+ */
+export function presentedSession(request: FastifyRequest): { id: string; live: boolean } | undefined {
+  const id = cookiesOf(request)[SESSION_COOKIE];
+  if (!id || !SESSION_ID.test(id)) return undefined;
+  return { id, live: request.user !== null || request.pendingMfa !== null };
+}
+
 /** Reads the session cookie on every request and sets request.user (or request.pendingMfa). */
 export function registerSessions(app: FastifyInstance, db: Db, settings: SessionSettings): void {
   app.decorateRequest('user', null);
@@ -161,7 +181,7 @@ export function registerSessions(app: FastifyInstance, db: Db, settings: Session
     );
     if (!row || row.expired || row.status !== 'active') {
       if (row) await db.query('delete from user_session where id_hash = $1', [idHash]);
-      reply.header('set-cookie', cookie('', 0, settings.secureCookies));
+      reply.header('set-cookie', cookie('', 0, secureFor(request, settings)));
       return;
     }
     if (row.mfa_pending) {

@@ -44,16 +44,25 @@ export function base32Decode(s: string): Buffer {
 
 export const newTotpSecret = () => base32Encode(randomBytes(20));
 
-export function totpAt(secret: string, step: number): string {
+/** Digits of the codes WeMi asks for (authenticator apps' default). RFC 6238's reference vectors use 8. */
+export const DIGITS = 6;
+
+/** The code of a step (RFC 4226 HOTP of the step counter, dynamic truncation), `digits` long (6 to 8). */
+export function totpAt(secret: string, step: number, digits: number = DIGITS): string {
+  if (!Number.isInteger(digits) || digits < 6 || digits > 8) throw new RangeError('TOTP codes have 6 to 8 digits');
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(step));
   const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
   const offset = mac[mac.length - 1]! & 0xf;
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(code).padStart(6, '0');
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
+  return String(code).padStart(digits, '0');
 }
 
 export const currentStep = (nowMs = Date.now()) => Math.floor(nowMs / 1000 / STEP_SECONDS);
+
+/** The code at a moment given in Unix seconds (RFC 6238: T = floor(seconds / 30), T0 = 0). */
+export const totpAtTime = (secret: string, unixSeconds: number, digits: number = DIGITS) =>
+  totpAt(secret, currentStep(unixSeconds * 1000), digits);
 
 /**
  * The step a code matches (current ±1), or null. Steps at or before `lastStep` are refused: a code

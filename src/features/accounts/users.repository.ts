@@ -108,7 +108,7 @@ export async function revokeRole(q: Queryable, roleId: string, revokedBy: string
   return rows.length > 0;
 }
 
-export type TokenPurpose = 'verify_email' | 'reset_password' | 'invitation';
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'invitation' | 'unlock_login';
 
 /** Issues a single-use token; returns the raw value (only its hash is stored). Earlier tokens of the same purpose die. */
 export async function issueToken(q: Queryable, userId: string, purpose: TokenPurpose, ttlMinutes: number, createdBy?: string | null): Promise<string> {

@@ -5,6 +5,7 @@ import type { FieldIssue } from '../../../lib/http/errors';
 import type { PageContext } from '../../../web/context';
 import { bodyString, emptyForm, type FormState } from '../../../web/forms';
 import { paths } from '../../../web/paths';
+import { ensureDevice, requestUnlockLink, trustDevice, unlockLinkTarget, useUnlockLink } from '../lockout.service';
 import { completeLogin } from '../login.service';
 import { hashPassword } from '../password';
 import {
@@ -25,6 +26,9 @@ import {
   InvitationPage,
   LinkProblemPage,
   ResetPasswordPage,
+  UnlockLinkPage,
+  UnlockRequestPage,
+  UnlockSentPage,
   type LinkFlow,
 } from './links.view';
 
@@ -32,7 +36,9 @@ import {
 // - /password-dimenticata: asks for a reset link; the same answer whether or not the account exists;
 // - /reimposta-password/<token>: the new password (the link works once, for 60 minutes);
 // - /verifica-email/<token>: confirms the address (24 hours);
-// - /invito/<token>: activates an invited account and logs the person in (7 days).
+// - /invito/<token>: activates an invited account and logs the person in (7 days);
+// - /accedi/sblocco, /accedi/sblocco/<token>: the link that lets the owner sign in from this browser despite a
+//   login lock (an hour; lockout.service.ts). The same answer whether or not the account exists.
 
 const emailSchema = z.string().trim().max(254).email();
 
@@ -108,6 +114,8 @@ export function registerEmailLinkRoutes(app: FastifyInstance, deps: AppDeps): vo
     const passwordHash = await hashPassword(password);
     const done = await completePasswordReset(db, { token, passwordHash, ip: request.ip, baseUrl, locale: ctx.locale });
     if (!done.ok) return problem(reply, ctx, 'reset', done.reason);
+    // The link proved the mailbox: this browser is known to the account (no lock stops it from signing in).
+    await trustDevice(db, done.user.id, ensureDevice(request, reply, sessionSettings(config)));
     return reply.redirect(`${paths.loginPassword()}?reimpostata=1`, 303);
   });
 
@@ -118,7 +126,45 @@ export function registerEmailLinkRoutes(app: FastifyInstance, deps: AppDeps): vo
     return reply.page(EmailVerifiedPage({ ctx: request.ctx, email: result.email, already: result.already }));
   });
 
-  // 4. Invito.
+  // 4. Sblocca l'accesso (after a login lock).
+  app.get(paths.loginUnlock(), { config: { access: 'public' } }, async (request, reply) => {
+    if ((request.query as Record<string, unknown>).inviato !== undefined) return reply.page(UnlockSentPage({ ctx: request.ctx }));
+    return reply.page(UnlockRequestPage({ ctx: request.ctx, form: emptyForm() }));
+  });
+
+  app.post(paths.loginUnlock(), { config: { access: 'public', audit: 'auth.unlock.request' } }, async (request, reply) => {
+    const ctx = request.ctx;
+    const { t } = ctx;
+    const emailRaw = (bodyString(request.body, 'email') ?? '').trim().slice(0, 254);
+    const issues: FieldIssue[] = [];
+    if (!emailRaw) issues.push({ field: 'email', message: t('links.error.emailRequired') });
+    else if (!emailSchema.safeParse(emailRaw).success) issues.push({ field: 'email', message: t('links.error.emailFormat') });
+    if (issues.length) return reply.page(UnlockRequestPage({ ctx, form: { values: { email: emailRaw }, issues } }), 400);
+    const result = await requestUnlockLink(db, { email: emailRaw, ip: request.ip, baseUrl, locale: ctx.locale });
+    if (result.outcome === 'locked') {
+      const m = minutes(result.seconds);
+      const locked = m === 1 ? t('lockout.request.lockedOne') : t('lockout.request.locked', { minutes: m });
+      return reply.page(UnlockRequestPage({ ctx, form: { values: { email: emailRaw }, issues: [] }, locked }), 429);
+    }
+    return reply.redirect(`${paths.loginUnlock()}?inviato=1`, 303);
+  });
+
+  app.get('/accedi/sblocco/:token', { config: { access: 'public' }, ...tokenPage }, async (request, reply) => {
+    const token = tokenParam(request.params);
+    const target = await unlockLinkTarget(db, token);
+    if (!target.ok) return problem(reply, request.ctx, 'unlock', target.reason);
+    return reply.page(UnlockLinkPage({ ctx: request.ctx, token, email: target.user.email ?? '' }));
+  });
+
+  app.post('/accedi/sblocco/:token', { config: { access: 'public', audit: 'auth.unlock.use' }, ...tokenPage }, async (request, reply) => {
+    const token = tokenParam(request.params);
+    const device = ensureDevice(request, reply, sessionSettings(config));
+    const used = await useUnlockLink(db, { token, device, ip: request.ip });
+    if (!used.ok) return problem(reply, request.ctx, 'unlock', used.reason);
+    return reply.redirect(`${paths.loginPassword()}?sbloccato=1`, 303);
+  });
+
+  // 5. Invito.
   app.get('/invito/:token', { config: { access: 'public' }, ...tokenPage }, async (request, reply) => {
     const ctx = request.ctx;
     const token = tokenParam(request.params);

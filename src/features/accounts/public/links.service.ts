@@ -8,7 +8,7 @@ import { paths } from '../../../web/paths';
 import { PRIVACY_VERSION } from '../login.service';
 import { passwordProblems } from '../password';
 import { endAllSessions, hashId } from '../session';
-import { clearFailures, lockedFor, recordFailure, RULES, type ThrottleRule } from '../throttle';
+import { clearLoginFailures, lockedFor, recordFailure, RULES, type ThrottleRule } from '../throttle';
 import {
   checkToken,
   consumeToken,
@@ -176,7 +176,8 @@ export async function completePasswordReset(
     );
     const ended = await endAllSessions(tx, user.id);
     if (user.email) {
-      await clearFailures(tx, `login:email:${user.email}`);
+      // Every login counter of the account, whichever client (lockout.service.ts): the owner proved the mailbox.
+      await clearLoginFailures(tx, `email:${user.email}`);
       const t = translator(input.locale);
       await enqueueMail(tx, {
         to: user.email,

@@ -4,6 +4,7 @@ import { ErrorSummary } from '../../../web/components';
 import { CheckboxField, CsrfField, TextField, type FormState } from '../../../web/forms';
 import { Layout, PageHeader } from '../../../web/layout';
 import { paths } from '../../../web/paths';
+import { UNLOCK_TTL_MINUTES } from '../lockout.service';
 import { NAME_MAX, RESET_TTL_MINUTES, type LinkProblem } from './links.service';
 
 // Pages of the e-mail link flows: password dimenticata, reimposta password, verifica e-mail, invito, and
@@ -147,7 +148,7 @@ export function ResetPasswordPage(props: { ctx: PageContext; form: FormState; to
   );
 }
 
-export type LinkFlow = 'reset' | 'verify' | 'invitation';
+export type LinkFlow = 'reset' | 'verify' | 'invitation' | 'unlock';
 
 /** A link that cannot be used, said plainly, with the way forward for its flow. */
 export function LinkProblemPage(props: { ctx: PageContext; flow: LinkFlow; reason: LinkProblem }): Html {
@@ -159,10 +160,10 @@ export function LinkProblemPage(props: { ctx: PageContext; flow: LinkFlow; reaso
       <PageHeader ctx={ctx} crumbs={[{ label: title }]} title={title} lead={t(`links.problem.${reason}.body`)} />
       <Narrow>
         <div data-link-problem={reason}>
-          {flow === 'reset' ? (
+          {flow === 'reset' || flow === 'unlock' ? (
             <p>
-              <a class="btn btn-primary" href={paths.forgotPassword()}>
-                {t('links.problem.reset.next')}
+              <a class="btn btn-primary" href={flow === 'reset' ? paths.forgotPassword() : paths.loginUnlock()}>
+                {t(flow === 'reset' ? 'links.problem.reset.next' : 'lockout.problem.next')}
               </a>
             </p>
           ) : flow === 'verify' ? (
@@ -259,6 +260,94 @@ export function InvitationPage(props: {
           <CheckboxField ctx={ctx} form={form} name="privacy" label={t('links.invite.privacy')} />
           <button type="submit" class="btn btn-primary mt-3">
             {t('links.invite.submit')}
+          </button>
+        </form>
+      </Narrow>
+    </Layout>
+  );
+}
+
+/** GET/POST /accedi/sblocco: the e-mail field (and, when locked, how long to wait). */
+export function UnlockRequestPage(props: { ctx: PageContext; form: FormState; locked?: string | undefined }): Html {
+  const { ctx, form } = props;
+  const { t } = ctx;
+  const title = t('lockout.request.title');
+  return (
+    <Layout ctx={ctx} title={titleOf(ctx, title, form)} description={t('lockout.request.lead')}>
+      <PageHeader ctx={ctx} crumbs={[loginCrumb(ctx), { label: title }]} title={title} lead={t('lockout.request.lead')} />
+      <Narrow>
+        {props.locked ? (
+          <div class="alert alert-warning" role="alert" id="links-locked">
+            {props.locked}
+          </div>
+        ) : null}
+        <form method="post" action={paths.loginUnlock()} novalidate class="wemi-form">
+          <ErrorSummary ctx={ctx} issues={form.issues} />
+          <CsrfField ctx={ctx} />
+          <TextField
+            ctx={ctx}
+            form={form}
+            name="email"
+            type="email"
+            label={t('lockout.request.email')}
+            hint={t('lockout.request.emailHint')}
+            autocomplete="email"
+            required
+            maxlength={254}
+          />
+          <button type="submit" class="btn btn-primary">
+            {t('lockout.request.submit')}
+          </button>
+        </form>
+        <p class="mt-4">
+          <a href={paths.forgotPassword()}>{t('lockout.request.forgot')}</a>
+        </p>
+        <p>
+          <a href={paths.loginPassword()}>{t('links.backToLogin')}</a>
+        </p>
+      </Narrow>
+    </Layout>
+  );
+}
+
+/** The one answer to every accepted request for an unlock link, whether or not the account exists. */
+export function UnlockSentPage(props: { ctx: PageContext }): Html {
+  const { ctx } = props;
+  const { t } = ctx;
+  const title = t('lockout.sent.title');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <PageHeader ctx={ctx} crumbs={[loginCrumb(ctx), { label: t('lockout.request.title'), href: paths.loginUnlock() }, { label: title }]} title={title} />
+      <Narrow>
+        <div class="alert alert-success" role="status" id="links-sent">
+          {t('lockout.sent.body', { minutes: UNLOCK_TTL_MINUTES })}
+        </div>
+        <p>{t('lockout.sent.help')}</p>
+        <p>
+          <a href={paths.loginUnlock()}>{t('lockout.sent.again')}</a>
+        </p>
+        <p>
+          <a href={paths.loginPassword()}>{t('links.backToLogin')}</a>
+        </p>
+      </Narrow>
+    </Layout>
+  );
+}
+
+/** GET /accedi/sblocco/<token>: what the link does, and the button that uses it (a mail scanner opening it uses nothing). */
+export function UnlockLinkPage(props: { ctx: PageContext; token: string; email: string }): Html {
+  const { ctx } = props;
+  const { t } = ctx;
+  const title = t('lockout.link.title');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <PageHeader ctx={ctx} crumbs={[loginCrumb(ctx), { label: title }]} title={title} lead={t('lockout.link.lead', { email: props.email })} />
+      <Narrow>
+        <p>{t('lockout.link.note')}</p>
+        <form method="post" action={paths.loginUnlockLink(props.token)} class="wemi-form">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="btn btn-primary">
+            {t('lockout.link.submit')}
           </button>
         </form>
       </Narrow>

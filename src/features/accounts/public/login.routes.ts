@@ -11,13 +11,15 @@ import { dummyHash, verifyPassword } from '../password';
 import { endSession, startSession } from '../session';
 import { normalizeRecoveryCode, redeemRecoveryCode } from '../security/security.service';
 import { clearFailures, lockedFor, recordFailure, RULES } from '../throttle';
+import { accountRef, deviceOf, ensureDevice, loginGate, recordLoginFailure, recordLoginSuccess } from '../lockout.service';
 import { newTotpSecret, totpEnrolment, verifyTotp } from '../totp';
 import { findUserByEmail, findUserById, normalizeEmail, recentToken, type UserRow } from '../users.repository';
 import { sendVerificationEmail } from './links.service';
 import { LoginPage, PasswordLoginPage, RecoveryCodeLoginPage, SecondFactorPage } from './login.view';
 
 // /accedi (choice of SPID, CIE, other credentials), /accedi/credenziali (e-mail and password, with
-// throttling and progressive lockout that never reveal whether an account exists), /accedi/verifica
+// throttling and progressive lockout that never reveal whether an account exists and that an attacker cannot
+// turn against the owner's own browser: lockout.service.ts), /accedi/verifica
 // (TOTP second factor, enrolment on first use for City staff), /accedi/verifica/recupero (a recovery code
 // instead of the app's code), /esci (logout), /sessione/rinnova.
 
@@ -39,7 +41,13 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     const query = request.query as Record<string, unknown>;
     const returnTo = safeReturnTo(query.ritorno);
     if (request.user) return reply.redirect(returnTo, 303);
-    const notice = query.reimpostata ? request.ctx.t('auth.password.resetDone') : undefined;
+    // Every browser that opens the form gets its long-lived device cookie: once it signs in, the account knows it.
+    ensureDevice(request, reply, settings);
+    const notice = query.reimpostata
+      ? request.ctx.t('auth.password.resetDone')
+      : query.sbloccato
+        ? request.ctx.t('lockout.login.unlocked')
+        : undefined;
     return reply.page(PasswordLoginPage({ ctx: request.ctx, form: emptyForm(), returnTo, notice }));
   });
 
@@ -49,9 +57,9 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     const returnTo = safeReturnTo(bodyString(body, 'ritorno'));
     const emailRaw = (bodyString(body, 'email') ?? '').trim().slice(0, 254);
     const password = (bodyString(body, 'password') ?? '').slice(0, 128);
-    const fail = (issues: FieldIssue[]) => {
+    const fail = (issues: FieldIssue[], locked = false) => {
       const form: FormState = { values: { email: emailRaw }, issues };
-      return reply.page(PasswordLoginPage({ ctx: request.ctx, form, returnTo }), 400);
+      return reply.page(PasswordLoginPage({ ctx: request.ctx, form, returnTo, locked }), 400);
     };
 
     const issues: FieldIssue[] = [];
@@ -61,23 +69,21 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (issues.length) return fail(issues);
 
     const email = normalizeEmail(emailRaw);
-    const emailKey = `login:email:${email}`;
-    const ipKey = `login:ip:${request.ip}`;
-    const locked = Math.max(await lockedFor(db, emailKey), await lockedFor(db, ipKey));
-    if (locked > 0) {
-      await audit(db, { actorLabel: email, action: 'auth.login.locked', ip: request.ip, details: { method: 'password' } });
-      return fail([{ field: 'email', message: lockedMessage(t, locked) }]);
+    const account = accountRef(email);
+    const client = { ip: request.ip, device: ensureDevice(request, reply, settings) };
+    const gate = await loginGate(db, account, client);
+    if (gate.locked > 0) {
+      await audit(db, { actorLabel: email, action: 'auth.login.locked', ip: request.ip, details: { method: 'password', knownDevice: gate.known } });
+      return fail([{ field: 'email', message: lockedMessage(t, gate.locked) }], true);
     }
 
     const user = await findUserByEmail(db, email);
     // The same work whether or not the account exists: no timing difference to learn it from.
     const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
     if (!user || !user.password_hash || !ok || user.status === 'deleted' || user.status === 'invited') {
-      const lockEmail = await recordFailure(db, emailKey, RULES.loginEmail);
-      const lockIp = await recordFailure(db, ipKey, RULES.loginIp);
-      await audit(db, { actorId: user?.id, actorLabel: email, action: 'auth.login.failure', ip: request.ip, details: { method: 'password' } });
-      const lock = Math.max(lockEmail, lockIp);
-      return fail([{ field: 'email', message: lock ? lockedMessage(t, lock) : t('auth.error.wrongCredentials') }]);
+      const lock = await recordLoginFailure(db, { account, client, known: gate.known, user, baseUrl: config.publicBaseUrl, alertTo: config.SECURITY_ALERT_EMAIL });
+      await audit(db, { actorId: user?.id, actorLabel: email, action: 'auth.login.failure', ip: request.ip, details: { method: 'password', knownDevice: gate.known } });
+      return lock ? fail([{ field: 'email', message: lockedMessage(t, lock) }], true) : fail([{ field: 'email', message: t('auth.error.wrongCredentials') }]);
     }
     // Past this point the password was right: saying why the login cannot go on reveals nothing new.
     if (user.status === 'suspended') {
@@ -99,7 +105,9 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
       await audit(db, { actorId: user.id, actorLabel: email, action: 'auth.login.refused', ip: request.ip, details: { reason: 'email_not_verified', resent } });
       return fail([{ field: 'email', message: t('auth.error.unverified') }]);
     }
-    await clearFailures(db, emailKey);
+    // The password was right: this browser is known to the account from now on (its cookie renewed for 400 days).
+    if (deviceOf(request)) ensureDevice(request, reply, settings, true);
+    await recordLoginSuccess(db, user.id, account, client);
     return completeLogin(db, request, reply, settings, user, 'password', returnTo);
   });
 

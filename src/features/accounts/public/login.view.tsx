@@ -89,7 +89,11 @@ export function LoginPage(props: { ctx: PageContext; returnTo: string; notice?: 
   );
 }
 
-export function PasswordLoginPage(props: { ctx: PageContext; form: FormState; returnTo: string; notice?: string | undefined }): Html {
+/**
+ * The e-mail and password form. `locked`: a lock stops this browser (whatever the account, existing or not), so the
+ * page offers the e-mailed link that unlocks logging in from this browser.
+ */
+export function PasswordLoginPage(props: { ctx: PageContext; form: FormState; returnTo: string; notice?: string | undefined; locked?: boolean }): Html {
   const { ctx, form, returnTo } = props;
   const { t } = ctx;
   return (
@@ -108,6 +112,17 @@ export function PasswordLoginPage(props: { ctx: PageContext; form: FormState; re
         ) : null}
         <form method="post" action={paths.loginPassword()} novalidate class="wemi-form">
           <ErrorSummary ctx={ctx} issues={form.issues} />
+          {props.locked ? (
+            <section class="alert alert-info" id="login-unlock" aria-labelledby="login-unlock-title">
+              <h2 class="h5" id="login-unlock-title">
+                {t('lockout.login.title')}
+              </h2>
+              <p>{t('lockout.login.body')}</p>
+              <p class="mb-0">
+                <a href={paths.loginUnlock()}>{t('lockout.login.link')}</a>
+              </p>
+            </section>
+          ) : null}
           <CsrfField ctx={ctx} />
           <input type="hidden" name="ritorno" value={returnTo} />
           <TextField ctx={ctx} form={form} name="email" type="email" label={t('auth.password.email')} autocomplete="username" required maxlength={254} />

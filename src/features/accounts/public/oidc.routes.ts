@@ -11,6 +11,7 @@ import { Layout, PageHeader } from '../../../web/layout';
 import { paths } from '../../../web/paths';
 import { completeLogin, safeReturnTo } from '../login.service';
 import { createUser, findUserByEmail, findUserByFiscalCode, findUserById, grantRole, type UserRow } from '../users.repository';
+import { secureFor } from '../session';
 import {
   authorizationUrl,
   exchangeCode,
@@ -138,9 +139,8 @@ async function findOrCreateCitizen(db: Db, identity: CitizenIdentity, method: Id
 export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config } = deps;
   const settingsOfSession = sessionSettings(config);
-  const secure = settingsOfSession.secureCookies;
-  const pendingCookie = (value: string, maxAgeSeconds: number) =>
-    `${PENDING_COOKIE}=${value}; Path=${paths.oidcCallback()}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
+  const pendingCookie = (request: FastifyRequest, value: string, maxAgeSeconds: number) =>
+    `${PENDING_COOKIE}=${value}; Path=${paths.oidcCallback()}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureFor(request, settingsOfSession) ? '; Secure' : ''}`;
   const methodName = (ctx: PageContext, method: IdentityMethod | null) => ctx.t(method === 'cie' ? 'oidc.method.cie' : 'oidc.method.spid');
 
   function unavailable(request: FastifyRequest, reply: FastifyReply, method: IdentityMethod | null, returnTo?: string): FastifyReply {
@@ -181,7 +181,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   async function start(method: IdentityMethod, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const returnTo = safeReturnTo((request.query as Record<string, unknown> | undefined)?.ritorno);
-    const settings = oidcSettings(config);
+    const settings = oidcSettings(config, request);
     if (!settings) return unavailable(request, reply, method, returnTo);
     let configuration;
     try {
@@ -201,7 +201,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
         [pending.state, pending.nonce, pending.codeVerifier, returnTo, PENDING_MINUTES],
       );
     });
-    reply.header('set-cookie', pendingCookie(pending.state, PENDING_MINUTES * 60));
+    reply.header('set-cookie', pendingCookie(request, pending.state, PENDING_MINUTES * 60));
     reply.header('cache-control', 'no-store');
     return reply.redirect(url.href, 303);
   }
@@ -215,7 +215,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const state = first(query.state);
     const boundState = cookiesOf(request)[PENDING_COOKIE];
-    reply.header('set-cookie', pendingCookie('', 0));
+    reply.header('set-cookie', pendingCookie(request, '', 0));
     reply.header('cache-control', 'no-store');
     const expired = { status: 400, title: 'oidc.failed.title', body: 'oidc.failed.expired' } as const;
 
@@ -245,7 +245,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
     }
 
-    const settings = oidcSettings(config);
+    const settings = oidcSettings(config, request);
     if (!settings) return failure(request, reply, { status: 503, title: 'oidc.failed.title', body: 'oidc.unavailable.body', method, reason: 'not_configured', returnTo });
     let claims: Record<string, unknown>;
     try {

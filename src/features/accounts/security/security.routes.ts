@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../password';
 import { needsPrivacyAcceptance, type Actor } from '../personal/personal.service';
 import { newPasswordIssues } from '../public/links.service';
 import type { Principal } from '../session';
+import { deviceOf } from '../lockout.service';
 import { totpEnrolment } from '../totp';
 import { findUserById, type UserRow } from '../users.repository';
 import { pendingTotpSecret } from './security.repository';
@@ -69,6 +70,8 @@ const fieldOf = (request: FastifyRequest, name: string, max = 1024) => (bodyStri
 export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config } = deps;
   const settings = sessionSettings(config);
+  /** What the throttle of the current password needs from the request (lockout.service.ts). */
+  const lockoutOf = (request: FastifyRequest) => ({ device: deviceOf(request), baseUrl: config.publicBaseUrl, alertTo: config.SECURITY_ALERT_EMAIL });
 
   const options: RouteShorthandOptions = {
     config: { access: 'authenticated' },
@@ -154,7 +157,7 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
       // The current password is checked (and a wrong one counted) only when the rest of the form is right.
       if (!current) return fail({ values: {}, issues: [{ field: CURRENT_PASSWORD, message: t('security.error.currentRequired') }, ...issues] });
       if (issues.length) return fail({ values: {}, issues });
-      const wrong = await checkCurrentPassword(db, t, me.actor, me.row, current, 'password_change');
+      const wrong = await checkCurrentPassword(db, t, me.actor, me.row, current, 'password_change', lockoutOf(request));
       if (wrong) return fail({ values: {}, issues: [wrong] });
       if (await verifyPassword(password, me.row.password_hash!)) {
         return fail({ values: {}, issues: [{ field: 'password', message: t('security.error.samePassword') }] });
@@ -181,7 +184,7 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
       const again = me.row.totp_enabled_at !== null;
       // Turning the second factor on, or replacing it, asks for the password: whoever took over an open
       // session must not lock the owner out with an app of their own.
-      const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), again ? 'mfa_reenrol' : 'mfa_enrol');
+      const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), again ? 'mfa_reenrol' : 'mfa_enrol', lockoutOf(request));
       if (wrong) return reply.page(SecondFactorStartPage({ ctx: request.ctx, form: { values: {}, issues: [wrong] }, again, email: me.row.email }), 400);
       await startTotpEnrolment(db, me.actor, me.row);
       return reply.redirect(securityPaths.secondFactorConfirm, 303);
@@ -235,7 +238,7 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (!me.row.totp_enabled_at) return reply.redirect(securityPaths.overview, 303);
       // 409, not 403: the person may use the page; the state of their account (a City role) forbids the change.
       if (mustKeepSecondFactor(me.principal.roles)) return reply.page(SecondFactorMandatoryPage({ ctx: request.ctx }), 409);
-      const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), 'mfa_disable');
+      const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), 'mfa_disable', lockoutOf(request));
       if (wrong) return reply.page(SecondFactorOffPage({ ctx: request.ctx, form: { values: {}, issues: [wrong] }, email: me.row.email }), 400);
       await disableSecondFactor(db, me.actor, me.row, me.session, me.mail);
       return done(reply, 'disattivata');
@@ -276,7 +279,7 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
       const stale = async () => reply.page(RecoveryCodesStalePage({ ctx: request.ctx, codes: await recoveryCodeCount(db, me.row.id) }), 409);
       const batch = fieldOf(request, RECOVERY_BATCH, 64);
       if (batch !== (await recoveryBatch(db, me.row.id))) return stale();
-      const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), 'recovery_codes');
+      const wrong = await checkCurrentPassword(db, request.ctx.t, me.actor, me.row, fieldOf(request, CURRENT_PASSWORD), 'recovery_codes', lockoutOf(request));
       if (wrong) return generatePage(request, reply, me, { values: {}, issues: [wrong] }, 400);
       const made = await regenerateRecoveryCodes(db, me.actor, me.row, me.mail, batch);
       if (!made) return stale();

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Queryable } from '../../../db/database';
 import type { MessageKey } from '../../../i18n/catalogue';
 import type { Locale, Translate } from '../../../i18n/i18n';
-import { audit } from '../../../lib/audit';
+import { audit, type AuditAction } from '../../../lib/audit';
 import type { FieldIssue } from '../../../lib/http/errors';
 import { enqueueMail } from '../../../lib/mail/outbox';
 import { paths } from '../../../web/paths';
@@ -12,6 +12,7 @@ import { verifyPassword } from '../password';
 import type { Actor } from '../personal/personal.service';
 import { formatMoment } from '../public/links.service';
 import { endAllSessions, startSession, type SessionSettings } from '../session';
+import { accountRef, loginGate, recordLoginFailure, recordLoginSuccess } from '../lockout.service';
 import { clearFailures, lockedFor, recordFailure, RULES } from '../throttle';
 import { newTotpSecret, verifyTotp } from '../totp';
 import type { UserRow } from '../users.repository';
@@ -67,7 +68,7 @@ async function notifyOwner(tx: Queryable, owner: Owner, mail: MailContext, subje
 const when = (mail: MailContext) => formatMoment(mail.locale, new Date());
 
 /** The audit row of a change a person makes to their own account. */
-const auditOwn = (q: Queryable, actor: Actor, action: string, details: Record<string, unknown>) =>
+const auditOwn = (q: Queryable, actor: Actor, action: AuditAction, details: Record<string, unknown>) =>
   audit(q, { actorId: actor.id, actorLabel: actor.label, action, targetType: 'user', targetId: actor.id, ip: actor.ip, details });
 
 /** City staff must keep the second factor: they may set it up again, never turn it off. */
@@ -78,24 +79,34 @@ export const mustKeepSecondFactor = (roles: readonly string[]) => roles.includes
 export const CURRENT_PASSWORD = 'currentPassword';
 
 /**
- * Checks the current password before a change of credentials. Throttled as logins are, on the same keys
- * (the account's e-mail and the IP address): guesses here and at the login form share one budget.
- * Returns the issue of the 'currentPassword' field, or null when the password is right.
+ * Checks the current password before a change of credentials. Throttled as logins are, on the same counters
+ * (lockout.service.ts): guesses here and at the login form from this browser share one budget. Inside a session
+ * of the account the browser counts as known to it: a burst against the account elsewhere never stops its owner.
+ * `lockout`: the browser's device cookie, where bursts are reported. Returns the issue of the 'currentPassword'
+ * field, or null when the password is right.
  */
-export async function checkCurrentPassword(db: Db, t: Translate, actor: Actor, me: UserRow, password: string, purpose: string): Promise<FieldIssue | null> {
+export async function checkCurrentPassword(
+  db: Db,
+  t: Translate,
+  actor: Actor,
+  me: UserRow,
+  password: string,
+  purpose: string,
+  lockout: { device: string | undefined; baseUrl: string; alertTo?: string | undefined },
+): Promise<FieldIssue | null> {
   if (!password) return { field: CURRENT_PASSWORD, message: t('security.error.currentRequired') };
-  const accountKey = me.email ? `login:email:${me.email}` : `login:user:${me.id}`;
-  const ipKey = `login:ip:${actor.ip}`;
-  const locked = Math.max(await lockedFor(db, accountKey), await lockedFor(db, ipKey));
-  if (locked > 0) {
+  const account = accountRef(me.email, me.id);
+  const client = { ip: actor.ip, device: lockout.device };
+  const gate = await loginGate(db, account, client, { known: true });
+  if (gate.locked > 0) {
     await auditOwn(db, actor, 'auth.reauth.locked', { purpose });
-    return { field: CURRENT_PASSWORD, message: lockedMessage(t, locked) };
+    return { field: CURRENT_PASSWORD, message: lockedMessage(t, gate.locked) };
   }
   if (me.password_hash && (await verifyPassword(password, me.password_hash))) {
-    await clearFailures(db, accountKey);
+    await recordLoginSuccess(db, me.id, account, client);
     return null;
   }
-  const lock = Math.max(await recordFailure(db, accountKey, RULES.loginEmail), await recordFailure(db, ipKey, RULES.loginIp));
+  const lock = await recordLoginFailure(db, { account, client, known: true, user: me, baseUrl: lockout.baseUrl, alertTo: lockout.alertTo });
   await auditOwn(db, actor, 'auth.reauth.failure', { purpose });
   return { field: CURRENT_PASSWORD, message: lock ? lockedMessage(t, lock) : t('security.error.currentWrong') };
 }
