@@ -84,9 +84,15 @@ describe('A citizen without JavaScript asks two enti from a phone, and an ente f
     const citizenBrowser = await loggedIn(site, citizen.id, PHONE_WITHOUT_JS);
     const p = citizenBrowser.page;
 
-    // The service card's call to action leads to step 1 of a new draft.
+    // The service card's call to action leads to a confirmation (nothing created yet), whose button starts the
+    // draft at step 1.
     expect((await p.goto(`${site.baseUrl}/servizi/${card1.slug}`))?.status()).toBe(200);
-    await follow(p, p.getByRole('link', { name: 'Richiedi a più enti' }), (x) => /^\/richieste\/[0-9a-f-]{36}\/passo\/1$/.test(x), KEYBOARD);
+    await follow(p, p.getByRole('link', { name: 'Richiedi a più enti' }), '/richieste/nuova', KEYBOARD);
+    expect(await text(p.locator('main'))).toContain(card1.organization_name);
+    expect(await db.one<{ n: number }>('select count(*)::int as n from service_request where citizen_id = $1', [citizen.id])).toEqual({ n: 0 });
+    await noViolations(p, 'confirmation', PHONE_WITHOUT_JS);
+    expect(await submit(p, p.getByRole('button', { name: 'Inizia la richiesta' }), KEYBOARD)).toBe(303);
+    expect(path(p)).toMatch(/^\/richieste\/[0-9a-f-]{36}\/passo\/1$/);
     const requestId = /\/richieste\/([0-9a-f-]{36})\//.exec(p.url())![1]!;
     const stepPath = (n: number) => `/richieste/${requestId}/passo/${n}`;
     /** "Avanti" (or Enter in a field) saves the step and opens step `n`. */
@@ -179,13 +185,22 @@ describe('A citizen without JavaScript asks two enti from a phone, and an ente f
     await p.locator('#persone').fill('1');
     await next(4);
 
-    // 4. Where.
+    // 4. Where: a Municipio of the first card's zone, the one the second card leaves out least (a Municipio outside
+    // a chosen card's zone is warned about first: test/browser/requests-coverage).
     await noViolations(p, 'step 4', PHONE_WITHOUT_JS);
+    const home = await db.one<{ slug: string; outside: number }>(
+      `select t.slug,
+              (select count(*)::int from service_request_target rt
+                where rt.request_id = $1 and exists (select 1 from service_area a where a.service_id = rt.service_id)
+                  and not exists (select 1 from service_area a where a.service_id = rt.service_id and a.municipio_id = t.id)) as outside
+         from service_area z join taxonomy_term t on t.id = z.municipio_id
+        where z.service_id = $2 order by outside, t.position limit 1`,
+      [requestId, card1.id],
+    );
+    const chosenMunicipio = home.slug;
     const municipio = p.locator('#municipio');
     await municipio.focus();
-    await p.keyboard.press('ArrowDown');
-    const chosenMunicipio = await municipio.inputValue();
-    expect(chosenMunicipio).not.toBe('');
+    await municipio.selectOption(chosenMunicipio);
     await p.locator('#indirizzo').fill('Via Padova 10, 20127 Milano');
 
     // Back a step, without saving step 4: step 3 shows what was saved, with the certificate uploaded.
@@ -199,7 +214,13 @@ describe('A citizen without JavaScript asks two enti from a phone, and an ente f
     await next(4);
     await p.locator('#municipio').selectOption(chosenMunicipio);
     await p.locator('#indirizzo').fill('Via Padova 10, 20127 Milano');
-    await next(5, p.locator('#indirizzo'));
+    if (home.outside > 0) {
+      // Enter in the address: step 4 again with the warning, then "Prosegui comunque".
+      await next(4, p.locator('#indirizzo'));
+      expect(await text(p.locator('.wemi-req-zone'))).toContain('è fuori dalla zona servita');
+      await noViolations(p, 'step 4 with the zone warning', PHONE_WITHOUT_JS);
+      await next(5, p.getByRole('button', { name: 'Prosegui comunque' }));
+    } else await next(5, p.locator('#indirizzo'));
 
     // 5. The summary: everything given, no problem left; then send.
     await noViolations(p, 'step 5, summary', PHONE_WITHOUT_JS);

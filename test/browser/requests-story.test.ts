@@ -59,6 +59,20 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
   });
   afterAll(async () => site?.close());
 
+  /**
+   * Where the citizen lives: a Municipio of the first card's zone, the one the fewest other chosen cards leave out,
+   * with how many leave it out (each such card is warned about at step 4: test/browser/requests-coverage).
+   */
+  const homeMunicipio = async (requestId: string, cardId: string) =>
+    site.t.db.one<{ slug: string; outside: number }>(
+      `select t.slug,
+              (select count(*)::int from service_request_target rt
+                where rt.request_id = $1 and exists (select 1 from service_area a where a.service_id = rt.service_id)
+                  and not exists (select 1 from service_area a where a.service_id = rt.service_id and a.municipio_id = t.id)) as outside
+         from service_area z join taxonomy_term t on t.id = z.municipio_id
+        where z.service_id = $2 order by outside, t.position limit 1`,
+      [requestId, cardId],
+    );
   const enteStatus = async (id: string) => (await site.t.db.one<{ status: string }>('select status from ente_request where id = $1', [id])).status;
 
   it('from the service card to a published review', async () => {
@@ -74,7 +88,12 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
     // ------------------------------------------------------------------------------------------------
     // 1. The citizen opens a service card and asks several enti.
     expect((await p.goto(`${site.baseUrl}/servizi/${card1.slug}`))?.status()).toBe(200);
-    await follow(p, p.getByRole('link', { name: 'Richiedi a più enti' }), /^\/richieste\/[0-9a-f-]{36}\/passo\/1$/);
+    // The link opens a confirmation (a GET changes nothing); "Inizia la richiesta" creates the draft.
+    await follow(p, p.getByRole('link', { name: 'Richiedi a più enti' }), '/richieste/nuova');
+    expect(await text(p.locator('main'))).toContain(card1.organization_name);
+    await noViolations(p, 'confirmation before the request');
+    expect(await submit(p, p.getByRole('button', { name: 'Inizia la richiesta' }))).toBe(303);
+    await p.waitForURL((url) => /^\/richieste\/[0-9a-f-]{36}\/passo\/1$/.test(url.pathname));
     const requestId = /\/richieste\/([0-9a-f-]{36})\//.exec(p.url())![1]!;
     const { reference } = await db.one<{ reference: string }>('select reference from service_request where id = $1', [requestId]);
     expect(await text(p.locator('.wemi-req-ref'))).toContain(reference);
@@ -104,10 +123,17 @@ describe('A citizen asks three enti, compares the offers, chooses one and review
     expect(await submit(p, p.getByRole('button', { name: 'Avanti' }))).toBe(303);
     await p.waitForURL((url) => url.pathname === `/richieste/${requestId}/passo/4`);
 
-    // 4. Where
-    await p.locator('#municipio').selectOption({ index: 1 });
+    // 4. Where. A Municipio outside a chosen card's zone is warned about first, and the citizen goes on.
+    const home = await homeMunicipio(requestId, card1.id);
+    await p.locator('#municipio').selectOption(home.slug);
     await p.locator('#indirizzo').fill('Via Padova 10, 20127 Milano');
     expect(await submit(p, p.getByRole('button', { name: 'Avanti' }))).toBe(303);
+    if (home.outside > 0) {
+      expect(new URL(p.url()).pathname).toBe(`/richieste/${requestId}/passo/4`);
+      expect(await p.locator('.wemi-req-zone-cards > li').count(), 'one line per card outside its zone').toBe(home.outside);
+      await noViolations(p, 'stepper, step 4 with the zone warning');
+      expect(await submit(p, p.getByRole('button', { name: 'Prosegui comunque' }))).toBe(303);
+    }
     await p.waitForURL((url) => url.pathname === `/richieste/${requestId}/passo/5`);
 
     // 5. Summary, then send.

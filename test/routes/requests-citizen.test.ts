@@ -72,8 +72,12 @@ describe('citizen requests to several enti', () => {
     expect(res.headers.location).toBe(`/accedi?ritorno=${encodeURIComponent(url)}`);
   });
 
-  it('starts a draft with the card pre-selected, and reopens it', async () => {
-    const res = await get(`/richieste/nuova?servizio=${cards[0]!.slug}`, auth);
+  it('starts a draft with the card pre-selected (confirmation, then POST), and reopens it', async () => {
+    // The GET is a confirmation page; "Inizia la richiesta" posts the card (test/routes/requests-hardening.test.ts).
+    const confirm = await get(`/richieste/nuova?servizio=${cards[0]!.slug}`, auth);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain(`name="servizio" value="${cards[0]!.slug}"`);
+    const res = await post('/richieste/nuova', { servizio: cards[0]!.slug }, auth);
     expectRedirect(res, /^\/richieste\/[0-9a-f-]{36}\/passo\/1$/);
     requestId = String(res.headers.location).split('/')[2]!;
     const r = await row(requestId);
@@ -82,10 +86,11 @@ describe('citizen requests to several enti', () => {
     const page = await get(`/richieste/${requestId}/passo/1`, auth);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`value="${cards[0]!.id}" checked`);
-    const again = await get(`/richieste/nuova?servizio=${cards[1]!.slug}`, auth);
+    const again = await post('/richieste/nuova', { servizio: cards[1]!.slug }, auth);
     expectRedirect(again, `/richieste/${requestId}/passo/1?esito=bozza`);
     expect((await t.db.query('select 1 from service_request_target where request_id = $1', [requestId])).length).toBe(2);
     expect((await get('/richieste/nuova?servizio=non-esiste', auth)).statusCode).toBe(404);
+    expect((await post('/richieste/nuova', { servizio: 'non-esiste' }, auth)).statusCode).toBe(404);
   });
 
   it('refuses more than 5 enti and no enti, keeping the choice', async () => {
@@ -173,7 +178,15 @@ describe('citizen requests to several enti', () => {
     const bad4 = await post(`/richieste/${requestId}/passo/4`, { municipio: '', indirizzo: 'Via Padova 10' }, auth);
     expect(bad4.statusCode).toBe(400);
     expect(bad4.body).toContain('value="Via Padova 10"');
-    const municipio = await t.db.one<{ slug: string }>(`select t.slug from taxonomy_term t join taxonomy x on x.id = t.taxonomy_id where x.code = 'municipio' order by t.position limit 1`);
+    // A Municipio every chosen card covers (one outside a card's zone stops at step 4 with a warning: requests-hardening).
+    const municipio = await t.db.one<{ slug: string }>(
+      `select t.slug from taxonomy_term t join taxonomy x on x.id = t.taxonomy_id
+        where x.code = 'municipio' and not exists (
+          select 1 from service_request_target rt where rt.request_id = $1
+             and not exists (select 1 from service_area a where a.service_id = rt.service_id and a.municipio_id = t.id))
+        order by t.position limit 1`,
+      [requestId],
+    );
     expectRedirect(await post(`/richieste/${requestId}/passo/4`, { municipio: municipio.slug, indirizzo: 'Via Padova 10, 20127 Milano' }, auth), `/richieste/${requestId}/passo/5`);
 
     const summary = await get(`/richieste/${requestId}/passo/5`, auth);

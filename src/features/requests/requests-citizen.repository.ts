@@ -31,12 +31,16 @@ export interface RequestRow {
   updated_at: Date;
   service_type_name_it: string;
   service_type_name_en: string;
+  service_type_slug: string;
+  /** The code of the citizen's Municipio term ('m8'), for the coverage of the chosen cards. */
+  municipio_code: string | null;
 }
 
 const REQUEST_COLUMNS = `r.id, r.reference, r.citizen_id, r.service_type_id, r.status, r.step, r.for_whom, r.beneficiary_name,
   r.beneficiary_relation, r.needs, r.period_from::text as period_from, r.period_to::text as period_to, r.days, r.time_bands,
   r.municipio_id, r.address, r.people, r.units, r.notes, r.payment_method, r.sent_at, r.created_at, r.updated_at,
-  st.name_it as service_type_name_it, st.name_en as service_type_name_en`;
+  st.name_it as service_type_name_it, st.name_en as service_type_name_en, st.slug as service_type_slug,
+  (select m.code from taxonomy_term m where m.id = r.municipio_id) as municipio_code`;
 
 export async function findRequest(q: Queryable, id: string): Promise<RequestRow | undefined> {
   return q.maybeOne<RequestRow>(`select ${REQUEST_COLUMNS} from service_request r join taxonomy_term st on st.id = r.service_type_id where r.id = $1`, [id]);
@@ -73,12 +77,19 @@ export interface CardOption {
   rating_avg: number | null;
   rating_count: number;
   municipi: string[];
+  /** The codes of the Municipi the card covers ('m3', 'm4'), in the taxonomy's order. */
+  area_codes: string[];
 }
+
+/** The Municipi a card covers: names, and codes (for the coverage). */
+const AREAS = (service: string) => `coalesce((select array_agg(m.name_it order by m.position, m.name_it) from service_area a join taxonomy_term m on m.id = a.municipio_id
+               where a.service_id = ${service}), '{}') as municipi,
+    coalesce((select array_agg(m.code order by m.position, m.name_it) from service_area a join taxonomy_term m on m.id = a.municipio_id
+               where a.service_id = ${service}), '{}') as area_codes`;
 
 const CARD_SELECT = `select s.id, s.slug, s.name, s.organization_id, o.name as organization_name, s.service_type_id, s.price_unit,
     s.offer_type, s.price_from, s.rating_avg, s.rating_count,
-    coalesce((select array_agg(m.name_it order by m.position, m.name_it) from service_area a join taxonomy_term m on m.id = a.municipio_id
-               where a.service_id = s.id), '{}') as municipi
+    ${AREAS('s.id')}
   from service s join organization o on o.id = s.organization_id
  where s.status = 'published' and o.status = 'active'`;
 
@@ -107,8 +118,7 @@ export async function targetsOf(q: Queryable, requestId: string): Promise<Target
     `select s.id, s.slug, s.name, s.organization_id, o.name as organization_name, s.service_type_id, s.price_unit, s.offer_type,
             s.price_from, s.rating_avg, s.rating_count, t.position,
             (s.status = 'published' and o.status = 'active') as available,
-            coalesce((select array_agg(m.name_it order by m.position, m.name_it) from service_area a join taxonomy_term m on m.id = a.municipio_id
-                       where a.service_id = s.id), '{}') as municipi
+            ${AREAS('s.id')}
        from service_request_target t join service s on s.id = t.service_id join organization o on o.id = s.organization_id
       where t.request_id = $1 order by t.position, o.name`,
     [requestId],
@@ -187,6 +197,7 @@ export interface EnteRequestView {
   rating_avg: number | null;
   rating_count: number;
   municipi: string[];
+  area_codes: string[];
   unread: number;
 }
 
@@ -198,8 +209,7 @@ export async function enteRequestsOf(q: Queryable, requestIds: readonly string[]
             e.offer_price_computed, e.offer_price, e.offer_period_from::text as offer_period_from, e.offer_period_to::text as offer_period_to,
             e.offer_time_band, e.offer_expires_on::text as offer_expires_on, e.offer_notes, e.offer_file_id, e.offered_at,
             s.rating_avg, s.rating_count,
-            coalesce((select array_agg(m.name_it order by m.position, m.name_it) from service_area a join taxonomy_term m on m.id = a.municipio_id
-                       where a.service_id = s.id), '{}') as municipi,
+            ${AREAS('s.id')},
             (select count(*)::int from request_message m
                where m.ente_request_id = e.id and m.author_side = 'ente'
                  and m.created_at > coalesce((select r.last_read_at from request_thread_read r where r.ente_request_id = e.id and r.side = 'citizen'), '-infinity'::timestamptz)) as unread

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../app';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
-import { sendStoredFile } from '../../lib/uploads';
+import { formFields, sendStoredFile, takesFiles } from '../../lib/uploads';
 import { paths, withNotice } from '../../web/paths';
 import { computePrice } from './request-price';
 import {
@@ -9,6 +10,8 @@ import {
   cardsOfType,
   currentPriceList,
   enteRequestsOf,
+  findDraft,
+  publishedCardBySlug,
   requestsOfCitizen,
   targetsOf,
   termsOf,
@@ -16,7 +19,9 @@ import {
 } from './requests-citizen.repository';
 import {
   acceptOffer,
+  ATTACHMENT,
   checkAll,
+  MAX_ATTACHMENTS,
   mayReadAttachment,
   ownRequest,
   saveStep,
@@ -28,15 +33,21 @@ import {
   type FormValues,
   type Step,
 } from './requests-citizen.service';
-import { ConfirmPage, MyRequestsPage, NOTICES, RequestPage, SentPage, StepPage, SummaryPage, type NoticeCode, type OfferRow, type RequestDetails } from './requests-citizen.view';
+import { ConfirmPage, MyRequestsPage, NOTICES, RequestPage, outsideTargets, SentPage, StartPage, StepPage, SummaryPage, type NoticeCode, type OfferRow, type RequestDetails } from './requests-citizen.view';
 import { formatEuro } from '../../i18n/i18n';
 import { privateRoute, queryValue } from '../../lib/http/private-routes';
+import { parseInput } from '../../lib/http/validation';
 
 // "Citizens ask several enti at once", the citizen's side: the stepper (a draft saved at every step), the
 // summary and sending, the acknowledgement, my requests, the comparison of offers with accept and withdraw.
 // Every route needs a login (anonymous visitors go to /accedi and come back); a request of someone else is 404.
 
 const AUTH: RouteShorthandOptions = privateRoute('authenticated');
+
+/** The card a request starts from: `?servizio=<slug>` on the confirmation page, the hidden field of its form. */
+const startInput = z.object({
+  servizio: z.preprocess((v) => (Array.isArray(v) ? v.at(-1) : v), z.string().trim().max(200).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function uuidParam(request: FastifyRequest, name: string): string {
@@ -86,17 +97,25 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
     return reply.page(
       StepPage({
         ctx: request.ctx,
-        view: { row, step, values, issues, cards: sorted, bands, municipi, attachments, unit: targets[0]?.price_unit ?? 'ora', notice: noticeOf(request.query) },
+        view: { row, step, values, issues, cards: sorted, targets, bands, municipi, attachments, unit: targets[0]?.price_unit ?? 'ora', notice: noticeOf(request.query) },
       }),
       status,
     );
   }
 
-  // Start (or reopen) a draft from a service card.
-  app.get('/richieste/nuova', AUTH, async (request, reply) => {
-    const slug = queryValue(request.query, 'servizio');
-    if (!slug || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw notFound('Service');
-    const { id, created } = await startRequest(db, actorOf(request), slug);
+  // Start (or reopen) a draft from a service card. The GET is only a confirmation page (a link from another site
+  // must not change anything); its form POSTs, with the CSRF token, to create the draft (issue 10, finding 8).
+  app.get(paths.requestNew(), AUTH, async (request, reply) => {
+    const { servizio } = parseInput(startInput, request.query, request.ctx.t);
+    const card = await publishedCardBySlug(db, servizio);
+    if (!card) throw notFound('Service');
+    const draft = await findDraft(db, request.user!.id, card.service_type_id);
+    return reply.page(StartPage({ ctx: request.ctx, card, draft: draft !== undefined }));
+  });
+
+  app.post(paths.requestNew(), privateRoute('authenticated', 'request.draft'), async (request, reply) => {
+    const { servizio } = parseInput(startInput, request.body, request.ctx.t);
+    const { id, created } = await startRequest(db, actorOf(request), servizio);
     return redirect(reply, created ? paths.requestStep(id, 1) : withNotice(paths.requestStep(id, 1), 'bozza'));
   });
 
@@ -109,7 +128,9 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
     return stepPage(request, reply, row, step, await valuesOf(db, row), []);
   });
 
-  app.post('/richieste/:id/passo/:n', AUTH, async (request, reply) => {
+  // Step 3 takes the attachments (the other steps post plain forms to the same address); one file more than the
+  // rule allows is still read, so the form itself says "at most 5" (more than that is refused at the edge, 413).
+  app.post('/richieste/:id/passo/:n', takesFiles(AUTH, ATTACHMENT, MAX_ATTACHMENTS + 1), async (request, reply) => {
     const id = uuidParam(request, 'id');
     const step = stepParam(request);
     if (step === 5) throw notFound();
@@ -118,6 +139,12 @@ export function registerCitizenRequestRoutes(app: FastifyInstance, deps: AppDeps
     if (step > row.step) return redirect(reply, paths.requestStep(row.id, row.step));
     const outcome = await saveStep(db, actorOf(request), id, step, request.body, request.ctx.t);
     if (outcome.issues.length) return stepPage(request, reply, row, step, outcome.values, outcome.issues, 400);
+    // A Municipio outside the zone of a chosen card: step 4 again, saved, with the warning, unless the citizen
+    // has just seen the warning for this very Municipio and chose "Prosegui comunque".
+    if (step === 4 && formFields(request.body).zona_vista !== outcome.values.municipio) {
+      const saved = await ownRequest(db, id, request.user!.id);
+      if (outsideTargets(await targetsOf(db, id), saved.municipio_code).length) return redirect(reply, `${paths.requestStep(id, 4)}#fuori-zona`);
+    }
     return redirect(reply, paths.requestStep(id, step + 1));
   });
 

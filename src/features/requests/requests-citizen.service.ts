@@ -6,6 +6,8 @@ import { enqueueMail } from '../../lib/mail/outbox';
 import { checkUpload, formFields, formFile, formList, storeFile, type UploadedFile, type UploadRule } from '../../lib/uploads';
 import { entePaths, paths } from '../../web/paths';
 import type { EnteRequestState } from './request.state';
+import { coverageOf, outsideText } from './request-coverage';
+import { periodText } from './request-period';
 import { moveEnteRequest } from './request.transitions';
 import {
   addTarget,
@@ -305,12 +307,17 @@ export async function sendRequest(db: Db, actor: Actor, id: string, t: Translate
         [id, target.id, target.organization_id],
       );
       await tx.query(`insert into ente_request_event (ente_request_id, from_status, to_status, actor_id) values ($1, null, 'sent', $2)`, [er.id, actor.id]);
+      const coverage = coverageOf(target.area_codes, row.municipio_code);
       for (const r of await enteRecipients(tx, target.organization_id)) {
         await enqueueMail(tx, {
           to: r.email,
           subject: it('requests.mail.ente.new.subject', { reference: row.reference }),
           text: [
             it('requests.mail.ente.new.body', { reference: row.reference, service: target.name, type: row.service_type_name_it }),
+            [
+              it('requests.mail.ente.period', { period: periodText(it, 'it', row.period_from, row.period_to) ?? it('common.notAvailable') }),
+              ...(coverage?.outside ? [outsideText(it, coverage)] : []),
+            ].join('\n'),
             `${it('requests.mail.ente.open')}\n${absolute(baseUrl, entePaths.request(target.organization_id, er.id))}`,
           ].join('\n\n') + '\n',
         });

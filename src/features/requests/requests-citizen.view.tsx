@@ -5,12 +5,14 @@ import type { FieldIssue } from '../../lib/http/errors';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
 import { DataTable, DlRow, Notice, PrivatePage, type Crumb } from '../../web/backoffice';
-import { ErrorSummary } from '../../web/components';
+import { ErrorSummary, Icon } from '../../web/components';
 import { CheckboxGroup, CsrfField, describedBy, FieldHead, RadioGroup, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { paths } from '../../web/paths';
 import type { EnteRequestState } from './request.state';
 import type { AttachmentRow, CardOption, EnteRequestView, MyRequestRow, RequestRow, TargetRow, TermOption } from './requests-citizen.repository';
 import { DAYS, LIMITS, type FormValues, type Step } from './requests-citizen.service';
+import { coverageOf, zoneText, type Coverage } from './request-coverage';
+import { periodText } from './request-period';
 
 // Pages of the citizen's request (Designers Italia "Modello Comuni": stepper, summary step, acknowledgement
 // with the reference), "My requests" and the comparison of offers. Every page works without JavaScript.
@@ -78,7 +80,7 @@ const formState = (values: FormValues, issues: FieldIssue[]): FormState => ({
   issues,
 });
 
-function CardFacts(props: { ctx: PageContext; card: Pick<CardOption, 'offer_type' | 'price_from' | 'price_unit' | 'municipi' | 'rating_avg' | 'rating_count'> }): Html {
+function CardFacts(props: { ctx: PageContext; card: Pick<CardOption, 'offer_type' | 'price_from' | 'price_unit' | 'area_codes' | 'rating_avg' | 'rating_count'>; citizenCode?: string | null }): Html {
   const { ctx, card } = props;
   const { t } = ctx;
   const price =
@@ -90,8 +92,10 @@ function CardFacts(props: { ctx: PageContext; card: Pick<CardOption, 'offer_type
         <dd>{price}</dd>
       </div>
       <div>
-        <dt>{t('requests.enti.municipi')}</dt>
-        <dd>{card.municipi.length >= 9 ? t('requests.enti.allMunicipi') : card.municipi.length ? card.municipi.join(', ') : '—'}</dd>
+        <dt>{t('requests.zone.label')}</dt>
+        <dd>
+          <Zone ctx={ctx} codes={card.area_codes} citizenCode={props.citizenCode} />
+        </dd>
       </div>
       <div>
         <dt>{t('requests.enti.rating')}</dt>
@@ -101,12 +105,80 @@ function CardFacts(props: { ctx: PageContext; card: Pick<CardOption, 'offer_type
   );
 }
 
+/** A card's zone ("Municipi 3, 4"), with a warning mark when the citizen's Municipio is outside it. */
+function Zone(props: { ctx: PageContext; codes: string[]; citizenCode?: string | null | undefined }): Html {
+  const { ctx } = props;
+  const c = coverageOf(props.codes, props.citizenCode);
+  return (
+    <>
+      {zoneText(ctx.t, props.codes)}
+      {c?.outside ? ' ' : null}
+      {c?.outside ? (
+        <span class="wemi-req-outside d-block" data-outside="true">
+          <Icon ctx={ctx} name="warning-circle" class="icon-xs icon-warning me-1" />
+          {ctx.t('requests.zone.outsideYours', { citizen: c.citizen })}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The chosen cards whose zone leaves out the citizen's Municipio. */
+export function outsideTargets(targets: readonly TargetRow[], citizenCode: string | null | undefined): { target: TargetRow; coverage: Coverage }[] {
+  return targets.flatMap((target) => {
+    const coverage = coverageOf(target.area_codes, citizenCode);
+    return coverage?.outside ? [{ target, coverage }] : [];
+  });
+}
+
+/**
+ * The warning of step 4 and of the summary (Bootstrap Italia alert): which chosen cards do not serve the
+ * citizen's Municipio, and the ways on — go on anyway, choose other enti (step 1), or search the service type
+ * in the citizen's Municipio.
+ */
+function CoverageAlert(props: { ctx: PageContext; row: RequestRow; outside: { target: TargetRow; coverage: Coverage }[] }): Html {
+  const { ctx, row, outside } = props;
+  const { t } = ctx;
+  if (!outside.length) return <></>;
+  const citizen = outside[0]!.coverage.citizen;
+  return (
+    <div class="alert alert-warning wemi-req-zone" role="status" id="fuori-zona" aria-labelledby="fuori-zona-titolo">
+      <h3 class="h5 alert-heading" id="fuori-zona-titolo">
+        {t('requests.zone.alertTitle', { citizen })}
+      </h3>
+      <ul class="mb-2 wemi-req-zone-cards">
+        {outside.map(({ target, coverage }) => (
+          <li>
+            {t(coverage.card.length === 1 ? 'requests.zone.alertCardOne' : 'requests.zone.alertCardMany', {
+              service: target.name,
+              ente: target.organization_name,
+              card: coverage.card.join(', '),
+              citizen: coverage.citizen,
+            })}
+          </li>
+        ))}
+      </ul>
+      <p class="mb-2">{t('requests.zone.alertWhat')}</p>
+      <ul class="list-inline mb-0">
+        <li class="list-inline-item">
+          <a href={paths.requestStep(row.id, 1)}>{t('requests.zone.chooseEnti')}</a>
+        </li>
+        <li class="list-inline-item">
+          <a href={paths.services({ tipo: row.service_type_slug, municipio: citizen })}>{t('requests.zone.search', { citizen })}</a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
 export interface StepView {
   row: RequestRow;
   step: Step;
   values: FormValues;
   issues: FieldIssue[];
   cards: CardOption[];
+  /** The cards chosen (saved), for the coverage warning of step 4. */
+  targets: TargetRow[];
   bands: TermOption[];
   municipi: TermOption[];
   attachments: AttachmentRow[];
@@ -124,6 +196,9 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
   const entiError = issues.find((i) => i.field === 'enti')?.message;
   // One message per refused file, read together with the file field.
   const fileErrors = issues.filter((i) => i.field === 'allegati').map((i) => i.message);
+  // Step 4: the Municipio shown (saved, or as typed) against the chosen cards' zones.
+  const shownMunicipio = step === 4 ? view.municipi.find((m) => m.slug === values.municipio) : undefined;
+  const outside = shownMunicipio ? outsideTargets(view.targets, shownMunicipio.code) : [];
   return (
     <Page ctx={ctx} title={`${title} — ${t('requests.new.title')}`} crumbs={[mineCrumb(ctx), { label: row.reference }]}>
       <Stepper ctx={ctx} id={row.id} current={step} reached={row.step} />
@@ -133,7 +208,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
         {t('requests.reference')}: <strong>{row.reference}</strong> · {typeName(ctx, row)}
       </p>
       <h2 class="h3">{title}</h2>
-      <form method="post" action={paths.requestStep(row.id, step)} enctype={multipart ? 'multipart/form-data' : undefined} novalidate class="wemi-req-form">
+      <form method="post" action={multipart ? `${paths.requestStep(row.id, step)}?_csrf=${ctx.csrfToken}` : paths.requestStep(row.id, step)} enctype={multipart ? 'multipart/form-data' : undefined} novalidate class="wemi-req-form">
         <CsrfField ctx={ctx} />
         {step === 1 ? (
           <>
@@ -150,7 +225,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
                         <strong>{c.organization_name}</strong> — {c.name}
                       </label>
                     </div>
-                    <CardFacts ctx={ctx} card={c} />
+                    <CardFacts ctx={ctx} card={c} citizenCode={row.municipio_code} />
                     <a href={paths.service(c.slug)}>{t('requests.enti.card')}</a>
                   </li>
                 ))}
@@ -260,11 +335,14 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
         ) : null}
         {step === 4 ? (
           <>
+            <CoverageAlert ctx={ctx} row={row} outside={outside} />
+            {/* The warning seen for this Municipio: "Prosegui comunque" goes on without showing it again. */}
+            {outside.length ? <input type="hidden" name="zona_vista" value={shownMunicipio!.slug} /> : null}
             <SelectField ctx={ctx} form={form} name="municipio" label={t('requests.municipio.label')} empty={t('requests.municipio.empty')} options={view.municipi.map((m) => ({ value: m.slug, label: termName(ctx, m) }))} required />
             <TextField ctx={ctx} form={form} name="indirizzo" label={t('requests.address.label')} hint={t('requests.address.hint')} required maxlength={LIMITS.address} autocomplete="street-address" />
           </>
         ) : null}
-        <p class="wemi-field-hint">{t('requests.nav.saveHint')}</p>
+        <p class="wemi-field-hint">{outside.length ? t('requests.zone.saveHint') : t('requests.nav.saveHint')}</p>
         <div class="wemi-req-nav">
           {step > 1 ? (
             <a class="btn btn-outline-primary" href={paths.requestStep(row.id, step - 1)}>
@@ -274,7 +352,7 @@ export function StepPage(props: { ctx: PageContext; view: StepView }): Html {
             <span></span>
           )}
           <button type="submit" class="btn btn-primary">
-            {t('requests.nav.next')}
+            {outside.length ? t('requests.zone.goOn') : t('requests.nav.next')}
           </button>
         </div>
       </form>
@@ -353,10 +431,7 @@ function Details(props: { ctx: PageContext; d: RequestDetails; edit: boolean; pr
         3,
         <>
           <Item label={t('requests.needs.label')}>{row.needs || '—'}</Item>
-          <Item label={t('requests.offer.period')}>
-            {day(ctx, row.period_from)}
-            {row.period_to ? ` – ${day(ctx, row.period_to)}` : ''}
-          </Item>
+          <Item label={t('requests.offer.period')}>{periodText(t, ctx.locale, row.period_from, row.period_to) ?? '—'}</Item>
           <Item label={t('requests.days.legend')}>{row.days.length ? row.days.map((x) => t(`requests.day.${x}` as MessageKey)).join(', ') : '—'}</Item>
           <Item label={t('requests.bands.legend')}>{bandNames.length ? bandNames.join(', ') : '—'}</Item>
           <Item label={t('requests.people.label')}>{row.people !== null ? String(row.people) : '—'}</Item>
@@ -405,6 +480,7 @@ export function SummaryPage(props: { ctx: PageContext; d: RequestDetails; proble
       </p>
       <h2 class="h3">{t('requests.step.5.title')}</h2>
       <p>{t('requests.step.5.lead')}</p>
+      <CoverageAlert ctx={ctx} row={d.row} outside={outsideTargets(d.targets, d.row.municipio_code)} />
       <Details ctx={ctx} d={d} edit problems={new Set(props.problems.map((p) => p.step))} />
       {props.problems.length ? <p class="wemi-req-incomplete">{t('requests.summary.incomplete')}</p> : null}
       <form method="post" action={paths.requestSend(d.row.id)} class="wemi-req-nav">
@@ -542,7 +618,7 @@ export function RequestPage(props: { ctx: PageContext; d: RequestDetails; enti: 
             t('requests.offer.band'),
             t('requests.offer.expiry'),
             t('requests.offer.rating'),
-            t('requests.offer.municipi'),
+            t('requests.zone.label'),
             t('requests.offer.notes'),
             t('requests.col.status'),
           ]}
@@ -558,17 +634,16 @@ export function RequestPage(props: { ctx: PageContext; d: RequestDetails; enti: 
                 <strong>{euro(ctx, o.offer_price)}</strong>
               </td>
               <td>{euro(ctx, o.computed)}</td>
-              <td>
-                {day(ctx, o.offer_period_from)}
-                {o.offer_period_to ? ` – ${day(ctx, o.offer_period_to)}` : ''}
-              </td>
+              <td>{periodText(t, ctx.locale, o.offer_period_from, o.offer_period_to) ?? '—'}</td>
               <td>{bandName(o.offer_time_band)}</td>
               <td>
                 {day(ctx, o.offer_expires_on)}
                 {o.expired && o.status === 'offered' ? ` (${t('requests.offer.expired')})` : ''}
               </td>
               <td>{o.rating_avg !== null ? t('requests.enti.ratingValue', { avg: formatNumber(ctx.locale, Math.round(o.rating_avg * 10) / 10), count: o.rating_count }) : t('requests.enti.noRating')}</td>
-              <td>{o.municipi.length >= 9 ? t('requests.enti.allMunicipi') : o.municipi.join(', ') || '—'}</td>
+              <td>
+                <Zone ctx={ctx} codes={o.area_codes} citizenCode={d.row.municipio_code} />
+              </td>
               <td>
                 {o.offer_notes ?? ''}
                 {o.offer_file_id ? (
@@ -633,3 +708,47 @@ export function ConfirmPage(props: { ctx: PageContext; row: RequestRow; title: s
   );
 }
 
+
+/**
+ * The confirmation before a request is started from a service card: which service, from which ente, what happens
+ * next; "Inizia la richiesta" POSTs (with the CSRF token) to create the draft. The GET changes nothing.
+ */
+export function StartPage(props: { ctx: PageContext; card: CardOption; draft: boolean }): Html {
+  const { ctx, card } = props;
+  const { t } = ctx;
+  const title = t('requests.start.title');
+  return (
+    <Page ctx={ctx} title={title} crumbs={[{ href: paths.service(card.slug), label: card.name }, { label: title }]} lead={t('requests.start.lead')}>
+      <dl class="wemi-dl wemi-req-start">
+        <DlRow label={t('requests.start.service')}>
+          <a href={paths.service(card.slug)}>{card.name}</a>
+        </DlRow>
+        <DlRow label={t('requests.start.ente')}>{card.organization_name}</DlRow>
+        <DlRow label={t('requests.zone.label')}>{zoneText(t, card.area_codes)}</DlRow>
+      </dl>
+      <h2 class="h4" id="cosa-succede">
+        {t('requests.start.next')}
+      </h2>
+      <ol class="wemi-req-start-steps" aria-labelledby="cosa-succede">
+        <li>{t('requests.start.step1')}</li>
+        <li>{t('requests.start.step2')}</li>
+        <li>{t('requests.start.step3')}</li>
+      </ol>
+      {props.draft ? (
+        <div class="alert alert-info" role="note">
+          {t('requests.start.draft')}
+        </div>
+      ) : null}
+      <form method="post" action={paths.requestNew()} class="wemi-req-nav">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="servizio" value={card.slug} />
+        <a class="btn btn-outline-primary" href={paths.service(card.slug)}>
+          {t('requests.start.cancel')}
+        </a>
+        <button type="submit" class="btn btn-primary">
+          {t('requests.start.submit')}
+        </button>
+      </form>
+    </Page>
+  );
+}

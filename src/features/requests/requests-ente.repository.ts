@@ -34,7 +34,17 @@ export interface InboxRow {
   /** No first answer after 48 hours. */
   late: boolean;
   unread: number;
+  /** The period the citizen asked for ('YYYY-MM-DD'). */
+  period_from: string | null;
+  period_to: string | null;
+  /** The citizen's Municipio code ('m8') and the Municipi the card covers, for the coverage mark. */
+  municipio_code: string | null;
+  area_codes: string[];
 }
+
+/** The codes of the Municipi a card covers ('m3', 'm4'), in the taxonomy's order. */
+const AREA_CODES = (service: string) =>
+  `coalesce((select array_agg(t.code order by t.position, t.name_it) from service_area a join taxonomy_term t on t.id = a.municipio_id where a.service_id = ${service}), '{}') as area_codes`;
 
 export async function listInbox(q: Queryable, enteId: string, f: InboxFilters): Promise<{ rows: InboxRow[]; total: number }> {
   const where = ['er.organization_id = $1'];
@@ -60,6 +70,9 @@ export async function listInbox(q: Queryable, enteId: string, f: InboxFilters): 
             (select count(*)::int from request_message m
               where m.ente_request_id = er.id and m.author_side = 'citizen'
                 and m.created_at > coalesce((select r.last_read_at from request_thread_read r where r.ente_request_id = er.id and r.side = 'ente'), '-infinity'::timestamptz)) as unread,
+            sr.period_from, sr.period_to,
+            (select t.code from taxonomy_term t where t.id = sr.municipio_id) as municipio_code,
+            ${AREA_CODES('er.service_id')},
             count(*) over ()::int as total
        from ente_request er
        join service_request sr on sr.id = er.request_id
@@ -141,6 +154,9 @@ export interface EnteRequestDetail {
   time_bands: string[];
   municipio_name_it: string | null;
   municipio_name_en: string | null;
+  /** The citizen's Municipio code ('m8') and the Municipi the card covers, for the coverage mark. */
+  municipio_code: string | null;
+  area_codes: string[];
   address: string;
   people: number | null;
   units: number | null;
@@ -159,7 +175,7 @@ export async function findEnteRequest(q: Queryable, enteId: string, enteRequestI
             sr.reference, sr.citizen_id, trim(c.given_name || ' ' || c.family_name) as citizen_name, c.email as citizen_email,
             c.notify_email as citizen_notify_email,
             sr.for_whom, sr.beneficiary_name, sr.beneficiary_relation, sr.needs, sr.period_from, sr.period_to, sr.days, sr.time_bands,
-            m.name_it as municipio_name_it, m.name_en as municipio_name_en, sr.address, sr.people, sr.units, sr.notes, sr.sent_at,
+            m.name_it as municipio_name_it, m.name_en as municipio_name_en, m.code as municipio_code, ${AREA_CODES('er.service_id')}, sr.address, sr.people, sr.units, sr.notes, sr.sent_at,
             (select count(*)::int from request_message rm
               where rm.ente_request_id = er.id and rm.author_side = 'citizen'
                 and rm.created_at > coalesce((select r.last_read_at from request_thread_read r where r.ente_request_id = er.id and r.side = 'ente'), '-infinity'::timestamptz)) as unread

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { AppDeps } from '../../app';
 import type { Role } from '../../lib/http/access';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
-import { checkUpload, formFields, formFile, PDF_DOCUMENT, sendStoredFile } from '../../lib/uploads';
+import { checkUpload, formFields, formFile, PDF_DOCUMENT, sendStoredFile, takesFiles } from '../../lib/uploads';
 import { entePaths, withNotice } from '../../web/paths';
 import { findEnteCard } from '../ente-backoffice/ente-card.repository';
 import { requireEnte } from '../ente-backoffice/ente-scope';
@@ -151,7 +151,7 @@ export function registerEnteRequestRoutes(app: FastifyInstance, deps: AppDeps): 
     return done(reply, s.ente.id, r.id, 'presa-in-carico');
   });
 
-  app.post('/gestione-ente/:enteId/richieste/:enteRequestId/offerta', options('request.offer'), async (request, reply) => {
+  app.post('/gestione-ente/:enteId/richieste/:enteRequestId/offerta', takesFiles(options('request.offer'), PDF_DOCUMENT), async (request, reply) => {
     const s = await scope(request);
     const r = await requestOf(request, s.ente.id);
     const t = request.ctx.t;

@@ -7,6 +7,7 @@ import { enqueueMail } from '../../lib/mail/outbox';
 import { checkUpload, formFields, PDF_DOCUMENT, storeFile, type UploadedFile } from '../../lib/uploads';
 import { paths } from '../../web/paths';
 import { computePrice } from './request-price';
+import { periodText } from './request-period';
 import { moveEnteRequest, type TransitionPatch } from './request.transitions';
 import { ENTE_REQUEST_STATES, type EnteRequestState, type RequestEvent } from './request.state';
 import { insertNotification, priceListToday, setAssignee, type EnteRequestDetail, type InboxFilters } from './requests-ente.repository';
@@ -125,7 +126,7 @@ export async function computedPrice(q: Queryable, r: Pick<EnteRequestDetail, 'se
 
 type EnteEvent = Extract<RequestEvent, 'take' | 'offer' | 'decline' | 'start' | 'complete'>;
 
-async function tellCitizen(tx: Queryable, r: EnteRequestDetail, event: EnteEvent, opts: { baseUrl: string; extra?: { price?: number; expires?: string; reason?: string } }) {
+async function tellCitizen(tx: Queryable, r: EnteRequestDetail, event: EnteEvent, opts: { baseUrl: string; extra?: { price?: number; expires?: string; reason?: string; from?: string; to?: string } }) {
   const link = paths.request(r.request_id);
   const it = translator('it');
   const params = { ente: r.ente_name, reference: r.reference };
@@ -136,7 +137,7 @@ async function tellCitizen(tx: Queryable, r: EnteRequestDetail, event: EnteEvent
     const e = opts.extra ?? {};
     const extra =
       event === 'offer' && e.price !== undefined && e.expires
-        ? t('enteRequests.mail.offerExtra', { price: formatEuro(locale, e.price), expires: formatDate(locale, e.expires) })
+        ? t('enteRequests.mail.offerExtra', { price: formatEuro(locale, e.price), period: periodText(t, locale, e.from, e.to) ?? t('common.notAvailable'), expires: formatDate(locale, e.expires) })
         : event === 'decline' && e.reason
           ? t('enteRequests.mail.declineExtra', { reason: e.reason })
           : '';
@@ -168,8 +169,10 @@ export async function moveAndTell(
       if (checked.ok) patch.offer_file_id = await storeFile(tx, opts.file, checked, actor.id);
     }
     await moveEnteRequest(tx, r.id, event, { side: 'ente', userId: actor.id, label: actor.label, ip: actor.ip }, { patch, note: opts.note ?? null });
-    const extra: { price?: number; expires?: string; reason?: string } = {};
+    const extra: { price?: number; expires?: string; reason?: string; from?: string; to?: string } = {};
     if (patch.offer_price != null) extra.price = patch.offer_price;
+    if (patch.offer_period_from) extra.from = patch.offer_period_from;
+    if (patch.offer_period_to) extra.to = patch.offer_period_to;
     if (patch.offer_expires_on) extra.expires = patch.offer_expires_on;
     if (patch.decline_reason) extra.reason = patch.decline_reason;
     await tellCitizen(tx, r, event, { baseUrl: opts.baseUrl, extra });

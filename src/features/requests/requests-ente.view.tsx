@@ -4,13 +4,15 @@ import type { MessageKey } from '../../i18n/catalogue';
 import { formatSize } from '../../lib/uploads';
 import type { PageContext } from '../../web/context';
 import { BackOfficeLayout, DataTable, DlRow, FilterForm, FormActions, Notice, PostForm, StateChip } from '../../web/backoffice';
-import { ErrorSummary, Pagination } from '../../web/components';
+import { ErrorSummary, Icon, Pagination } from '../../web/components';
 import { FileField, SelectField, TextAreaField, TextField, type FormState } from '../../web/forms';
 import { entePaths, paths } from '../../web/paths';
 import { ENTE_TEXTAREA } from '../ente-backoffice/ente-card.view';
 import { can, ENTE_REQUEST_STATES, isOpen, type EnteRequestState } from './request.state';
 import type { AttachmentMeta, EnteRequestDetail, HistoryRow, InboxFilters, InboxRow, TeamOption, TimeBandOption } from './requests-ente.repository';
 import { LIMITS } from './requests-ente.service';
+import { coverageOf, outsideText, zoneText } from './request-coverage';
+import { periodText } from './request-period';
 
 // Pages of the ente's side of requests: the inbox (filters, waiting time against the 48-hour mark, unread
 // messages) and the detail of one request with its history and the moves the ente can make now. Plain forms,
@@ -38,6 +40,21 @@ const noticeText = (ctx: PageContext, notice: NoticeCode | undefined) => (notice
 const orNone = (ctx: PageContext, v: string | null | undefined): Child => (v && v.trim() ? <span class="wemi-req-multiline">{v}</span> : <span class="wemi-muted">{ctx.t('common.notAvailable')}</span>);
 
 type Ente = { id: string; name: string };
+
+/** "Fuori dalla zona servita (Municipio 8; la scheda copre i Municipi 3, 4)", when the citizen's Municipio is outside the card's. */
+function OutsideMark(props: { ctx: PageContext; municipioCode: string | null; areaCodes: string[]; class?: string }): Html {
+  const c = coverageOf(props.areaCodes, props.municipioCode);
+  if (!c?.outside) return <></>;
+  return (
+    <>
+      {' '}
+      <span class={`wemi-req-outside${props.class ? ` ${props.class}` : ''}`} data-outside="true">
+        <Icon ctx={props.ctx} name="warning-circle" class="icon-xs icon-warning me-1" />
+        {outsideText(props.ctx.t, c)}
+      </span>
+    </>
+  );
+}
 
 function Layout(props: { ctx: PageContext; ente: Ente; title: string; lead?: string; detail?: { id: string; reference: string }; children?: Child }): Html {
   const { ctx, ente } = props;
@@ -148,7 +165,11 @@ export function InboxPage(props: { ctx: PageContext; view: InboxView }): Html {
               <th scope="row">
                 <a href={entePaths.request(view.ente.id, r.id)}>{r.reference}</a>
               </th>
-              <td>{r.service_name}</td>
+              <td>
+                {r.service_name}
+                <span class="d-block wemi-muted">{periodText(t, ctx.locale, r.period_from, r.period_to) ?? ''}</span>
+                <OutsideMark ctx={ctx} municipioCode={r.municipio_code} areaCodes={r.area_codes} class="d-block" />
+              </td>
               <td>{r.citizen_name}</td>
               <td>{formatDate(ctx.locale, r.received_at)}</td>
               <td>
@@ -237,12 +258,14 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
           {r.for_whom === 'other' ? t('enteRequests.detail.forOther', { name: r.beneficiary_name, relation: r.beneficiary_relation }) : t('enteRequests.detail.forSelf')}
         </DlRow>
         <DlRow label={t('enteRequests.detail.needs')}>{orNone(ctx, r.needs)}</DlRow>
-        <DlRow label={t('enteRequests.detail.period')}>
-          {r.period_from && r.period_to ? t('enteRequests.detail.periodValue', { from: d(r.period_from), to: d(r.period_to) }) : orNone(ctx, null)}
-        </DlRow>
+        <DlRow label={t('enteRequests.detail.period')}>{orNone(ctx, periodText(t, locale, r.period_from, r.period_to))}</DlRow>
         <DlRow label={t('enteRequests.detail.days')}>{orNone(ctx, r.days.map((x) => t(`enteRequests.day.${x}` as MessageKey)).join(', '))}</DlRow>
         <DlRow label={t('enteRequests.detail.timeBands')}>{orNone(ctx, r.time_bands.map((x) => bandName(ctx, view.timeBands, x)).join(', '))}</DlRow>
-        <DlRow label={t('enteRequests.detail.municipio')}>{orNone(ctx, locale === 'en' ? (r.municipio_name_en ?? r.municipio_name_it) : r.municipio_name_it)}</DlRow>
+        <DlRow label={t('enteRequests.detail.municipio')}>
+          {orNone(ctx, locale === 'en' ? (r.municipio_name_en ?? r.municipio_name_it) : r.municipio_name_it)}
+          <OutsideMark ctx={ctx} municipioCode={r.municipio_code} areaCodes={r.area_codes} class="d-block" />
+        </DlRow>
+        <DlRow label={t('requests.zone.label')}>{zoneText(t, r.area_codes)}</DlRow>
         <DlRow label={t('enteRequests.detail.address')}>{orNone(ctx, r.address)}</DlRow>
         <DlRow label={t('enteRequests.detail.people')}>{r.people === null ? orNone(ctx, null) : formatNumber(locale, r.people)}</DlRow>
         <DlRow label={t('enteRequests.detail.units')}>{r.units === null ? orNone(ctx, null) : formatNumber(locale, r.units)}</DlRow>
@@ -269,7 +292,7 @@ export function DetailPage(props: { ctx: PageContext; view: DetailView }): Html 
           <dl class="wemi-dl">
             <DlRow label={t('enteRequests.offer.priceValue')}>{formatEuro(locale, r.offer_price!)}</DlRow>
             {r.offer_price_computed !== null ? <DlRow label={t('enteRequests.offer.computedValue')}>{formatEuro(locale, r.offer_price_computed)}</DlRow> : null}
-            <DlRow label={t('enteRequests.detail.period')}>{t('enteRequests.detail.periodValue', { from: d(r.offer_period_from), to: d(r.offer_period_to) })}</DlRow>
+            <DlRow label={t('enteRequests.detail.period')}>{orNone(ctx, periodText(t, locale, r.offer_period_from, r.offer_period_to))}</DlRow>
             <DlRow label={t('enteRequests.offer.timeBand')}>{r.offer_time_band ? bandName(ctx, view.timeBands, r.offer_time_band) : orNone(ctx, null)}</DlRow>
             <DlRow label={t('enteRequests.offer.expiresValue')}>{d(r.offer_expires_on)}</DlRow>
             <DlRow label={t('enteRequests.offer.notes')}>{orNone(ctx, r.offer_notes)}</DlRow>
