@@ -16,6 +16,7 @@ import {
   endOtherSessions,
   endOwnSession,
   exportMyData,
+  type ExportFormat,
   identityLocked,
   needsPrivacyAcceptance,
   notificationsFrom,
@@ -27,10 +28,10 @@ import {
   summarizeUserAgent,
   type Actor,
 } from './personal.service';
+import { AccountDeletedPage, MyDataPage, MyDataSummaryPage } from './my-data.view';
 import {
   DashboardPage,
   DeleteAccountPage,
-  MyDataPage,
   NotificationsPage,
   PrivacyPage,
   ProfilePage,
@@ -46,7 +47,7 @@ import {
 /** Where the session pages post. */
 const END_SESSION = paths.sessionEnd();
 const END_OTHER_SESSIONS = paths.sessionEndOthers();
-const EXPORT_JSON = `${paths.myData()}.json`;
+const EXPORT_JSON = paths.myDataJson();
 
 /** Success notices after a redirect (`?esito=…`): only these values are shown. */
 const NOTICES: Record<string, MessageKey> = {
@@ -316,13 +317,16 @@ export function registerPersonalAreaRoutes(app: FastifyInstance, deps: AppDeps):
     personal(async (request, reply) => reply.page(MyDataPage({ ctx: request.ctx })), { privacyExempt: true }),
   );
 
+  const exportOf = (request: FastifyRequest, me: UserRow, principal: Principal, format: ExportFormat) =>
+    exportMyData(db, actorOf(request, principal), me, { currentIdHash: principal.session.idHash, baseUrl: config.publicBaseUrl, format });
+
   app.get(
     EXPORT_JSON,
     options,
     personal(
       async (request, reply, me, principal) => {
-        const data = await exportMyData(db, actorOf(request, principal), me, principal.session.idHash);
-        const day = new Date().toISOString().slice(0, 10);
+        const data = await exportOf(request, me, principal, 'json');
+        const day = data.generatedAt.toISOString().slice(0, 10);
         return reply
           .code(200)
           .header('content-type', 'application/json; charset=utf-8')
@@ -331,6 +335,18 @@ export function registerPersonalAreaRoutes(app: FastifyInstance, deps: AppDeps):
           .send(JSON.stringify(data, null, 2));
       },
       { back: paths.myData(), privacyExempt: true },
+    ),
+  );
+
+  app.get(
+    paths.myDataSummary(),
+    options,
+    personal(
+      async (request, reply, me, principal) => {
+        const data = await exportOf(request, me, principal, 'html');
+        return reply.page(MyDataSummaryPage({ ctx: request.ctx, data }));
+      },
+      { privacyExempt: true },
     ),
   );
 
@@ -354,9 +370,18 @@ export function registerPersonalAreaRoutes(app: FastifyInstance, deps: AppDeps):
         await deleteAccount(db, actorOf(request, principal), me, mailOf(request));
         // The sessions are gone with the account; this clears the cookie of this browser.
         await endSession(db, request, reply, settings);
-        return reply.redirect(`${paths.home()}?account=eliminato`, 303);
+        return reply.redirect(paths.accountDeleted(), 303);
       },
       { back: paths.deleteAccount(), privacyExempt: true },
     ),
   );
+
+  // ------------------------------------------------------------------------------- after the deletion
+
+  // Public: the person has no session any more. It says what was deleted, what is kept and for how long; it
+  // holds nothing about anyone (the same page for whoever opens it), and is not for search engines.
+  app.get(paths.accountDeleted(), { config: { access: 'public' } }, async (request, reply) => {
+    reply.header('x-robots-tag', 'noindex');
+    return reply.page(AccountDeletedPage({ ctx: request.ctx }));
+  });
 }

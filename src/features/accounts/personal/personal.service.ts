@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../../db/database';
-import type { Locale, Translate } from '../../../i18n/i18n';
+import { formatDate, type Locale, type Translate } from '../../../i18n/i18n';
 import { audit } from '../../../lib/audit';
 import type { FieldIssue } from '../../../lib/http/errors';
 import { enqueueMail } from '../../../lib/mail/outbox';
@@ -10,6 +10,7 @@ import { PRIVACY_VERSION } from '../login.service';
 import { sendVerificationEmail } from '../public/links.service';
 import { endAllSessions } from '../session';
 import { normalizeEmail, type UserRow } from '../users.repository';
+import { buildExport, idsInAudit, type ExportRows, type PersonalDataExport } from './my-data.presenter';
 import * as repo from './personal.repository';
 
 // Use cases of the personal area. Each state change and its audit row are written in one transaction.
@@ -288,117 +289,89 @@ export function summarizeUserAgent(ua: string | null): { browser: string | null;
 
 // --------------------------------------------------------------------------------- export (art. 15, 20)
 
+/** How the person asked for their data: the JSON file or the summary page. */
+export type ExportFormat = 'json' | 'html';
+
 /**
- * Everything WeMi holds about the person, in a portable, machine-readable file (GDPR art. 15 and 20).
- * Included: the account (profile, preferences, privacy acknowledgement), the security settings (password
- * set or not, second factor on and since when, an app being set up, how many recovery codes are left and
- * when they were made), roles (revoked ones too), sessions, single-use links, e-mail messages addressed to
- * them, login throttling counters on their address, and the audit entries where they are the actor or the
- * target.
- * Not included, and why (also stated in the file itself, `notIncluded`):
- * - page_feedback: the page ratings are anonymous (no user id, no IP): nothing links them to a person;
- * - password hash, TOTP secrets (the one in use and one being set up), recovery codes and their hashes,
- *   session and token hashes: security credentials, not information about the person (the file says
- *   whether they are set, since when, and how many codes are left);
- * - bodies of e-mail messages: they may carry single-use links still valid;
- * - who granted or revoked a role, and who acted on the account: those are other people's data.
- * A feature that adds a table with personal data (e.g. requests to enti) must add it here.
+ * Everything WeMi holds about the person (GDPR art. 15 and 20), as one object (my-data.presenter.ts: its
+ * shape, versioned, and the list of every column that points at a person with where it appears). Read in one
+ * transaction, so the parts agree with each other; the export itself is audited ('gdpr.export', with the format).
+ * Not included, and why (also stated in the file itself, `notIncluded`): anonymous page ratings; credentials
+ * (password hash, TOTP secrets, recovery codes, session and token hashes — the file says whether they are set);
+ * bodies of e-mail messages (they may carry single-use links still valid); file contents (metadata and a link);
+ * other people's identities (who granted a role, who acted on the account, the ente's operators, the citizens
+ * whose requests a staff member handled).
  */
-export async function exportMyData(db: Db, actor: Actor, me: UserRow, currentIdHash: string): Promise<Record<string, unknown>> {
-  const [secondFactor, roles, sessions, tokens, mails, auditRows, throttle] = await Promise.all([
-    repo.secondFactorState(db, me.id),
-    repo.allRoles(db, me.id),
-    repo.allSessions(db, me.id),
-    repo.allTokens(db, me.id),
-    me.email ? repo.mailsTo(db, me.email) : Promise.resolve([]),
-    repo.auditEntries(db, me.id),
-    repo.throttleEntries(db, me.email, me.id),
-  ]);
-  const data = {
-    format: 'wemi-personal-data',
-    formatVersion: 1,
-    generatedAt: new Date(),
-    controller: { name: 'Comune di Milano', address: 'Piazza della Scala 2, 20121 Milano', dpo: 'dpo@comune.milano.it' },
-    legalBasis: 'Regolamento (UE) 2016/679, articoli 15 e 20',
-    account: {
-      id: me.id,
-      kind: me.kind,
-      status: me.status,
-      createdAt: me.created_at,
-      lastLoginAt: me.last_login_at,
-    },
-    profile: {
-      givenName: me.given_name,
-      familyName: me.family_name,
-      fiscalCode: me.fiscal_code,
-      birthDate: me.birth_date,
-      email: me.email,
-      emailVerifiedAt: me.email_verified_at,
-      phone: me.phone,
-    },
-    security: {
-      passwordSet: me.password_hash !== null,
-      secondFactorEnabled: me.totp_enabled_at !== null,
-      secondFactorEnabledAt: me.totp_enabled_at,
-      secondFactorSetupPendingSince: secondFactor.setup_started_at,
-      recoveryCodes: {
-        total: secondFactor.codes_total,
-        remaining: secondFactor.codes_remaining,
-        generatedAt: secondFactor.codes_generated_at,
-        lastUsedAt: secondFactor.codes_last_used_at,
-      },
-    },
-    notificationPreferences: { email: me.notify_email, requests: me.notify_requests, news: me.notify_news },
-    consents: [{ type: 'privacy-notice', version: me.privacy_version, acceptedAt: me.privacy_accepted_at, currentVersion: PRIVACY_VERSION }],
-    roles: roles.map((r) => ({
-      role: r.role,
-      permission: r.permission,
-      organization: r.organization,
-      spazioWemi: r.spazio_wemi,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-      grantedAt: r.granted_at,
-      revokedAt: r.revoked_at,
-    })),
-    sessions: sessions.map((s) => ({
-      createdAt: s.created_at,
-      lastSeenAt: s.last_seen_at,
-      expiresAt: s.expires_at,
-      method: s.method,
-      secondFactorPending: s.mfa_pending,
-      ip: s.ip,
-      userAgent: s.user_agent,
-      current: s.id_hash === currentIdHash,
-    })),
-    singleUseLinks: tokens.map((k) => ({ purpose: k.purpose, createdAt: k.created_at, expiresAt: k.expires_at, usedAt: k.used_at })),
-    emailMessages: mails.map((m) => ({ subject: m.subject, status: m.status, createdAt: m.created_at, sentAt: m.sent_at })),
-    loginThrottling: throttle.map((r) => ({ failures: r.failures, windowStartedAt: r.window_started_at, lockedUntil: r.locked_until })),
-    activityLog: auditRows.map((a) => ({
-      at: a.at,
-      action: a.action,
-      byMe: a.by_me,
-      targetType: a.target_type,
-      targetId: a.target_id,
-      ip: a.ip,
-      details: a.details,
-    })),
-    notIncluded: {
-      pageFeedback: 'Le valutazioni delle pagine sono anonime: non sono collegate al tuo account.',
-      credentials:
-        'Password, codici segreti della verifica in due passaggi, codici di recupero e identificativi di sessione sono credenziali di sicurezza: indichiamo solo se sono impostati, da quando e quanti codici di recupero restano.',
-      emailBodies: 'Il testo dei messaggi e-mail non è incluso perché può contenere link personali ancora validi.',
-      otherPeople: 'Chi ti ha assegnato un ruolo o ha operato sul tuo account non è indicato: sono dati di altre persone.',
-    },
-  };
-  await audit(db, {
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: 'gdpr.export',
-    targetType: 'user',
-    targetId: me.id,
-    ip: actor.ip,
+export async function exportMyData(
+  db: Db,
+  actor: Actor,
+  me: UserRow,
+  opts: { currentIdHash: string; baseUrl: string; format: ExportFormat },
+): Promise<PersonalDataExport> {
+  const rows = await db.transaction(async (tx): Promise<ExportRows> => {
+    const secondFactor = await repo.secondFactorState(tx, me.id);
+    const roles = await repo.allRoles(tx, me.id);
+    const sessions = await repo.allSessions(tx, me.id);
+    const tokens = await repo.allTokens(tx, me.id);
+    const mails = me.email ? await repo.mailsTo(tx, me.email) : [];
+    const auditRows = await repo.auditEntries(tx, me.id, [me.email, me.fiscal_code].filter((s): s is string => !!s));
+    const accountIds = await repo.accountIds(tx, idsInAudit(auditRows));
+    const throttle = await repo.throttleEntries(tx, me.email, me.id);
+    const logins = await repo.loginsByMethod(tx, me.id);
+    const requests = await repo.exportRequests(tx, me.id);
+    const targets = await repo.exportRequestTargets(tx, me.id);
+    const attachments = await repo.exportRequestAttachments(tx, me.id);
+    const enteRequests = await repo.exportEnteRequests(tx, me.id);
+    const events = await repo.exportEnteRequestEvents(tx, me.id);
+    const messages = await repo.exportMessages(tx, me.id);
+    const complaints = await repo.exportComplaints(tx, me.id);
+    const reviews = await repo.exportReviews(tx, me.id);
+    const notifications = await repo.exportNotifications(tx, me.id);
+    const files = await repo.exportUploadedFiles(tx, me.id);
+    const applications = await repo.exportApplications(tx, me.id);
+    const applicationDocuments = await repo.exportApplicationDocuments(tx, me.id);
+    const applicationEvents = await repo.exportApplicationEvents(tx, me.id);
+    const applicationSubmissions = await repo.exportApplicationSubmissions(tx, me.id);
+    const loginDevices = await repo.exportLoginDevices(tx, me.id);
+    const work = await repo.exportWork(tx, me.id);
+    await audit(tx, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'gdpr.export',
+      targetType: 'user',
+      targetId: me.id,
+      ip: actor.ip,
+      details: { format: opts.format },
+    });
+    return {
+      secondFactor,
+      roles,
+      sessions,
+      tokens,
+      mails,
+      audit: auditRows,
+      accountIds,
+      throttle,
+      logins,
+      requests,
+      targets,
+      attachments,
+      enteRequests,
+      events,
+      messages,
+      complaints,
+      reviews,
+      notifications,
+      files,
+      applications,
+      applicationDocuments,
+      applicationEvents,
+      applicationSubmissions,
+      loginDevices,
+      work,
+    };
   });
-  return data;
+  return buildExport(me, rows, { currentIdHash: opts.currentIdHash, baseUrl: opts.baseUrl, privacyVersion: PRIVACY_VERSION, now: new Date() });
 }
 
 // ------------------------------------------------------------------------------------ deletion (art. 17)
@@ -416,30 +389,35 @@ export function checkDeletion(t: Translate, values: Record<string, string | unde
 }
 
 /**
- * Deletes an account (GDPR art. 17) by anonymising it: the confirmation e-mail is queued to the old
- * address first, then every personal field is cleared (password and second-factor secret included), all
- * sessions end, all roles are revoked, single-use links, e-mail messages and throttling counters on the
- * address are dropped, and the audit trail keeps the actions but loses the identifiers ('utente
- * eliminato'). The recovery codes and an authenticator app being set up go in the same transaction, by
- * the trigger of migration 0008 on the change of status (whatever deletes an account).
- * What the law requires to keep stays: the record of actions (with IP addresses, for the retention period
- * of the security log) and the account row without personal data, which other records (roles, audit)
- * point to.
+ * Deletes an account (GDPR art. 17) by anonymising it, in one transaction: every personal field is cleared
+ * (password and second-factor secret included), all sessions end, all roles are revoked, drafts of requests never
+ * sent and the notices of the personal area are deleted, single-use links, e-mail messages and throttling
+ * counters on the address are dropped, and the audit trail keeps the actions but loses the identifiers ('utente
+ * eliminato'). The recovery codes and an authenticator app being set up go too, by the trigger of migration 0008
+ * on the change of status (whatever deletes an account). The confirmation e-mail is queued to the address the
+ * person had, in the same transaction (it is the one message to that address that stays).
+ * What stays, without the person's name, tax code or contacts (the confirmation page and e-mail say so, with the
+ * retention periods of the privacy notice): the requests already sent to enti with their offers, conversations
+ * and attachments, complaints and reviews (the enti and the City must be able to account for them), the record
+ * of actions (with IP addresses, for the retention period of the security log) and the account row without
+ * personal data, which other records (roles, audit) point to.
  */
-export async function deleteAccount(db: Db, actor: Actor, me: UserRow, mail: { t: Translate; baseUrl: string }): Promise<boolean> {
+export async function deleteAccount(db: Db, actor: Actor, me: UserRow, mail: { t: Translate; baseUrl: string; locale: Locale }): Promise<boolean> {
   return db.transaction(async (tx) => {
+    const done = await repo.anonymiseUser(tx, me.id);
+    if (!done) return false;
     let confirmationId = '';
     if (me.email) {
       confirmationId = await enqueueMail(tx, {
         to: me.email,
         subject: mail.t('personal.mail.deleted.subject'),
-        text: mail.t('personal.mail.deleted.body', { baseUrl: mail.baseUrl }),
+        text: mail.t('personal.mail.deleted.body', { baseUrl: mail.baseUrl, date: formatDate(mail.locale, new Date()) }),
       });
     }
-    const done = await repo.anonymiseUser(tx, me.id);
-    if (!done) return false;
     const sessions = await endAllSessions(tx, me.id);
     const roles = await repo.revokeAllRoles(tx, me.id);
+    const drafts = await repo.deleteDrafts(tx, me.id);
+    const notifications = await repo.deleteNotifications(tx, me.id);
     await repo.deleteTokens(tx, me.id);
     if (me.email) await repo.deleteMailsTo(tx, me.email, confirmationId);
     await repo.deleteThrottle(tx, me.email, me.id);
@@ -451,7 +429,7 @@ export async function deleteAccount(db: Db, actor: Actor, me: UserRow, mail: { t
       targetType: 'user',
       targetId: me.id,
       ip: actor.ip,
-      details: { sessionsEnded: sessions, rolesRevoked: roles, confirmationSent: me.email !== null },
+      details: { sessionsEnded: sessions, rolesRevoked: roles, draftsDeleted: drafts, notificationsDeleted: notifications, confirmationSent: me.email !== null },
     });
     return true;
   });

@@ -552,50 +552,6 @@ export function SessionsPage(props: { ctx: PageContext; sessions: SessionItem[];
   );
 }
 
-// -------------------------------------------------------------------------------------------- my data
-
-export function MyDataPage(props: { ctx: PageContext }): Html {
-  const { ctx } = props;
-  const { t } = ctx;
-  const included: MessageKey[] = [
-    'personal.myData.included.profile',
-    'personal.myData.included.preferences',
-    'personal.myData.included.roles',
-    'personal.myData.included.security',
-    'personal.myData.included.sessions',
-    'personal.myData.included.emails',
-    'personal.myData.included.activity',
-  ];
-  return (
-    <SectionPage ctx={ctx} href={paths.myData()} title={t('personal.myData.title')} lead={t('personal.myData.lead')}>
-      <section class="wemi-personal-block" aria-labelledby="mydata-included-title">
-        <h2 class="wemi-personal-block-title" id="mydata-included-title">
-          {t('personal.myData.includedTitle')}
-        </h2>
-        <ul class="wemi-personal-list">
-          {included.map((k) => (
-            <li>{t(k)}</li>
-          ))}
-        </ul>
-        <p>{t('personal.myData.notIncluded')}</p>
-      </section>
-      <section class="wemi-personal-block" aria-labelledby="mydata-download-title">
-        <h2 class="wemi-personal-block-title" id="mydata-download-title">
-          {t('personal.myData.downloadTitle')}
-        </h2>
-        <p>{t('personal.myData.downloadText')}</p>
-        <p>
-          <a class="btn btn-primary btn-icon" href={`${paths.myData()}.json`} download>
-            <Icon ctx={ctx} name="download" class="icon-white icon-sm me-1" />
-            <span>{t('personal.myData.download')}</span>
-          </a>
-        </p>
-        <p class="wemi-personal-meta">{t('personal.myData.rights')}</p>
-      </section>
-    </SectionPage>
-  );
-}
-
 // ------------------------------------------------------------------------------------- delete account
 
 export function DeleteAccountPage(props: { ctx: PageContext; form: FormState; hasEmail: boolean }): Html {
@@ -605,6 +561,7 @@ export function DeleteAccountPage(props: { ctx: PageContext; form: FormState; ha
     'personal.delete.consequence.data',
     'personal.delete.consequence.sessions',
     'personal.delete.consequence.roles',
+    'personal.delete.consequence.drafts',
     'personal.delete.consequence.requests',
     'personal.delete.consequence.audit',
     'personal.delete.consequence.spid',
