@@ -255,7 +255,9 @@ export const messages = defineMessages(
     'catalogueAdmin.cardStatus.draft': 'Bozza',
     'catalogueAdmin.cardStatus.submitted': 'Inviata',
     'catalogueAdmin.cardStatus.changes_requested': 'Modifiche richieste',
-    'catalogueAdmin.cardStatus.archived': 'Archiviata',
+    'catalogueAdmin.cardStatus.archived': 'Ritirata',
+    'catalogueAdmin.cardStatus.offline': 'Offline (scelta dell’ente)',
+    'catalogueAdmin.cards.publicPage': 'Pagina pubblica',
 
     // E-mails to ente administrators
     'catalogueAdmin.mail.greeting': 'Gentile {name},',
@@ -590,7 +592,9 @@ export const messages = defineMessages(
     'catalogueAdmin.cardStatus.draft': 'Draft',
     'catalogueAdmin.cardStatus.submitted': 'Submitted',
     'catalogueAdmin.cardStatus.changes_requested': 'Changes requested',
-    'catalogueAdmin.cardStatus.archived': 'Archived',
+    'catalogueAdmin.cardStatus.archived': 'Withdrawn',
+    'catalogueAdmin.cardStatus.offline': 'Offline (organisation’s choice)',
+    'catalogueAdmin.cards.publicPage': 'Public page',
 
     // E-mails to ente administrators
     'catalogueAdmin.mail.greeting': 'Dear {name},',

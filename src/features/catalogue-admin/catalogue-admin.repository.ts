@@ -433,7 +433,7 @@ export async function enteAdministrators(q: Queryable, organizationId: string): 
 // ---------------------------------------------------------------------------------------------------------------
 // Cards
 
-export const CARD_STATUSES = ['published', 'expired', 'suspended', 'draft', 'submitted', 'changes_requested', 'archived'] as const;
+export const CARD_STATUSES = ['published', 'offline', 'expired', 'suspended', 'draft', 'submitted', 'changes_requested', 'archived'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
 export interface CardFilter {

@@ -777,8 +777,14 @@ export function CardsPage(props: { ctx: PageContext; roles: readonly Role[]; vie
         {view.items.map((c) => (
           <tr data-card={c.slug} data-status={c.status}>
             <th scope="row">
-              {c.status === 'published' && c.organization_status === 'active' ? <a href={paths.service(c.slug)}>{c.name}</a> : c.name}
+              <a href={cityPaths.card(c.id)}>{c.name}</a>
               {c.is_demo ? <DemoBadge ctx={ctx} /> : null}
+              {c.status === 'published' && c.organization_status === 'active' ? (
+                <a class="d-block small" href={paths.service(c.slug)}>
+                  {t('catalogueAdmin.cards.publicPage')}
+                  <span class="visually-hidden">: {c.name}</span>
+                </a>
+              ) : null}
             </th>
             <td>
               <a href={cityPaths.ente(c.organization_id)}>{c.organization_name}</a>

@@ -62,6 +62,7 @@ describe('revision state machine', () => {
     ['expired', 'approved', 'published'],
     ['suspended', 'approved', 'suspended'],
     ['archived', 'approved', 'archived'],
+    ['offline', 'approved', 'offline'],
     ['suspended', 'submitted', 'suspended'],
   ] as [ServiceStatus, RevisionState, ServiceStatus][])('a card %s whose revision becomes %s is %s', (current, revision, expected) => {
     expect(serviceStatusAfter(current, revision)).toBe(expected);

@@ -53,13 +53,14 @@ export const allowedEvents = (from: RevisionState): RevisionEvent[] => REVISION_
 
 // The card's own status (service.status) follows its first revisions until it is published: a card that was
 // never online shows 'draft', 'submitted' or 'changes_requested'; once approved it is 'published' (a card the City
-// suspended or archived keeps that status: approving a change does not bring it back online).
+// suspended or archived keeps that status, and so does a card its ente took offline: approving a change does not
+// bring it back online; card-control.state.ts moves those).
 
-export type ServiceStatus = 'draft' | 'submitted' | 'changes_requested' | 'published' | 'suspended' | 'archived' | 'expired';
+export type ServiceStatus = 'draft' | 'submitted' | 'changes_requested' | 'published' | 'suspended' | 'archived' | 'expired' | 'offline';
 const NEVER_PUBLISHED: readonly string[] = ['draft', 'submitted', 'changes_requested'];
 
 export function serviceStatusAfter(current: ServiceStatus, revision: RevisionState): ServiceStatus {
-  if (revision === 'approved') return current === 'suspended' || current === 'archived' ? current : 'published';
+  if (revision === 'approved') return current === 'suspended' || current === 'archived' || current === 'offline' ? current : 'published';
   if (!NEVER_PUBLISHED.includes(current)) return current;
   if (revision === 'submitted' || revision === 'changes_requested') return revision;
   return 'draft';

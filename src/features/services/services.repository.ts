@@ -225,3 +225,23 @@ export async function findPublicServiceBySlug(
         );
   return { service, terms, municipi, locations, orgSites, priceLists, tiers };
 }
+
+/** A card of an active ente out of the catalogue by control (suspended or withdrawn by the City, offline by its ente). */
+export interface GoneServiceRow {
+  name: string;
+  org_name: string;
+  org_slug: string;
+  type_slug: string | null;
+}
+
+/** The card of `slug` when it left the catalogue by control (its public page answers 410), else undefined. */
+export async function findGoneServiceBySlug(db: Queryable, slug: string): Promise<GoneServiceRow | undefined> {
+  return db.maybeOne<GoneServiceRow>(
+    `select s.name, o.name as org_name, o.slug as org_slug, case when st.active then st.slug end as type_slug
+       from service s
+       join organization o on o.id = s.organization_id
+       join taxonomy_term st on st.id = s.service_type_id
+      where s.slug = $1 and s.status in ('suspended', 'archived', 'offline') and o.status = 'active'`,
+    [slug],
+  );
+}

@@ -6,7 +6,8 @@ import { notFound } from '../../lib/http/errors';
 import { parseInput } from '../../lib/http/validation';
 import { presentPublicReviews, PUBLIC_REVIEWS_PER_PAGE, REVIEWS_PAGE_PARAM, reviewsQuery } from '../reviews/public/reviews-public.presenter';
 import { publishedReviews } from '../reviews/public/reviews-public.repository';
-import { findPublicServiceBySlug } from './services.repository';
+import { findGoneServiceBySlug, findPublicServiceBySlug } from './services.repository';
+import { ServiceGonePage } from './service-gone.view';
 import { presentLocation, presentServiceCard, serviceJsonLd } from './services.presenter';
 import { serviceCardSchema } from './services.schemas';
 import { ServicePage } from './services.view';
@@ -19,12 +20,18 @@ export const slugParams = z.object({
 export function registerServiceRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
 
-  // The public service card page.
+  // The public service card page. A card of an active ente that the City suspended or withdrew, or that its ente
+  // took offline, answers 410 Gone with a page saying so (and that requests already sent continue); the JSON API
+  // answers 404 for it, as for any card that is not public (decision 0006, "Card-level control").
   app.get<{ Params: { slug: string } }>('/servizi/:slug', { config: { access: 'public' } }, async (request, reply) => {
     const { slug } = request.params;
     if (!SLUG_PATTERN.test(slug) || slug.length > 200) throw notFound('Service');
     const bundle = await findPublicServiceBySlug(db, slug);
-    if (!bundle) throw notFound('Service');
+    if (!bundle) {
+      const gone = await findGoneServiceBySlug(db, slug);
+      if (gone) return reply.page(ServiceGonePage({ ctx: request.ctx, service: gone }), 410);
+      throw notFound('Service');
+    }
     const ctx = request.ctx;
     const input = parseInput(reviewsQuery, request.query, ctx.t);
     const card = presentServiceCard(bundle, ctx.locale, ctx.t);
