@@ -122,15 +122,18 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
   });
 
   describe('access', () => {
-    it('an operator or administrator of ente A can never read or change the pages of ente B (403)', async () => {
+    it('an operator or administrator of ente A can never read or change the pages of ente B (404, as for an ente that does not exist)', async () => {
       const before = await t.db.one<{ n: number }>(`select count(*)::int as n from audit_log`);
       const b = routesOf(enteB.id, siteB, adminB.id);
       for (const auth of [adminAuth, operatorAuth]) {
-        for (const url of [...b.pages, ...b.formPages]) expect((await get(url, auth)).statusCode, `GET ${url}`).toBe(403);
-        for (const url of b.changes) expect((await post(url, { nome: 'x', descrizione_it: 'x' }, auth)).statusCode, `POST ${url}`).toBe(403);
+        // An operator is refused the administrators' pages before any ente is looked at (403 whatever the ente).
+        const adminOnly = auth === operatorAuth ? 403 : 404;
+        for (const url of b.pages) expect((await get(url, auth)).statusCode, `GET ${url}`).toBe(404);
+        for (const url of b.formPages) expect((await get(url, auth)).statusCode, `GET ${url}`).toBe(adminOnly);
+        for (const url of b.changes) expect((await post(url, { nome: 'x', descrizione_it: 'x' }, auth)).statusCode, `POST ${url}`).toBe(adminOnly);
         for (const url of b.uploads) {
           const res = await upload(url, [{ field: 'logo', name: 'l.png', type: 'image/png', data: png() }], auth);
-          expect(res.statusCode, `POST ${url}`).toBe(403);
+          expect(res.statusCode, `POST ${url}`).toBe(adminOnly);
         }
       }
       // Ente B is untouched and nothing was written.
@@ -261,25 +264,33 @@ describe('ente back office: card, sites, Spazi, documents, operators', () => {
       expect(res.body).toContain('enctype="multipart/form-data"');
       expect(res.body).toContain('href="/enti/ente-prova-alfa"');
       expect(res.body).toContain('Descrizione iniziale di Alfa.');
-      expect(text(res.body)).toContain('Le modifiche sono pubblicate subito');
+      expect(text(res.body)).toContain('sono pubblicati dopo la validazione del Comune');
     });
 
-    it('saves the card at once, writes the audit row with the changed fields, and shows them publicly', async () => {
+    it('saves the contact person at once and the public facts after the City’s validation (test/routes/review-diffs.test.ts), audited, then shown publicly', async () => {
       const res = await post(`${base(enteA.id)}/scheda-ente`, valid, adminAuth);
       expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe(`${base(enteA.id)}/scheda-ente?esito=scheda-salvata`);
+      expect(res.headers.location).toBe(`${base(enteA.id)}/scheda-ente?esito=in-validazione`);
+      expect((await card(enteA.id)).description_it).toBe('Descrizione iniziale di Alfa.');
+      expect((await auditRows(t.db, { action: 'ente.card.update', targetId: enteA.id })).at(-1)!.details.fields).toEqual(['contact_person']);
+      // The City approves the request.
+      const city = await as(await createTestUser(t.db, { kind: 'staff', roles: [{ role: 'city', permission: 'enti' }] }));
+      const revision = await t.db.one<{ id: string }>(`select id from organization_revision where organization_id = $1 and status = 'submitted'`, [enteA.id]);
+      const confirm = await get(`/gestione-wemi/schede-enti/${revision.id}/approva`, city);
+      const version = /name="versione" value="(\d+)"/.exec(confirm.body)![1]!;
+      expect((await post(`/gestione-wemi/schede-enti/${revision.id}/approva`, { versione: version }, city)).statusCode).toBe(303);
       const row = await card(enteA.id);
       expect(row.description_it).toBe(valid.descrizione_it);
       expect(row.email).toBe(valid.email);
       expect(row.first_contact_hours).toBe(valid.primo_contatto);
       expect(row.socials).toEqual({ facebook: valid.facebook, instagram: valid.instagram, youtube: valid.youtube });
-      const audit = (await auditRows(t.db, { action: 'ente.card.update', targetId: enteA.id })).at(-1)!;
+      const audit = (await auditRows(t.db, { action: 'ente.card.revision.submit', targetId: revision.id })).at(-1)!;
       expect(audit.actor_id).toBe(adminA.id);
       expect(audit.details.fields).toEqual(
-        expect.arrayContaining(['description_it', 'description_en', 'email', 'pec', 'phone', 'website', 'contact_person', 'first_contact_hours', 'socials.facebook', 'socials.instagram', 'socials.youtube']),
+        expect.arrayContaining(['description_it', 'description_en', 'email', 'pec', 'phone', 'website', 'first_contact_hours', 'socials.facebook', 'socials.instagram', 'socials.youtube']),
       );
       expect(audit.details.fields).not.toContain('socials.linkedin');
-      expect(text((await get(res.headers.location!, adminAuth)).body)).toContain('La scheda dell’ente è stata salvata');
+      expect(text((await get(res.headers.location!, adminAuth)).body)).toContain('inviate al Comune per la validazione');
 
       // Public page: first-contact hours and socials; not the contact person.
       const page = await get('/enti/ente-prova-alfa');

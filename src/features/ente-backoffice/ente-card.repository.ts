@@ -47,8 +47,9 @@ export async function lockEnteCard(tx: Queryable, enteId: string): Promise<EnteC
   return tx.maybeOne<EnteCardRow>(`select ${CARD_COLUMNS} from organization where id = $1 for update`, [enteId]);
 }
 
-/** The fields of the card the ente edits. */
+/** The fields of the card the ente edits (the public facts wait for the City: ente-facts.ts). */
 export interface EnteCardFields {
+  name: string;
   description_it: string;
   description_en: string;
   email: string | null;
@@ -60,14 +61,9 @@ export interface EnteCardFields {
   socials: Record<string, string>;
 }
 
-export async function updateEnteCard(tx: Queryable, enteId: string, f: EnteCardFields): Promise<void> {
-  await tx.query(
-    `update organization
-        set description_it = $2, description_en = $3, email = $4, pec = $5, phone = $6, website = $7,
-            contact_person = $8, first_contact_hours = $9, socials = $10::jsonb, updated_at = now()
-      where id = $1`,
-    [enteId, f.description_it, f.description_en, f.email, f.pec, f.phone, f.website, f.contact_person, f.first_contact_hours, JSON.stringify(f.socials)],
-  );
+/** The fields of the card that are not public and save at once: the contact person for the City. */
+export async function updateContactPerson(tx: Queryable, enteId: string, contactPerson: string): Promise<void> {
+  await tx.query(`update organization set contact_person = $2, updated_at = now() where id = $1`, [enteId, contactPerson]);
 }
 
 /** Sets (or clears) the logo or a document of the ente. */

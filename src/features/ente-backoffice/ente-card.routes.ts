@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { AppDeps } from '../../app';
 import type { Role } from '../../lib/http/access';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
-import { formFile, formList, sendStoredFile } from '../../lib/uploads';
+import { formFile, formList, LOGO_IMAGE, PDF_DOCUMENT, sendStoredFile, takesFiles } from '../../lib/uploads';
 import { DOCUMENT_COLUMNS, ENTE_DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../enti/enti.presenter';
 import {
   enteCounts,
@@ -54,6 +54,9 @@ import {
   type NoticeCode,
 } from './ente-card.view';
 import { requireEnte } from './ente-scope';
+import { factsFormValues, readFacts } from './ente-facts';
+import { openEnteRevision } from './ente-revision.repository';
+import { withdrawFacts } from './ente-revision.service';
 import { entePaths, withNotice } from '../../web/paths';
 import { privateRoute, queryValue } from '../../lib/http/private-routes';
 
@@ -93,7 +96,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
   const { db, config } = deps;
 
   /**
-   * The ente of `:enteId`, for a user who acts for it (requireEnte: 403 otherwise, 404 for a malformed id), and
+   * The ente of `:enteId`, for a user who acts for it (requireEnte: 404 otherwise, as for an id that names nothing), and
    * the user's role there. `write`: the change is for the ente's administrators only (403 for operators).
    */
   async function scope(request: FastifyRequest, write: boolean): Promise<{ ente: EnteCardRow; role: EnteRole }> {
@@ -121,14 +124,17 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     s: { ente: EnteCardRow; role: EnteRole },
     opts: { values?: Record<string, string>; issues?: FieldIssue[]; logoIssues?: FieldIssue[]; status?: number } = {},
   ) => {
-    const [logo] = await filesMeta(db, [s.ente.logo_file_id]);
+    const [[logo], pending] = await Promise.all([filesMeta(db, [s.ente.logo_file_id]), openEnteRevision(db, s.ente.id)]);
+    // While a request waits, the form shows the values asked (the ente corrects them there).
+    const values = opts.values ?? (pending ? { ...cardFormValues(s.ente), ...factsFormValues(readFacts(pending.data)) } : cardFormValues(s.ente));
     return reply.page(
       CardPage({
         ctx: request.ctx,
         view: {
           ente: s.ente,
           role: s.role,
-          form: { values: opts.values ?? cardFormValues(s.ente), issues: opts.issues ?? [] },
+          pending,
+          form: { values, issues: opts.issues ?? [] },
           logoIssues: opts.logoIssues ?? [],
           logo,
           notice: opts.status ? undefined : noticeOf(request),
@@ -142,10 +148,28 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.post('/gestione-ente/:enteId/scheda-ente', options('ente.card.update'), async (request, reply) => {
     const s = await scope(request, true);
-    const parsed = parseCardForm(request.body, request.ctx.t);
+    const parsed = parseCardForm(request.body, request.ctx.t, s.ente.name);
     if (!parsed.ok) return cardPage(request, reply, s, { values: formValues(request.body), issues: parsed.issues, status: 400 });
-    const changed = await saveCard(db, actorOf(request), s.ente.id, parsed.value);
-    return redirect(reply, withNotice(entePaths.card(s.ente.id), changed.length ? 'scheda-salvata' : 'nessuna-modifica'));
+    // The public facts wait for the City (a request, sent or updated); the contact person saves at once.
+    const saved = await saveCard(db, actorOf(request), s.ente.id, parsed.value, { baseUrl: config.publicBaseUrl });
+    const notice: NoticeCode =
+      saved.review === 'submitted' || saved.review === 'resubmitted'
+        ? 'in-validazione'
+        : saved.review === 'updated'
+          ? 'richiesta-aggiornata'
+          : saved.review === 'withdrawn'
+            ? 'richiesta-ritirata'
+            : saved.direct.length
+              ? 'scheda-salvata'
+              : 'nessuna-modifica';
+    return redirect(reply, withNotice(entePaths.card(s.ente.id), notice));
+  });
+
+  // The ente takes back its request waiting for the City (the published card stays as it is).
+  app.post('/gestione-ente/:enteId/scheda-ente/ritira-richiesta', options('ente.card.revision.withdraw'), async (request, reply) => {
+    const s = await scope(request, true);
+    const withdrawn = await withdrawFacts(db, actorOf(request), s.ente.id);
+    return redirect(reply, withNotice(entePaths.card(s.ente.id), withdrawn ? 'richiesta-ritirata' : 'nessuna-modifica'));
   });
 
   app.get('/gestione-ente/:enteId/scheda-ente/logo', options(), async (request, reply) => {
@@ -154,7 +178,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     return sendStoredFile(db, reply, ente.logo_file_id, { inline: true });
   });
 
-  app.post('/gestione-ente/:enteId/scheda-ente/logo', options('ente.card.update'), async (request, reply) => {
+  app.post('/gestione-ente/:enteId/scheda-ente/logo', takesFiles(options('ente.card.update'), LOGO_IMAGE), async (request, reply) => {
     const s = await scope(request, true);
     const outcome = await uploadLogo(db, actorOf(request), s.ente.id, formFile(request.body, 'logo'), request.ctx.t);
     if (!outcome.ok) return cardPage(request, reply, s, { logoIssues: outcome.issues, status: 400 });
@@ -276,7 +300,7 @@ export function registerEnteCardRoutes(app: FastifyInstance, deps: AppDeps): voi
     return sendStoredFile(db, reply, fileId);
   });
 
-  app.post('/gestione-ente/:enteId/documenti/:kind', options('ente.document.upload'), async (request, reply) => {
+  app.post('/gestione-ente/:enteId/documenti/:kind', takesFiles(options('ente.document.upload'), PDF_DOCUMENT), async (request, reply) => {
     const s = await scope(request, true);
     const kind = kindParam(request);
     const outcome = await uploadDocument(db, actorOf(request), s.ente.id, kind, formFile(request.body, `documento-${kind}`), request.ctx.t);

@@ -7,7 +7,9 @@ import { checkUpload, formFields, formList, LOGO_IMAGE, PDF_DOCUMENT, storeFile,
 import { endAllSessions } from '../accounts/session';
 import { inviteUser } from '../accounts/public/links.service';
 import { normalizeEmail, revokeRole } from '../accounts/users.repository';
-import { DOCUMENT_COLUMNS, isSocialUrl, presentSocials, SOCIAL_NETWORKS, type DocumentKind } from '../enti/enti.presenter';
+import { DOCUMENT_COLUMNS, isSocialUrl, SOCIAL_NETWORKS, type DocumentKind } from '../enti/enti.presenter';
+import { readFacts, type FactField } from './ente-facts';
+import { proposeFacts, type ProposalOutcome } from './ente-revision.service';
 import {
   deleteSite,
   insertSite,
@@ -19,7 +21,7 @@ import {
   siteUsage,
   teamMember,
   teamMemberByEmail,
-  updateEnteCard,
+  updateContactPerson,
   updateSite,
   findSite,
   type EnteCardFields,
@@ -29,8 +31,9 @@ import {
 } from './ente-card.repository';
 
 // Use cases of the ente back office ("Gestione ente"): the ente card, its logo and documents, its sites, its
-// links to Spazi WeMi and its operators. Each change runs in one transaction with its audit row. Changes to the
-// card apply at once: in this version the City does not validate the ente card again after qualification.
+// links to Spazi WeMi and its operators. Each change runs in one transaction with its audit row. The public facts
+// of the card (name, description, public contacts, socials) wait for the City's validation (ente-revision.service.ts);
+// the rest (the contact person for the City, logo, documents, sites, Spazi, operators) applies at once (decision 0006).
 
 /** Who acts, for the audit row and the checks on oneself. */
 export interface Actor {
@@ -44,6 +47,7 @@ const fail = <T>(field: string, message: string): Outcome<T> => ({ ok: false, is
 
 // Limits of the fields
 export const LIMITS = {
+  name: 200,
   description: 4000,
   contactPerson: 200,
   firstContactHours: 500,
@@ -141,9 +145,14 @@ export function formValues(body: unknown): Record<string, string> {
 
 // The ente card
 
-export function parseCardForm(body: unknown, t: Translate): Outcome<EnteCardFields> {
+/**
+ * The card form. `currentName`: the name kept when the form has no name field (a form of an older page); a name
+ * field left empty is an error.
+ */
+export function parseCardForm(body: unknown, t: Translate, currentName: string): Outcome<EnteCardFields> {
   const f = new Fields(body, t);
   const value: EnteCardFields = {
+    name: formFields(body).denominazione === undefined ? currentName : f.text('denominazione', LIMITS.name, { required: 'enteCard.error.nameRequired' }),
     description_it: f.text('descrizione_it', LIMITS.description, { required: 'enteCard.error.descriptionRequired' }),
     description_en: f.text('descrizione_en', LIMITS.description),
     email: f.email('email'),
@@ -161,34 +170,37 @@ export function parseCardForm(body: unknown, t: Translate): Outcome<EnteCardFiel
   return f.issues.length ? { ok: false, issues: f.issues } : { ok: true, value };
 }
 
-/** The names of the fields that differ (socials one by one, as "socials.facebook"). */
-function changedCardFields(before: EnteCardRow, after: EnteCardFields): string[] {
-  const changed: string[] = [];
-  const simple = ['description_it', 'description_en', 'email', 'pec', 'phone', 'website', 'contact_person', 'first_contact_hours'] as const;
-  for (const k of simple) if ((before[k] ?? null) !== (after[k] ?? null)) changed.push(k);
-  const old = presentSocials(before.socials);
-  for (const n of SOCIAL_NETWORKS) if ((old[n] ?? null) !== (after.socials[n] ?? null)) changed.push(`socials.${n}`);
-  return changed;
+/** What a save of the card did: the fields saved at once, and what became of the public facts. */
+export interface SaveCardOutcome {
+  direct: string[];
+  review: ProposalOutcome;
+  /** The public facts that differ from the published card. */
+  facts: FactField[];
 }
 
-/** Saves the card; returns the names of the fields changed (none: nothing written). */
-export async function saveCard(db: Db, actor: Actor, enteId: string, fields: EnteCardFields): Promise<string[]> {
+/**
+ * Saves the card: the contact person at once (it is not public); the public facts, when they differ from the
+ * published ones, as a request to the City (the public page keeps the published facts until approval).
+ */
+export async function saveCard(db: Db, actor: Actor, enteId: string, fields: EnteCardFields, mail: { baseUrl: string }): Promise<SaveCardOutcome> {
   return db.transaction(async (tx) => {
     const before = await lockEnteCard(tx, enteId);
     if (!before) throw new Error(`saveCard: no ente ${enteId}`);
-    const changed = changedCardFields(before, fields);
-    if (!changed.length) return changed;
-    await updateEnteCard(tx, enteId, fields);
-    await audit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'ente.card.update',
-      targetType: 'organization',
-      targetId: enteId,
-      ip: actor.ip,
-      details: { fields: changed },
-    });
-    return changed;
+    const direct = before.contact_person !== fields.contact_person ? ['contact_person'] : [];
+    if (direct.length) {
+      await updateContactPerson(tx, enteId, fields.contact_person);
+      await audit(tx, {
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: 'ente.card.update',
+        targetType: 'organization',
+        targetId: enteId,
+        ip: actor.ip,
+        details: { fields: direct },
+      });
+    }
+    const proposal = await proposeFacts(tx, actor, before, readFacts(fields), mail);
+    return { direct, review: proposal.outcome, facts: proposal.fields };
   });
 }
 

@@ -11,6 +11,9 @@ import { entePaths, paths } from '../../web/paths';
 import { ENTE_DOCUMENT_KINDS, presentSocials, SOCIAL_NETWORKS, type DocumentKind, type SocialNetwork } from '../enti/enti.presenter';
 import type { EnteCardRow, EnteCounts, EnteStatus, MunicipioOption, SiteRow, SpazioOption, StoredFileMeta, TeamMember } from './ente-card.repository';
 import { LIMITS } from './ente-card.service';
+import { readFacts } from './ente-facts';
+import type { EnteRevisionRow } from './ente-revision.repository';
+import { PendingFacts } from './ente-revision.view';
 
 // Pages of the ente back office ("Gestione ente"): the ente's home, its card and logo, sites, Spazi WeMi,
 // documents and operators. Administrators of the ente see forms; operators see the same data read-only.
@@ -21,6 +24,9 @@ export type EnteRole = 'ente_admin' | 'ente_operator';
 /** Outcomes announced after a redirect (`?esito=`). */
 export const NOTICES = {
   'scheda-salvata': 'enteCard.notice.cardSaved',
+  'in-validazione': 'enteCard.notice.factsSubmitted',
+  'richiesta-aggiornata': 'enteCard.notice.factsUpdated',
+  'richiesta-ritirata': 'enteCard.notice.factsWithdrawn',
   'nessuna-modifica': 'enteCard.notice.noChange',
   'logo-caricato': 'enteCard.notice.logoUploaded',
   'logo-rimosso': 'enteCard.notice.logoRemoved',
@@ -58,7 +64,7 @@ const STATUS_LABELS = {
 
 type Part = 'home' | 'card' | 'sites' | 'spazi' | 'documents' | 'operators';
 
-/** The page shell: breadcrumb "Gestione ente › <ente> › <page>", and the menu of the ente's parts. */
+/** The page shell: breadcrumb "Gestione ente › <ente> › <page>" (the menu of the ente's parts is the back office's, src/web/backoffice-nav.tsx). */
 function EnteLayout(props: { ctx: PageContext; ente: Pick<EnteCardRow, 'id' | 'name'>; part: Part; title: string; lead?: string; crumbs?: { href?: string; label: string }[]; children?: Child }): Html {
   const { ctx, ente, part } = props;
   const { t } = ctx;
@@ -66,36 +72,8 @@ function EnteLayout(props: { ctx: PageContext; ente: Pick<EnteCardRow, 'id' | 'n
     { href: paths.enteBackOffice(), label: t('enteCard.backOffice') },
     ...(part === 'home' ? [{ label: ente.name }] : [{ href: entePaths.home(ente.id), label: ente.name }, ...(props.crumbs ?? [{ label: props.title }])]),
   ];
-  const items: { part: Part | 'cards'; href: string; label: string }[] = [
-    { part: 'home', href: entePaths.home(ente.id), label: t('enteCard.nav.home') },
-    { part: 'card', href: entePaths.card(ente.id), label: t('enteCard.nav.card') },
-    { part: 'sites', href: entePaths.sites(ente.id), label: t('enteCard.nav.sites') },
-    { part: 'spazi', href: entePaths.spazi(ente.id), label: t('enteCard.nav.spazi') },
-    { part: 'documents', href: entePaths.documents(ente.id), label: t('enteCard.nav.documents') },
-    { part: 'operators', href: entePaths.operators(ente.id), label: t('enteCard.nav.operators') },
-    // The service cards are another feature (src/features/service-cards), under the same ente.
-    { part: 'cards', href: entePaths.serviceCards(ente.id), label: t('enteCard.nav.serviceCards') },
-    // Requests and reviews: src/features/requests and src/features/reviews, under the same ente.
-    { part: 'cards', href: entePaths.requests(ente.id), label: t('enteRequests.nav') },
-    { part: 'cards', href: entePaths.reviews(ente.id), label: t('reviews.ente.title') },
-  ];
-  const onPartHome = (href: string) => ctx.path === href;
   return (
     <BackOfficeLayout ctx={ctx} title={props.title} lead={props.lead} crumbs={crumbs}>
-      <nav class="wemi-ente-nav mb-4" aria-label={t('enteCard.nav.label', { name: ente.name })}>
-        <ul>
-          {items.map((i) => {
-            const current = i.part === part;
-            return (
-              <li>
-                <a href={i.href} class={current ? 'wemi-ente-nav-current' : undefined} aria-current={current && onPartHome(i.href) ? 'page' : current ? 'true' : undefined}>
-                  {i.label}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
       {props.children}
     </BackOfficeLayout>
   );
@@ -221,12 +199,15 @@ export interface CardView {
   logoIssues: FieldIssue[];
   logo: StoredFileMeta | undefined;
   notice: NoticeCode | undefined;
+  /** The request to change the public facts waiting for the City, if any. */
+  pending?: EnteRevisionRow | undefined;
 }
 
 /** The card's current values as form values. */
 export function cardFormValues(e: EnteCardRow): Record<string, string> {
   const socials = presentSocials(e.socials);
   return {
+    denominazione: e.name,
     descrizione_it: e.description_it,
     descrizione_en: e.description_en,
     email: e.email ?? '',
@@ -269,7 +250,8 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
       <ErrorSummary ctx={ctx} issues={issues} />
       {admin ? null : <ReadOnlyNote ctx={ctx} />}
       <PreviewLink ctx={ctx} ente={e} />
-      {admin ? <p>{t('enteCard.card.immediate')}</p> : null}
+      {view.pending ? <PendingFacts ctx={ctx} enteId={e.id} revision={view.pending} published={readFacts(e)} admin={admin} /> : null}
+      {admin ? <p>{t('enteCard.card.validation')}</p> : null}
 
       <h2 class="h4 mt-4" id="logo-title">
         {t('enteCard.logo.title')}
@@ -316,6 +298,7 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
         <PostForm ctx={ctx} action={entePaths.card(e.id)} labelledBy="card-title">
           <fieldset class="wemi-fieldset mb-4">
             <legend class="h5">{t('enteCard.card.about')}</legend>
+            <TextField ctx={ctx} form={form} name="denominazione" label={t('enteCard.field.name')} hint={t('enteCard.field.nameHint')} required autocomplete="organization" maxlength={LIMITS.name} />
             <TextAreaField ctx={ctx} form={form} name="descrizione_it" label={t('enteCard.field.descriptionIt')} hint={t('enteCard.field.descriptionItHint')} required maxlength={LIMITS.description} rows={8} lang="it" {...ENTE_TEXTAREA} />
             <TextAreaField ctx={ctx} form={form} name="descrizione_en" label={t('enteCard.field.descriptionEn')} hint={t('enteCard.field.descriptionEnHint')} maxlength={LIMITS.description} rows={8} lang="en" {...ENTE_TEXTAREA} />
           </fieldset>
@@ -342,6 +325,7 @@ export function CardPage(props: { ctx: PageContext; view: CardView }): Html {
         </PostForm>
       ) : (
         <dl class="wemi-dl" aria-labelledby="card-title">
+          <DlRow label={t('enteCard.field.name')}>{e.name}</DlRow>
           <DlRow label={t('enteCard.field.descriptionIt')}>{multiline(ctx, e.description_it)}</DlRow>
           <DlRow label={t('enteCard.field.descriptionEn')}>{multiline(ctx, e.description_en)}</DlRow>
           <DlRow label={t('enteCard.field.email')}>{orNone(ctx, e.email)}</DlRow>

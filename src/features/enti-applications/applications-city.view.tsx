@@ -23,7 +23,8 @@ import {
   statusLabel,
   termName,
 } from './applications.components';
-import type { ApplicationRow, QueueItem, TermOption } from './applications.repository';
+import { ApplicationDiff } from './applications.diff';
+import type { ApplicationRow, QueueItem, SubmissionRow, TermOption } from './applications.repository';
 import { NOTE_MAX, officeLine, RESPONSE_DAYS, type FormOptions } from './applications.service';
 
 // The City's side (permission 'city:enti'): the queue of applications with filters, waiting times and the 30-day
@@ -170,7 +171,15 @@ export function QueuePage(props: {
 
 // One application
 
-export function CityApplicationPage(props: ApplicationView & { ctx: PageContext; notice?: CityNoticeCode | undefined; now: Date }): Html {
+export function CityApplicationPage(
+  props: ApplicationView & {
+    ctx: PageContext;
+    notice?: CityNoticeCode | undefined;
+    now: Date;
+    /** The last two submissions (newest first), when the application was sent more than once. */
+    submissions?: SubmissionRow[];
+  },
+): Html {
   const { ctx, row, data } = props;
   const { t } = ctx;
   const title = data.denominazione || t('applications.noName');
@@ -244,6 +253,16 @@ export function CityApplicationPage(props: ApplicationView & { ctx: PageContext;
         </section>
       ) : row.status === 'changes_requested' ? (
         <p class="alert alert-info">{t('applications.city.decisions.waitingApplicant')}</p>
+      ) : null}
+
+      {props.submissions && props.submissions.length >= 2 ? (
+        <ApplicationDiff
+          ctx={ctx}
+          current={props.submissions[0]!}
+          previous={props.submissions[1]!}
+          options={props.options}
+          documentHref={(docId) => (props.documents.some((d) => d.id === docId) ? cityPaths.applicationDocument(id, docId) : undefined)}
+        />
       ) : null}
 
       <ApplicationRecord ctx={ctx} record={props} documentHref={(d) => cityPaths.applicationDocument(id, d.id)} notes={row.status === 'changes_requested' ? (notes as Partial<Record<Section, string>>) : {}} showActors={true} />

@@ -110,7 +110,7 @@ export function SectionNote(props: { ctx: PageContext; note: string | undefined 
   );
 }
 
-function valueOf(ctx: PageContext, data: ApplicationData, f: TextField, options: FormOptions): Child {
+export function valueOf(ctx: PageContext, data: ApplicationData, f: TextField, options: FormOptions): Child {
   const v = data[f];
   const none = <span class="wemi-muted">{ctx.t('applications.details.none')}</span>;
   if (!v) return none;

@@ -157,6 +157,49 @@ export async function putDocument(q: Queryable, applicationId: string, kind: Doc
   return row.id;
 }
 
+// Submissions: what the application was each time it was sent (migration 0014), to show the City what a
+// resubmission changed.
+
+/** A document as it was when the application was sent. */
+export interface SubmittedDocument {
+  kind: DocumentKind;
+  documentId: string;
+  name: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface SubmissionRow {
+  number: number;
+  data: unknown;
+  documents: SubmittedDocument[];
+  submitted_at: Date;
+}
+
+/** Records the application as it is sent now: its data and its documents (with their fingerprints). */
+export async function insertSubmission(q: Queryable, applicationId: string, data: ApplicationData): Promise<number> {
+  const row = await q.one<{ number: number }>(
+    `insert into ente_application_submission (application_id, number, data, documents)
+     select $1, coalesce((select max(number) from ente_application_submission where application_id = $1), 0) + 1, $2::jsonb,
+            coalesce((select jsonb_agg(jsonb_build_object('kind', d.kind, 'documentId', d.id, 'name', f.original_name, 'sizeBytes', f.size_bytes, 'sha256', f.sha256)
+                                       order by d.created_at, d.id)
+                        from ente_application_document d join stored_file f on f.id = d.file_id
+                       where d.application_id = $1), '[]'::jsonb)
+     returning number`,
+    [applicationId, JSON.stringify(data)],
+  );
+  return row.number;
+}
+
+/** The latest submissions of an application, newest first (`limit` of them). */
+export async function latestSubmissions(q: Queryable, applicationId: string, limit = 2): Promise<SubmissionRow[]> {
+  return q.query<SubmissionRow>(
+    `select number, data, documents, submitted_at from ente_application_submission
+      where application_id = $1 order by number desc limit $2`,
+    [applicationId, limit],
+  );
+}
+
 // History
 
 export interface EventRow {

@@ -4,9 +4,9 @@ import type { MessageKey } from '../../i18n/catalogue';
 import { audit } from '../../lib/audit';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import type { Access, Role } from '../../lib/http/access';
-import { formFields, sendStoredFile } from '../../lib/uploads';
+import { formFields, PDF_DOCUMENT, sendStoredFile, takesFiles } from '../../lib/uploads';
 import { bodyString } from '../../web/forms';
-import { readData, SECTIONS, type Section } from './application.data';
+import { DOCUMENT_KINDS, readData, SECTIONS, type Section } from './application.data';
 import { isEditable, NotEditableError, TransitionError, type ApplicationStatus } from './application.state';
 import { validateApplication } from './application.validation';
 import { cityPaths, paths, withNotice } from '../../web/paths';
@@ -18,6 +18,7 @@ import {
   documentsOf,
   eventsOf,
   findApplication,
+  latestSubmissions,
   listQueue,
   type ApplicationRow,
   type QueueFilter,
@@ -188,7 +189,8 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.post(
     '/diventa-ente/domanda/:id/modifica',
-    options('authenticated'),
+    // One PDF per kind of document.
+    takesFiles(options('authenticated'), PDF_DOCUMENT, DOCUMENT_KINDS.length),
     guarded(applicantBack, async (request, reply) => {
       const id = uuidParam(request, 'id');
       const ctx = request.ctx;
@@ -311,9 +313,10 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.get('/gestione-wemi/domande/:id', options({ roles: CITY_ENTI }), async (request, reply) => {
     const row = await cityApplication(request);
-    const [documents, events, opts] = await Promise.all([documentsOf(db, row.id), eventsOf(db, row.id), formOptions(db)]);
+    const [documents, events, opts, submissions] = await Promise.all([documentsOf(db, row.id), eventsOf(db, row.id), formOptions(db), latestSubmissions(db, row.id, 2)]);
     return reply.page(
       CityApplicationPage({
+        submissions,
         ctx: request.ctx,
         row,
         data: readData(row.data),

@@ -34,6 +34,7 @@ import {
   draftOf,
   insertDraft,
   insertOrganization,
+  insertSubmission,
   insertSite,
   linkCategories,
   linkMunicipi,
@@ -247,6 +248,8 @@ export async function submitApplication(db: Db, actor: Actor, id: string, t: Tra
     const issues = validateApplication(data, 'submit', validationContext(options, documents), t);
     if (issues.length) return { ok: false, issues: orderIssues(issues), data, documents };
     await setStatus(tx, id, row.status, to, { submitted: true });
+    // What was sent, kept as it is: the City compares a resubmission with the submission before it.
+    const submission = await insertSubmission(tx, id, data);
     await addEvent(tx, { applicationId: id, from: row.status, to, actorId: actor.id });
     await audit(tx, {
       actorId: actor.id,
@@ -255,7 +258,7 @@ export async function submitApplication(db: Db, actor: Actor, id: string, t: Tra
       targetType: 'ente_application',
       targetId: id,
       ip: actor.ip,
-      details: { reference: row.reference, from: row.status, to },
+      details: { reference: row.reference, from: row.status, to, submission },
     });
     const resubmitted = action === 'resubmit';
     const tm = translator(data._locale);

@@ -312,7 +312,7 @@ export function ApplicationFormPage(props: { ctx: PageContext; view: FormView })
               </div>
             ) : null}
             <p class="wemi-muted">{t('applications.form.draftHint')}</p>
-            <form method="post" action={paths.applicationEdit(id)} enctype="multipart/form-data" novalidate class="wemi-app-form">
+            <form method="post" action={`${paths.applicationEdit(id)}?_csrf=${ctx.csrfToken}`} enctype="multipart/form-data" novalidate class="wemi-app-form">
               <CsrfField ctx={ctx} />
               <SectionBlock ctx={ctx} section="ente" note={view.notes.ente}>
                 <TextField ctx={ctx} form={form} name="denominazione" label={t('applications.field.denominazione')} hint={t('applications.hint.denominazione')} maxlength={LIMITS.denominazione} autocomplete="organization" required />

@@ -3,6 +3,7 @@ import { raw } from '../../lib/jsx/jsx-runtime';
 import { formatDate, formatEuro, formatNumber } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/catalogue';
 import { DataTable, Notice, StateChip } from '../../web/backoffice';
+import { CellDiffTable, Changed, FieldDiff, orEmpty, type DiffGroup } from '../../web/diff';
 import type { PageContext } from '../../web/context';
 import { isEmptyValue, parseDecimal, parseWhole, type DiffSection, type DiffValue, type PriceListData } from './card-data';
 import type { RevisionState, ServiceStatus } from './card.state';
@@ -144,53 +145,100 @@ export function DiffValueView(props: { ctx: PageContext; value: DiffValue; names
   }
 }
 
+function tierCells(ctx: PageContext, tier: PriceListData['tiers'][number]): string[] {
+  return [range(ctx, tier.peopleMin, tier.peopleMax), range(ctx, tier.unitsMin, tier.unitsMax), euro(ctx, tier.unitPrice)];
+}
+
 /**
- * The changes of a revision, section by section: "before / after" for a change to a published card, the
- * filled fields for a new card.
+ * A price list compared with what it was: its validity, minimum and notes (a changed one with its old value), and
+ * its brackets as a table compared cell by cell. `compare` false: a new card, the list as it is.
  */
-export function DiffView(props: { ctx: PageContext; sections: DiffSection[]; names: Names; isNew: boolean; headingLevel?: 2 | 3 }): Html {
+export function PriceListDiff(props: { ctx: PageContext; n: number; before: PriceListData | null; after: PriceListData | null; compare: boolean }): Html {
+  const { ctx, before, after, compare } = props;
+  const { t } = ctx;
+  const shown = after ?? before;
+  if (!shown) return <span class="wemi-muted">{t('cards.diff.noList')}</span>;
+  const field = (label: string, value: (l: PriceListData) => string) => {
+    const now = after ? value(after) : '';
+    const old = before ? value(before) : '';
+    if (!now && !old) return null;
+    return (
+      <li>
+        <span class="fw-semibold">{label}:</span>{' '}
+        {compare && before && after && now !== old ? <Changed ctx={ctx} before={old} after={now} /> : orEmpty(ctx, after ? now : old)}
+      </li>
+    );
+  };
+  const rows = Math.max(before?.tiers.length ?? 0, after?.tiers.length ?? 0);
+  return (
+    <div class="wemi-diff-list">
+      {compare && !before ? <p class="mb-1 fw-semibold">{t('cards.diff.listAdded')}</p> : null}
+      {compare && !after ? <p class="mb-1 fw-semibold">{t('cards.diff.listRemoved')}</p> : null}
+      <ul class="wemi-diff-list-fields">
+        {field(t('cards.priceList.from'), (l) => day(ctx, l.validFrom))}
+        {field(t('cards.priceList.to'), (l) => (has(l.validTo) ? day(ctx, l.validTo) : ''))}
+        {field(t('cards.priceList.minUnits'), (l) => (has(l.minUnits) ? l.minUnits : '1'))}
+        {field(t('cards.priceList.notes'), (l) => l.notes.trim())}
+      </ul>
+      <CellDiffTable
+        ctx={ctx}
+        caption={t('cards.diff.tiersCaption', { n: props.n })}
+        columns={[t('cards.diff.col.people'), t('cards.diff.col.units'), t('cards.diff.col.price')]}
+        compare={compare}
+        rows={Array.from({ length: rows }, (_, i) => ({
+          before: compare && before?.tiers[i] ? tierCells(ctx, before.tiers[i]) : null,
+          after: after?.tiers[i] ? tierCells(ctx, after.tiers[i]) : null,
+        }))}
+      />
+    </div>
+  );
+}
+
+/**
+ * The changes of a revision, section by section (the shared field diff of src/web/diff.tsx): "before / after"
+ * for a change to a published card (or to the previous submission), the filled fields for a new card. A price
+ * list is compared cell by cell.
+ */
+export function DiffView(props: {
+  ctx: PageContext;
+  sections: DiffSection[];
+  names: Names;
+  isNew: boolean;
+  headingLevel?: 2 | 3;
+  /** Prefix of the section ids ("modifiche" unless given: two diffs on a page need two). */
+  idPrefix?: string;
+  /** The row attribute ('data-field' unless given). */
+  rowAttribute?: 'data-field' | 'data-diff-field';
+  /** Column headings of the old and new values, and what to say when nothing changed. */
+  labels?: { before: string; after: string; nothing: string };
+}): Html {
   const { ctx, sections, names, isNew } = props;
   const { t } = ctx;
-  if (sections.length === 0) return <p>{t(isNew ? 'cards.diff.nothingNew' : 'cards.diff.nothing')}</p>;
+  const groups: DiffGroup[] = sections.map((s) => ({
+    key: s.section,
+    title: t(s.label),
+    changes: s.changes.map((c) =>
+      c.before.kind === 'priceList' && c.after.kind === 'priceList'
+        ? {
+            key: c.field,
+            label: t(c.label, c.labelParams),
+            wide: <PriceListDiff ctx={ctx} n={Number(c.labelParams?.n ?? 1)} before={c.before.list} after={c.after.list} compare={!isNew} />,
+          }
+        : { key: c.field, label: t(c.label, c.labelParams), before: <DiffValueView ctx={ctx} value={c.before} names={names} />, after: <DiffValueView ctx={ctx} value={c.after} names={names} /> },
+    ),
+  }));
   return (
-    <div class="wemi-diff">
-      {sections.map((s) => {
-        const id = `modifiche-${s.section}`;
-        return (
-          <section class="mb-4" aria-labelledby={`${id}-title`}>
-            {props.headingLevel === 2 ? (
-              <h2 class="h5" id={`${id}-title`}>
-                {t(s.label)}
-              </h2>
-            ) : (
-              <h3 class="h5" id={`${id}-title`}>
-                {t(s.label)}
-              </h3>
-            )}
-            <DataTable
-              labelledBy={`${id}-title`}
-              class="wemi-bo-table wemi-diff-table"
-              caption={t(isNew ? 'cards.diff.captionNew' : 'cards.diff.caption', { section: t(s.label) })}
-              columns={[t('cards.diff.field'), !isNew && t('cards.diff.before'), t(isNew ? 'cards.diff.value' : 'cards.diff.after')]}
-            >
-              {s.changes.map((c) => (
-                <tr data-field={c.field}>
-                  <th scope="row">{t(c.label, c.labelParams)}</th>
-                  {isNew ? null : (
-                    <td class="wemi-diff-before">
-                      <DiffValueView ctx={ctx} value={c.before} names={names} />
-                    </td>
-                  )}
-                  <td class="wemi-diff-after">
-                    <DiffValueView ctx={ctx} value={c.after} names={names} />
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          </section>
-        );
-      })}
-    </div>
+    <FieldDiff
+      ctx={ctx}
+      groups={groups}
+      mode={isNew ? 'values' : 'changes'}
+      idPrefix={props.idPrefix ?? 'modifiche'}
+      headingLevel={props.headingLevel ?? 3}
+      rowAttribute={props.rowAttribute ?? 'data-field'}
+      nothing={props.labels?.nothing ?? t(isNew ? 'cards.diff.nothingNew' : 'cards.diff.nothing')}
+      caption={(section) => t(isNew ? 'cards.diff.captionNew' : 'cards.diff.caption', { section })}
+      columns={{ field: t('cards.diff.field'), before: props.labels?.before ?? t('cards.diff.before'), after: props.labels?.after ?? t(isNew ? 'cards.diff.value' : 'cards.diff.after') }}
+    />
   );
 }
 
@@ -261,7 +309,8 @@ export function previewFrame(ctx: PageContext, page: Html, back: { href: string;
     </div>
   );
   const html = page.value
-    .replace('<main id="main-container">', `<main id="main-container">${banner.value}`)
+    // The main element of the page, whatever its classes (the back-office shell adds some).
+    .replace(/<main id="main-container"[^>]*>/, (main) => `${main}${banner.value}`)
     .replace('</head>', '<meta name="robots" content="noindex, nofollow"></head>');
   return raw(html);
 }

@@ -141,6 +141,8 @@ export interface CityRevisionView {
   standardDays: number;
   notice: string | undefined;
   name: string;
+  /** What the revision, sent again after a request for changes, changed since its previous submission. */
+  resubmission?: { sections: DiffSection[]; names: Names; current: Date; previous: Date } | undefined;
 }
 
 export function CityRevisionPage(props: { ctx: PageContext; view: CityRevisionView }): Html {
@@ -206,6 +208,24 @@ export function CityRevisionPage(props: { ctx: PageContext; view: CityRevisionVi
         ) : null}
       </ul>
       {revision.status !== 'submitted' ? <p>{t('cards.city.noDecision', { status: t(`cards.revisionStatus.${revision.status}` as MessageKey) })}</p> : null}
+
+      {view.resubmission ? (
+        <section class="mt-4" aria-labelledby="reinvio-title" id="reinvio">
+          <h2 class="h4" id="reinvio-title">
+            {t('cards.city.resubmission')}
+          </h2>
+          <p>{t('cards.city.resubmissionLead', { current: formatDate(ctx.locale, view.resubmission.current), previous: formatDate(ctx.locale, view.resubmission.previous) })}</p>
+          <DiffView
+            ctx={ctx}
+            sections={view.resubmission.sections}
+            names={view.resubmission.names}
+            isNew={false}
+            idPrefix="reinvio"
+            rowAttribute="data-diff-field"
+            labels={{ before: t('cards.diff.previousBefore'), after: t('cards.diff.previousAfter'), nothing: t('cards.diff.previousNothing') }}
+          />
+        </section>
+      ) : null}
 
       <h2 class="h4 mt-4">{t(view.isNew ? 'cards.city.contentNew' : 'cards.city.changes')}</h2>
       <DiffView ctx={ctx} sections={view.diff} names={view.names} isNew={view.isNew} />

@@ -31,6 +31,8 @@ import { MAX_ROWS } from './card-form';
 import { isEditable, isOpen } from './card.state';
 import { CardNotice, CityNote, DiffView, HistoryTable, RevisionChip, ServiceStatusChip, type Names } from './cards.components';
 import type { CardListItem, CardRow, EnteRow, RevisionRow, ServiceTypeOption } from './service-cards.repository';
+import type { ChangeRow } from './card-control.repository';
+import { ControlHistory, EnteControlPanel, EnteListReason, type EnteControlView } from './card-control.view';
 
 // Pages of the ente back office on service cards: the list, a new card, the card with its revisions, the edit
 // form (one page, a fieldset per section, the City's notes beside each section, rows added without JavaScript),
@@ -73,7 +75,7 @@ function AddRows(props: { ctx: PageContext; section: CardSection; what: string }
 // ---------------------------------------------------------------------------------------------------
 // 1. The ente's cards
 
-export function CardsListPage(props: { ctx: PageContext; ente: EnteRow; items: CardListItem[]; notice?: string | undefined }): Html {
+export function CardsListPage(props: { ctx: PageContext; ente: EnteRow; items: CardListItem[]; controls?: Map<string, ChangeRow>; notice?: string | undefined }): Html {
   const { ctx, ente } = props;
   const { t } = ctx;
   return (
@@ -99,6 +101,7 @@ export function CardsListPage(props: { ctx: PageContext; ente: EnteRow; items: C
               <td>{loc(ctx, c.type_name_it, c.type_name_en)}</td>
               <td>
                 <ServiceStatusChip ctx={ctx} status={c.status} />
+                <EnteListReason ctx={ctx} status={c.status} change={props.controls?.get(c.id)} />
               </td>
               <td>
                 {c.rev_status ? (
@@ -177,6 +180,8 @@ export interface CardPageView {
   open: RevisionRow | undefined;
   isAdmin: boolean;
   notice: string | undefined;
+  /** Visibility: the City's suspension or withdrawal and its reason, the ente's offline switch (card-control.view.tsx). */
+  control?: EnteControlView;
 }
 
 function SectionNotes(props: { ctx: PageContext; revision: RevisionRow }): Html {
@@ -234,6 +239,8 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
         </DlRow>
       </dl>
 
+      {view.control ? <EnteControlPanel ctx={ctx} ente={ente} card={card} view={view.control} /> : null}
+
       {open && open.status !== 'submitted' ? <SectionNotes ctx={ctx} revision={open} /> : null}
 
       <h2 class="h4 mt-4">{t('cards.card.actions')}</h2>
@@ -280,6 +287,7 @@ export function CardPage(props: { ctx: PageContext; view: CardPageView }): Html 
         </PostForm>
       )}
       <HistoryTable ctx={ctx} revisions={view.revisions} currentId={open?.id} />
+      {view.control && view.control.changes.length ? <ControlHistory ctx={ctx} changes={view.control.changes} showActor={false} /> : null}
     </BackOfficeLayout>
   );
 }

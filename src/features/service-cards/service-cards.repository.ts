@@ -331,3 +331,30 @@ export async function cityTeamEmails(q: Queryable): Promise<string[]> {
   );
   return rows.map((r) => r.email);
 }
+
+// Submissions of a revision: its data each time it was sent to the City (migration 0014), so the City sees what a
+// revision sent again after a request for changes changed since the previous submission.
+
+export interface RevisionSubmission {
+  number: number;
+  data: unknown;
+  submitted_at: Date;
+}
+
+export async function insertRevisionSubmission(q: Queryable, revisionId: string, data: unknown): Promise<number> {
+  const row = await q.one<{ number: number }>(
+    `insert into service_revision_submission (revision_id, number, data)
+     values ($1, coalesce((select max(number) from service_revision_submission where revision_id = $1), 0) + 1, $2::jsonb)
+     returning number`,
+    [revisionId, JSON.stringify(data)],
+  );
+  return row.number;
+}
+
+/** The latest submissions of a revision, newest first. */
+export async function latestRevisionSubmissions(q: Queryable, revisionId: string, limit = 2): Promise<RevisionSubmission[]> {
+  return q.query<RevisionSubmission>(
+    `select number, data, submitted_at from service_revision_submission where revision_id = $1 order by number desc limit $2`,
+    [revisionId, limit],
+  );
+}

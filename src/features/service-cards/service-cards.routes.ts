@@ -14,7 +14,7 @@ import { parseCardForm } from './card-form';
 import { previewIssues, todayInMilan, translateIssues, validateCard } from './card-validation';
 import { isEditable, isOpen, type RevisionEvent, type RevisionState, type ServiceStatus } from './card.state';
 import { previewFrame, type Names } from './cards.components';
-import { ApprovePage, CityRevisionPage, QueuePage, queueCrumb, RequestChangesPage, type QueueFilterValues } from './city-cards.view';
+import { ApprovePage, CityRevisionPage, QueuePage, queueCrumb, RequestChangesPage, type CityRevisionView, type QueueFilterValues } from './city-cards.view';
 import { CardPage, CardsListPage, EditPage, EnteConfirmPage, enteCrumbs, NewCardPage, PreviewProblemsPage, RefusedPage } from './ente-cards.view';
 import {
   cardOptions,
@@ -23,6 +23,7 @@ import {
   findEnte,
   findEnteCard,
   findRevision,
+  latestRevisionSubmissions,
   listEnteCards,
   listQueue,
   namesOf,
@@ -47,6 +48,7 @@ import {
   type Refusal,
 } from './service-cards.service';
 import { cityCrumb } from '../../web/backoffice';
+import { changesOf, currentChangeOf, currentChangesOfEnte, findControlCard } from './card-control.repository';
 import { pageParam, privateRoute, queryValue } from '../../lib/http/private-routes';
 
 // The service cards back office.
@@ -66,7 +68,7 @@ import { pageParam, privateRoute, queryValue } from '../../lib/http/private-rout
 
 export const QUEUE_PAGE_SIZE = 20;
 const NOTE_MAX = 2000;
-const NOTICES = ['creata', 'avviata', 'gia-aperta', 'salvata', 'inviata', 'ritirata', 'approvata', 'rinviata'] as const;
+const NOTICES = ['creata', 'avviata', 'gia-aperta', 'salvata', 'inviata', 'ritirata', 'approvata', 'rinviata', 'offline', 'online'] as const;
 
 const ENTE_ANY: readonly Role[] = ['ente_admin', 'ente_operator'];
 const ENTE_ADMIN: readonly Role[] = ['ente_admin'];
@@ -186,7 +188,8 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
   // 1. The ente's cards.
   app.get(patterns.ente.serviceCards, options(ENTE_ANY), async (request, reply) => {
     const ente = await enteParam(request);
-    return reply.page(CardsListPage({ ctx: request.ctx, ente, items: await listEnteCards(db, ente.id), notice: noticeOf(request.query) }));
+    const [items, controls] = await Promise.all([listEnteCards(db, ente.id), currentChangesOfEnte(db, ente.id)]);
+    return reply.page(CardsListPage({ ctx: request.ctx, ente, items, controls, notice: noticeOf(request.query) }));
   });
 
   // 2. New card: choose a service type.
@@ -210,9 +213,12 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
   // 3. A card.
   app.get(patterns.ente.serviceCard, options(ENTE_ANY), async (request, reply) => {
     const { ente, card } = await enteScope(request);
-    const revisions = await revisionsOf(db, card.id);
+    const [revisions, current, changes, controlCard] = await Promise.all([revisionsOf(db, card.id), currentChangeOf(db, card.id), changesOf(db, card.id), findControlCard(db, card.id)]);
     const open = revisions.find((r) => isOpen(r.status));
-    return reply.page(CardPage({ ctx: request.ctx, view: { ente, card, revisions, open, isAdmin: isAdminOf(request, ente.id), notice: noticeOf(request.query) } }));
+    const isAdmin = isAdminOf(request, ente.id);
+    // Visibility (card-control.*): the state, the City's reason, the ente's own offline / online switch.
+    const control = { current, changes, coveredToday: controlCard?.covered_today ?? true, isAdmin };
+    return reply.page(CardPage({ ctx: request.ctx, view: { ente, card, revisions, open, isAdmin, notice: noticeOf(request.query), control } }));
   });
 
   // Start a revision (from the published card), or go to the one already open.
@@ -415,6 +421,16 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
     return { sections, names, isNew: before === null };
   }
 
+  /** What a revision sent again changed since its previous submission (undefined when it was sent once). */
+  async function resubmissionOf(revision: RevisionRow): Promise<CityRevisionView['resubmission']> {
+    const [current, previous] = await latestRevisionSubmissions(db, revision.id, 2);
+    if (!current || !previous) return undefined;
+    const before = readCardData(previous.data);
+    const after = readCardData(current.data);
+    const names = await namesOf(db, [...cardIds(before), ...cardIds(after)]);
+    return { sections: diffCards(before, after), names, current: current.submitted_at, previous: previous.submitted_at };
+  }
+
   const cityBack = (ctx: PageContext, revisionId: string) => ({ href: cityPaths.revision(revisionId), label: ctx.t('cards.city.back') });
   const cityCrumbs = (ctx: PageContext, revisionId: string, name: string) => [cityCrumb(ctx), queueCrumb(ctx), { href: cityPaths.revision(revisionId), label: name }];
 
@@ -422,12 +438,12 @@ export function registerServiceCardRoutes(app: FastifyInstance, deps: AppDeps): 
   app.get(patterns.city.revision, options(CITY_ENTI), async (request, reply) => {
     const ctx = request.ctx;
     const { revision, card, data, name } = await cityRevisionParam(request);
-    const [diff, revisions] = await Promise.all([diffOf(card, revision, data), revisionsOf(db, card.id)]);
+    const [diff, revisions, resubmission] = await Promise.all([diffOf(card, revision, data), revisionsOf(db, card.id), resubmissionOf(revision)]);
     const waitingDays = revision.submitted_at ? dayDiff(todayInMilan(revision.submitted_at), todayInMilan()) : null;
     return reply.page(
       CityRevisionPage({
         ctx,
-        view: { card, revision, revisions, isNew: diff.isNew, diff: diff.sections, names: diff.names, waitingDays, standardDays: STANDARD_DAYS, notice: noticeOf(request.query), name },
+        view: { card, revision, revisions, isNew: diff.isNew, diff: diff.sections, names: diff.names, waitingDays, standardDays: STANDARD_DAYS, notice: noticeOf(request.query), name, resubmission },
       }),
     );
   });

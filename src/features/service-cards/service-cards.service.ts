@@ -12,6 +12,7 @@ import {
   cityTeamEmails,
   enteAdminEmails,
   findCard,
+  insertRevisionSubmission,
   latestRevisionOf,
   lockRevision,
   nextRevisionNumber,
@@ -208,6 +209,8 @@ export async function submitRevision(db: Db, actor: Actor, serviceId: string, re
       const issues = validateCard(data, { today: todayInMilan(), complete: true });
       if (issues.length) return { ok: false, reason: 'invalid', issues };
       await tx.query(`update service_revision set status = $2, submitted_at = now(), updated_at = now() where id = $1`, [revisionId, to]);
+      // What was sent, kept as it is: a revision sent again is compared with its previous submission.
+      await insertRevisionSubmission(tx, revisionId, data);
       const t = mailT;
       const isNew = neverPublished(card.status);
       mailed = await mailAll(
