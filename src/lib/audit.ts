@@ -1,4 +1,7 @@
 import type { Queryable } from '../db/database';
+import type { AuditAction } from './audit-actions';
+
+export type { AuditAction } from './audit-actions';
 
 // The audit log: every state change and every login, logout and failure, written in the same
 // transaction as the change it records (so a rolled-back change leaves no audit row, and a committed
@@ -9,8 +12,11 @@ export interface AuditEntry {
   actorId?: string | null | undefined;
   /** What identified the actor: an e-mail, a codice fiscale, 'anonymous' or 'system'. */
   actorLabel: string;
-  /** Dotted name, feature first: 'auth.login', 'users.role.grant', 'feedback.submit'. */
-  action: string;
+  /**
+   * Dotted name, feature first: 'auth.login', 'users.role.grant', 'feedback.submit'. A new code is added, with its
+   * Italian and English label, to the catalogue in src/lib/audit-actions.ts (the City's audit log shows the labels).
+   */
+  action: AuditAction;
   targetType?: string | null | undefined;
   targetId?: string | null | undefined;
   ip?: string | null | undefined;

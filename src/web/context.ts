@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_LOCALE, isLocale, translator, type Locale, type Translate } from '../i18n/i18n';
 import { cookiesOf } from '../lib/http/csrf';
+import type { Role } from '../lib/http/access';
 import type { Html } from '../lib/jsx/jsx-runtime';
 import type { AssetStore } from './assets';
 
@@ -19,8 +20,11 @@ export interface PageContext {
   mapAttribution: string;
   /** The site's accessibility declaration on AGID's form site (ACCESSIBILITY_DECLARATION_URL), linked from the footer. */
   accessibilityDeclarationUrl: string;
-  /** The logged-in person (name for the header; idle expiry for the session warning), or null. */
-  user: { name: string; idleExpiresAt: string } | null;
+  /**
+   * The logged-in person (name for the header; idle expiry for the session warning; roles valid now and the enti
+   * they act for, for the back offices' navigation), or null.
+   */
+  user: { name: string; idleExpiresAt: string; roles?: readonly Role[]; organizations?: readonly string[] } | null;
 }
 
 export const LANG_COOKIE = 'wemi_lang';
@@ -70,6 +74,8 @@ export function registerPageContext(
         ? {
             name: `${request.user.givenName} ${request.user.familyName}`.trim() || (request.user.email ?? ''),
             idleExpiresAt: request.user.session.idleExpiresAt.toISOString(),
+            roles: request.user.roles,
+            organizations: request.user.organizations.map((o) => o.id),
           }
         : null,
     };

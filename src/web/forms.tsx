@@ -77,6 +77,12 @@ export function CsrfField(props: { ctx: PageContext }): Html {
   return <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />;
 }
 
+/**
+ * The action of a multipart form (uploads) with the CSRF token in its query string: the server checks it before it
+ * reads a byte of the body (src/lib/http/csrf.ts), which it cannot do with a field inside that body.
+ */
+export const uploadAction = (ctx: PageContext, action: string): string => `${action}${action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(ctx.csrfToken)}`;
+
 /** aria-describedby of a control: its hint and its error, when present. */
 export function describedBy(name: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
@@ -183,7 +189,15 @@ export function CheckboxField(props: { ctx: PageContext; form?: FormState | unde
 }
 
 /** A choice in a list; never marked "(facoltativo)" (a label says so itself where it matters). */
-export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; empty?: string; value?: string | undefined }): Html {
+export function SelectField(
+  props: FieldProps & {
+    options: { value: string; label: string }[];
+    /** Options grouped under a heading each (<optgroup>), after the plain `options`. */
+    groups?: { label: string; options: { value: string; label: string }[] }[];
+    empty?: string;
+    value?: string | undefined;
+  },
+): Html {
   const current = props.value ?? props.form?.values[props.name] ?? '';
   return (
     <FieldBox
@@ -197,6 +211,15 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
             <option value={o.value} selected={o.value === current}>
               {o.label}
             </option>
+          ))}
+          {(props.groups ?? []).map((g) => (
+            <optgroup label={g.label}>
+              {g.options.map((o) => (
+                <option value={o.value} selected={o.value === current}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       )}

@@ -2,6 +2,7 @@ import type { Child, Html } from '../lib/jsx/jsx-runtime';
 import { raw } from '../lib/jsx/jsx-runtime';
 import type { MessageKey } from '../i18n/catalogue';
 import type { PageContext } from './context';
+import { BackOfficeShell, backOfficeArea } from './backoffice-nav';
 import { Icon } from './components';
 import { paths } from './paths';
 
@@ -60,6 +61,7 @@ export function Layout(props: LayoutProps): Html {
   const otherLang = ctx.locale === 'it' ? 'en' : 'it';
   const nav = MAIN_MENU.flatMap((item) => (item.href ? [{ href: item.href(), label: t(item.label), element: item.element }] : []));
   const fullTitle = `${props.title} | WeMi — ${t('site.owner')}`;
+  const area = backOfficeArea(ctx);
   return (
     <html lang={ctx.locale}>
       <head>
@@ -78,7 +80,14 @@ export function Layout(props: LayoutProps): Html {
         {props.needs?.map ? <script type="module" src={assets.url('js/map.js')}></script> : null}
         {props.head}
       </head>
-      <body>
+      <body class={area ? 'wemi-bo-page' : undefined}>
+        {area ? (
+          // The back offices have their own shell: skip links, a slim header and the menu of their sections.
+          <BackOfficeShell ctx={ctx} area={area}>
+            {props.children}
+          </BackOfficeShell>
+        ) : (
+        <>
         <div class="skiplink">
           <a class="visually-hidden-focusable" href="#main-container">{t('skip.content')}</a>
           <a class="visually-hidden-focusable" href="#footer">{t('skip.footer')}</a>
@@ -214,6 +223,8 @@ export function Layout(props: LayoutProps): Html {
           </div>
         </header>
         <main id="main-container">{props.children}</main>
+        </>
+        )}
         <footer class="it-footer" id="footer">
           <div class="it-footer-main">
             <div class="container">

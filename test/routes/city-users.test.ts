@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, todayInRome } from '../../src/features/accounts/city/users-admin.service';
 import type { RoleGrant } from '../../src/features/accounts/users.repository';
-import { createTestApp, type TestApp } from '../support/app';
+import { createTestApp, csrfFor, type TestApp } from '../support/app';
 import { actingAs, createTestUser, sessionCookieFor, type TestUser } from '../support/accounts';
 import { lastAudit } from '../support/audit';
 import { requestsTo, type Auth, type Fields } from '../support/http';
@@ -112,7 +112,9 @@ describe('City back office: users, roles and the audit log', () => {
 
     it('refuses a POST without the CSRF token (403) and changes nothing', async () => {
       const target = await newStaff('Csrf');
-      const noToken = { cookie: adminAuth.cookie.replace(/; wemi_csrf=.*/, ''), token: adminAuth.token };
+      // A token that is not this session's (tokens are bound to the session): an anonymous pair's.
+      const anonymous = await csrfFor(t.app);
+      const noToken = { cookie: `${adminAuth.cookie}; ${anonymous.cookie}`, token: anonymous.token };
       const res = await post(`/gestione-wemi/utenti/${target.id}/sospendi`, {}, adminAuth, false);
       expect(res.statusCode).toBe(403);
       const grant = await post(`/gestione-wemi/utenti/${target.id}/ruoli/nuovo`, { ruolo: 'city', permesso: 'content' }, noToken);

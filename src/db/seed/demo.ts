@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../database';
 import { seedDemoAccounts } from './accounts';
 import { CITY_SERVICES } from './city-services';
 import { ENTI, FIRST_NAMES, LAST_NAMES, METRO_MUNICIPALITIES, STREETS, type EnteDef } from './enti';
+import { insertDemoCitizens, reconcileDemoCitizens } from './people';
 import { Prng, slugify } from './prng';
 import { reconcileDemoReviews, seedDemoReviews } from './reviews';
 import { seedConcepts } from './concepts';
@@ -551,14 +552,8 @@ export async function insertDemoData(tx: Queryable, data: DemoData): Promise<voi
     ['audience', 'jsonb'], ['offers', 'jsonb'], ['how_to_access', 'jsonb'], ['documents', 'jsonb'], ['cost', 'jsonb'], ['hours', 'jsonb'], ['contacts', 'jsonb'],
     ['quality_standards', 'jsonb'], ['location_id', 'uuid']], data.cityServices);
   await insertJson(tx, 'search_synonym', [['terms', 'text[]']], data.synonyms);
-  // Registered citizens (public counter): fake names only.
-  await tx.query(
-    `insert into app_user (kind, given_name, family_name, is_demo, created_at)
-     select 'citizen', ($2::text[])[1 + (i * 7) % cardinality($2::text[])], ($3::text[])[1 + (i * 13) % cardinality($3::text[])], true,
-            now() - make_interval(days => (i * 37) % 2900)
-     from generate_series(1, $1::int) as i`,
-    [DEMO_FIGURES.citizens, FIRST_NAMES, LAST_NAMES],
-  );
+  // Registered citizens (public counter, the City's users list): fictional people, all different (people.ts).
+  await insertDemoCitizens(tx, DEMO_FIGURES.citizens);
   // Reviews by some of them: the cards' ratings come from these rows (reviews.ts).
   await seedDemoReviews(tx);
 }
@@ -577,6 +572,8 @@ export async function seedDemoData(db: Db, opts: { accounts?: boolean } = {}): P
       await seedConcepts(tx);
       // Ratings come from reviews: a database seeded when they did not gets its demo reviews (reviews.ts).
       await reconcileDemoReviews(tx);
+      // Demo citizens seeded when they all had the same thirty names get names, codes and addresses of their own.
+      await reconcileDemoCitizens(tx);
       const accounts = opts.accounts ? await seedDemoAccounts(tx) : 0;
       return accounts ? `Demo data already present; ${accounts} demo accounts added.` : 'Demo data already present: nothing to do.';
     }

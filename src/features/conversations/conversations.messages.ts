@@ -12,6 +12,7 @@ export const messages = defineMessages(
     'threads.crumb.ente': 'Gestione ente',
     'threads.crumb.requestsEnte': 'Richieste',
     'threads.empty': 'Nessun messaggio per ora. Puoi scrivere tu per primo.',
+    'threads.emptyReadOnly': 'Nessun messaggio in questa conversazione.',
     'threads.list': 'Conversazione',
     'threads.side.citizen': 'Cittadino',
     'threads.side.ente': 'Ente',
@@ -32,6 +33,7 @@ export const messages = defineMessages(
     'threads.city.title': 'Conversazione della richiesta {reference}',
     'threads.city.lead': '{ente} · {service}. Sola lettura: ogni consultazione è registrata.',
     'threads.city.crumb': 'Qualità delle risposte',
+    'threads.city.readOnly': 'Il Comune legge questa conversazione in sola lettura: non può scrivere né rispondere ai messaggi.',
     'threads.status': 'Stato della richiesta: {status}',
 
     'threads.mail.greeting': 'Gentile {name},',
@@ -142,6 +144,7 @@ export const messages = defineMessages(
     'threads.crumb.ente': 'Ente back office',
     'threads.crumb.requestsEnte': 'Requests',
     'threads.empty': 'No messages yet. You can write first.',
+    'threads.emptyReadOnly': 'No messages in this conversation.',
     'threads.list': 'Conversation',
     'threads.side.citizen': 'Citizen',
     'threads.side.ente': 'Ente',
@@ -162,6 +165,7 @@ export const messages = defineMessages(
     'threads.city.title': 'Conversation of request {reference}',
     'threads.city.lead': '{ente} · {service}. Read only: every reading is logged.',
     'threads.city.crumb': 'Quality of answers',
+    'threads.city.readOnly': 'The City reads this conversation in read-only mode: it cannot write or answer messages.',
     'threads.status': 'Request status: {status}',
 
     'threads.mail.greeting': 'Dear {name},',

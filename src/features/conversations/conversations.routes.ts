@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app';
 import { audit } from '../../lib/audit';
 import type { Access } from '../../lib/http/access';
 import { notFound } from '../../lib/http/errors';
-import { formFields, formFile, sendStoredFile } from '../../lib/uploads';
+import { formFields, formFile, sendStoredFile, takesFiles } from '../../lib/uploads';
 import { cityPaths, entePaths, paths, withNotice } from '../../web/paths';
 import { requireEnte } from '../ente-backoffice/ente-scope';
 import {
@@ -22,13 +22,13 @@ import {
   type Side,
   type ThreadContext,
 } from './conversations.repository';
-import { fileComplaint, moveComplaint, parseComplaint, postMessage, qualityFigures, type Actor } from './conversations.service';
+import { fileComplaint, MESSAGE_FILE, moveComplaint, parseComplaint, postMessage, qualityFigures, type Actor } from './conversations.service';
 import { ComplaintFormPage, ComplaintPage, ComplaintsListPage, NotificationsPage, QualityPage, ThreadPage, type ThreadView } from './conversations.view';
 import { privateRoute, queryValue } from '../../lib/http/private-routes';
 
 // Conversations on ente requests (citizen and ente sides, City read-only), notifications received in the personal
 // area, complaints (citizen form; City queue and page), the City's quality page. A thread that is not the
-// visitor's answers 404 (citizen) or 403 (another ente, by requireEnte); every change is audited.
+// visitor's answers 404 (citizen, and another ente by requireEnte); every change is audited.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CITY: Access = { roles: ['city:requests'] };
@@ -66,7 +66,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
     return th;
   }
 
-  /** The thread of a request to the ente the user acts for (403 for another ente, 404 for another ente's request). */
+  /** The thread of a request to the ente the user acts for (404 for another ente and for another ente's request). */
   async function enteThread(request: FastifyRequest): Promise<ThreadContext> {
     const p = paramsOf(request);
     const enteId = requireEnte(request, p.enteId ?? '');
@@ -129,7 +129,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
   app.get('/richieste/:requestId/enti/:enteRequestId/messaggi', options('authenticated'), async (request, reply) =>
     threadPage(request, reply, await citizenThread(request), 'citizen'),
   );
-  app.post('/richieste/:requestId/enti/:enteRequestId/messaggi', options('authenticated'), async (request, reply) =>
+  app.post('/richieste/:requestId/enti/:enteRequestId/messaggi', takesFiles(options('authenticated'), MESSAGE_FILE), async (request, reply) =>
     post(request, reply, await citizenThread(request), 'citizen'),
   );
   app.get('/richieste/:requestId/enti/:enteRequestId/messaggi/:messageId/allegato', options('authenticated'), async (request, reply) =>
@@ -140,7 +140,7 @@ export function registerConversationRoutes(app: FastifyInstance, deps: AppDeps):
   app.get('/gestione-ente/:enteId/richieste/:enteRequestId/messaggi', options(ENTE), async (request, reply) =>
     threadPage(request, reply, await enteThread(request), 'ente'),
   );
-  app.post('/gestione-ente/:enteId/richieste/:enteRequestId/messaggi', options(ENTE), async (request, reply) =>
+  app.post('/gestione-ente/:enteId/richieste/:enteRequestId/messaggi', takesFiles(options(ENTE), MESSAGE_FILE), async (request, reply) =>
     post(request, reply, await enteThread(request), 'ente'),
   );
   app.get('/gestione-ente/:enteId/richieste/:enteRequestId/messaggi/:messageId/allegato', options(ENTE), async (request, reply) =>

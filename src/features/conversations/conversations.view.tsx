@@ -48,6 +48,7 @@ export function ThreadPage(props: { ctx: PageContext; view: ThreadView }): Html 
   const title =
     view.viewer === 'citizen' ? t('threads.title', { ente: th.ente_name }) : view.viewer === 'ente' ? t('threads.titleEnte', { reference: th.reference }) : t('threads.city.title', { reference: th.reference });
   const lead = view.viewer === 'city' ? t('threads.city.lead', { ente: th.ente_name, service: th.service_name }) : t('threads.lead', { reference: th.reference, service: th.service_name });
+  const canWrite = view.viewer !== 'city';
   return (
     <BackOfficeLayout ctx={ctx} title={title} lead={lead} crumbs={[...view.crumbs, { label: title }]}>
       <Notice text={view.notice} />
@@ -56,7 +57,8 @@ export function ThreadPage(props: { ctx: PageContext; view: ThreadView }): Html 
         {t('threads.list')}
       </h2>
       {view.messages.length === 0 ? (
-        <p>{t('threads.empty')}</p>
+        // An invitation to write only to someone who can: the City reads the conversation and cannot write in it.
+        <p>{canWrite ? t('threads.empty') : t('threads.emptyReadOnly')}</p>
       ) : (
         <ol class="list-unstyled wemi-thread" aria-labelledby="thread-title">
           {view.messages.map((m) => {
@@ -93,10 +95,12 @@ export function ThreadPage(props: { ctx: PageContext; view: ThreadView }): Html 
           })}
         </ol>
       )}
-      {view.viewer === 'city' ? null : (
+      {!canWrite ? (
+        <p class="wemi-thread-readonly">{t('threads.city.readOnly')}</p>
+      ) : (
         <>
           <ErrorSummary ctx={ctx} issues={view.form.issues} />
-          <form method="post" action={view.action} enctype="multipart/form-data" class="wemi-thread-form mt-4" aria-labelledby="form-title">
+          <form method="post" action={`${view.action}?_csrf=${ctx.csrfToken}`} enctype="multipart/form-data" class="wemi-thread-form mt-4" aria-labelledby="form-title">
             <h2 class="h5" id="form-title">
               {t('threads.form.title')}
             </h2>

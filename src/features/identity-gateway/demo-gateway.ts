@@ -163,12 +163,31 @@ function inMemoryAdapter() {
   };
 }
 
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1'] as const;
+
+/**
+ * The callback address under both usual names of this machine when it is on this machine; else the address alone.
+ * (Not `[::1]`: the login page's Content Security Policy, whose form-action lists these origins, cannot name it.)
+ */
+export function loopbackAliases(redirectUri: string): string[] {
+  const url = new URL(redirectUri);
+  if (!(LOOPBACK_NAMES as readonly string[]).includes(url.hostname)) return [redirectUri];
+  return [redirectUri, ...LOOPBACK_NAMES.filter((h) => h !== url.hostname).map((h) => {
+    const alias = new URL(redirectUri);
+    alias.hostname = h;
+    return alias.href;
+  })];
+}
+
 /** Starts the demo gateway on its own HTTP server. */
 export async function startDemoIdentityGateway(opts: DemoIdentityGatewayOptions): Promise<DemoIdentityGateway> {
   const citizens = opts.citizens ?? DEMO_CITIZENS;
   const bySubject = new Map(citizens.map((c) => [demoSubject(c.fiscalCode), c]));
   const onError = opts.onError ?? ((err: unknown) => console.error('demo identity gateway:', err));
-  const appOrigin = new URL(opts.redirectUri).origin;
+  // On this machine the site answers as localhost and 127.0.0.1 alike, and sends the browser back to the
+  // address it was opened at (callbackBase in oidc.client.ts): each of them is a registered callback.
+  const redirectUris = loopbackAliases(opts.redirectUri);
+  const appOrigin = [...new Set(redirectUris.map((u) => new URL(u).origin))].join(' ');
 
   // The provider needs its issuer, which needs the port: listen first, then build the provider.
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
@@ -195,7 +214,7 @@ export async function startDemoIdentityGateway(opts: DemoIdentityGatewayOptions)
       {
         client_id: opts.clientId,
         client_secret: opts.clientSecret,
-        redirect_uris: [opts.redirectUri],
+        redirect_uris: redirectUris,
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',

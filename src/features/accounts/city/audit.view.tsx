@@ -4,7 +4,8 @@ import type { FieldIssue } from '../../../lib/http/errors';
 import type { PageContext } from '../../../web/context';
 import { BackOfficeLayout, cityCrumb, countText, FilterForm, FilterText, ResultsTable } from '../../../web/backoffice';
 import { ErrorSummary } from '../../../web/components';
-import type { FormState } from '../../../web/forms';
+import { SelectField, type FormState } from '../../../web/forms';
+import { auditActionGroups, auditActionLabel, isAuditAction } from '../../../lib/audit-actions';
 import { cityPaths } from '../../../web/paths';
 import type { AuditRow } from './users-admin.repository';
 import { isUuid } from './users-admin.service';
@@ -81,7 +82,16 @@ export function AuditPage(props: { ctx: PageContext; view: AuditView }): Html {
         reset={filtered ? { href: cityPaths.audit(), label: t('cityUsers.audit.filter.reset') } : undefined}
       >
         <FilterText ctx={ctx} form={form} name="attore" label={t('cityUsers.audit.filter.actor')} hint={t('cityUsers.audit.filter.actorHint')} maxlength={200} />
-        <FilterText ctx={ctx} form={form} name="azione" label={t('cityUsers.audit.filter.action')} hint={t('cityUsers.audit.filter.actionHint')} maxlength={100} />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="azione"
+          label={t('cityUsers.audit.filter.action')}
+          hint={t('cityUsers.audit.filter.actionHint')}
+          empty={t('cityUsers.audit.filter.anyAction')}
+          options={view.filter.azione && !isAuditAction(view.filter.azione) ? [{ value: view.filter.azione, label: t('cityUsers.audit.filter.prefix', { prefix: view.filter.azione }) }] : []}
+          groups={auditActionGroups(ctx.locale).map((g) => ({ label: g.label, options: g.actions.map((a) => ({ value: a.code, label: a.label })) }))}
+        />
         <FilterText ctx={ctx} form={form} name="oggetto" label={t('cityUsers.audit.filter.target')} hint={t('cityUsers.audit.filter.targetHint')} maxlength={100} />
         <FilterText ctx={ctx} form={form} name="dal" type="date" label={t('cityUsers.audit.filter.from')} hint={t('cityUsers.audit.filter.dateHint')} />
         <FilterText ctx={ctx} form={form} name="al" type="date" label={t('cityUsers.audit.filter.to')} hint={t('cityUsers.audit.filter.dateHint')} />
@@ -119,8 +129,17 @@ export function AuditPage(props: { ctx: PageContext; view: AuditView }): Html {
             <td class="wemi-break">
               {r.actor_id && isUuid(r.actor_id) ? <a href={cityPaths.user(r.actor_id)}>{r.actor_label || r.actor_id}</a> : r.actor_label}
             </td>
-            <td>
-              <code>{r.action}</code>
+            <td class="wemi-audit-action">
+              {isAuditAction(r.action) ? (
+                <>
+                  {auditActionLabel(ctx.locale, r.action)}{' '}
+                  <small class="d-block wemi-audit-code">
+                    <code>{r.action}</code>
+                  </small>
+                </>
+              ) : (
+                <code>{r.action}</code>
+              )}
             </td>
             <td>
               <Target row={r} />

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/database';
+import { isAuditAction } from '../../../lib/audit-actions';
 import type { CityPermission } from '../../../lib/http/access';
 import type { AccountKind, UserStatus } from '../users.repository';
 
@@ -40,11 +41,13 @@ function userWhere(f: UserFilter, withStatus: boolean): { sql: string; params: u
   const params: unknown[] = [];
   const parts: string[] = [];
   if (f.text) {
-    params.push(`%${likeEscape(f.text)}%`);
-    const p = `$${params.length}`;
+    // One search box: the name in either order, the e-mail or the codice fiscale (typed with or without spaces),
+    // whatever the case and the accents ("nicolo" finds Nicolò, "d'angelo" finds D’Angelo).
+    params.push(likeEscape(f.text.trim().replace(/\s+/g, ' ')));
+    const p = `'%' || wemi_norm($${params.length}) || '%'`;
     parts.push(
-      `((u.given_name || ' ' || u.family_name) ilike ${p} or (u.family_name || ' ' || u.given_name) ilike ${p}
-        or u.email ilike ${p} or u.fiscal_code ilike ${p})`,
+      `(wemi_norm(u.given_name || ' ' || u.family_name) like ${p} or wemi_norm(u.family_name || ' ' || u.given_name) like ${p}
+        or wemi_norm(u.email) like ${p} or u.fiscal_code like '%' || upper(replace($${params.length}, ' ', '')) || '%')`,
     );
   }
   if (f.kind) {
@@ -215,8 +218,15 @@ function auditWhere(f: AuditFilter): { parts: string[]; params: unknown[] } {
     params.push(f.actor.toLowerCase());
   }
   if (f.action) {
-    params.push(`${likeEscape(f.action)}%`);
-    parts.push(`a.action like $${params.length}`);
+    // A code of the catalogue (the filter's select): that action only; anything else (an address typed or kept
+    // from before, such as "users."): the actions whose code starts with it.
+    if (isAuditAction(f.action)) {
+      params.push(f.action);
+      parts.push(`a.action = $${params.length}`);
+    } else {
+      params.push(`${likeEscape(f.action)}%`);
+      parts.push(`a.action like $${params.length}`);
+    }
   }
   if (f.targetType) {
     params.push(f.targetType);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { sessionSettings, type AppDeps } from '../../../app';
-import { audit } from '../../../lib/audit';
+import { audit, type AuditAction } from '../../../lib/audit';
 import type { Role } from '../../../lib/http/access';
 import { notFound, type FieldIssue } from '../../../lib/http/errors';
 import type { FormState } from '../../../web/forms';
@@ -219,7 +219,7 @@ export function registerCityUserRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   // Suspend and reactivate: confirmation (with an optional reason), then the change.
-  const statusChanges: { kind: Exclude<ConfirmKind, 'revoke'>; url: string; path: (id: string) => string; action: string; run: typeof suspendUser; notice: NoticeCode }[] = [
+  const statusChanges: { kind: Exclude<ConfirmKind, 'revoke'>; url: string; path: (id: string) => string; action: AuditAction; run: typeof suspendUser; notice: NoticeCode }[] = [
     { kind: 'suspend', url: patterns.city.userSuspend, path: cityPaths.userSuspend, action: 'users.suspend', run: suspendUser, notice: 'sospeso' },
     { kind: 'reactivate', url: patterns.city.userReactivate, path: cityPaths.userReactivate, action: 'users.reactivate', run: reactivateUser, notice: 'riattivato' },
   ];

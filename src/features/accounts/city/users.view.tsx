@@ -7,6 +7,7 @@ import type { PageContext } from '../../../web/context';
 import { BackOfficeLayout, ButtonLink, cityCrumb, countText, DataTable, DlRow, FilterForm, FilterText, FormActions, Notice, PostForm, ResultsTable, SectionCards, StateChip } from '../../../web/backoffice';
 import { DemoBadge, ErrorSummary } from '../../../web/components';
 import { CheckboxGroup, RadioGroup, SelectField, TextField, type FormState } from '../../../web/forms';
+import { CITY_SECTIONS } from '../../../web/backoffice-nav';
 import { cityPaths, entePaths, paths } from '../../../web/paths';
 import type { AccountKind, UserRow, UserStatus } from '../users.repository';
 import type { EnteOption, RoleFilter, RoleRowView, RoleState, UserListItem } from './users-admin.repository';
@@ -62,33 +63,9 @@ export interface CitySection {
   body: string;
 }
 
-/** The sections a City user's permissions open. */
+/** The sections a City user's permissions open (the same list as the back office's menu, src/web/backoffice-nav.tsx). */
 export function citySections(ctx: PageContext, roles: readonly Role[]): CitySection[] {
-  const out: CitySection[] = [];
-  if (roles.includes('city:users')) {
-    out.push({ href: cityPaths.users(), title: ctx.t('cityUsers.section.users.title'), body: ctx.t('cityUsers.section.users.body') });
-    out.push({ href: cityPaths.invite(), title: ctx.t('cityUsers.section.invite.title'), body: ctx.t('cityUsers.section.invite.body') });
-    out.push({ href: cityPaths.audit(), title: ctx.t('cityUsers.section.audit.title'), body: ctx.t('cityUsers.section.audit.body') });
-  }
-  if (roles.includes('city:enti')) {
-    out.push({ href: cityPaths.applications(), title: ctx.t('cityUsers.section.applications.title'), body: ctx.t('cityUsers.section.applications.body') });
-    out.push({ href: cityPaths.revisions(), title: ctx.t('cityUsers.section.revisions.title'), body: ctx.t('cityUsers.section.revisions.body') });
-    out.push({ href: cityPaths.enti(), title: ctx.t('cityUsers.section.enti.title'), body: ctx.t('cityUsers.section.enti.body') });
-    out.push({ href: cityPaths.cards(), title: ctx.t('cityUsers.section.catalogue.title'), body: ctx.t('cityUsers.section.catalogue.body') });
-  }
-  // The taxonomy (and its search concepts) is open to the enti and the content staff alike (catalogue-admin routes).
-  if (roles.includes('city:enti') || roles.includes('city:content')) {
-    out.push({ href: cityPaths.taxonomies(), title: ctx.t('cityUsers.section.taxonomy.title'), body: ctx.t('cityUsers.section.taxonomy.body') });
-  }
-  if (roles.includes('city:content')) {
-    out.push({ href: cityPaths.spazi(), title: ctx.t('spaziCity.section.title'), body: ctx.t('spaziCity.section.body') });
-  }
-  if (roles.includes('city:requests')) {
-    out.push({ href: cityPaths.quality(), title: ctx.t('cityUsers.section.quality.title'), body: ctx.t('cityUsers.section.quality.body') });
-    out.push({ href: cityPaths.complaints(), title: ctx.t('cityUsers.section.complaints.title'), body: ctx.t('cityUsers.section.complaints.body') });
-    out.push({ href: cityPaths.reviews(), title: ctx.t('cityUsers.section.reviews.title'), body: ctx.t('cityUsers.section.reviews.body') });
-  }
-  return out;
+  return CITY_SECTIONS.filter((s) => s.allowed(roles)).map((s) => ({ href: s.href(), title: ctx.t(s.title), body: ctx.t(s.body) }));
 }
 
 export function CityLandingPage(props: { ctx: PageContext; roles: readonly Role[] }): Html {
@@ -193,7 +170,7 @@ export function UsersListPage(props: { ctx: PageContext; view: UsersListView }):
       <ButtonLink href={cityPaths.invite()}>{t('cityUsers.list.invite')}</ButtonLink>
       <ErrorSummary ctx={ctx} issues={view.issues} />
       <FilterForm action={cityPaths.users()} title={t('cityUsers.filter.title')} submit={t('cityUsers.filter.submit')} reset={filtered ? { href: cityPaths.users(), label: t('cityUsers.filter.reset') } : undefined}>
-        <FilterText ctx={ctx} form={form} name="q" label={t('cityUsers.filter.q')} maxlength={100} />
+        <FilterText ctx={ctx} form={form} name="q" label={t('cityUsers.filter.q')} hint={t('cityUsers.filter.qHint')} maxlength={100} />
         <SelectField ctx={ctx} form={form} name="tipo" label={t('cityUsers.filter.kind')} empty={t('cityUsers.filter.any')} options={ACCOUNT_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} />
         <SelectField ctx={ctx} form={form} name="stato" label={t('cityUsers.filter.status')} empty={t('cityUsers.filter.any')} options={USER_STATUSES.map((s) => ({ value: s, label: statusLabel(ctx, s) }))} />
         <SelectField ctx={ctx} form={form} name="ruolo" label={t('cityUsers.filter.role')} empty={t('cityUsers.filter.any')} options={ROLE_FILTERS.map((r) => ({ value: r, label: roleLabel(ctx, r) }))} />
@@ -227,7 +204,10 @@ export function UsersListPage(props: { ctx: PageContext; view: UsersListView }):
               <a href={cityPaths.user(u.id)}>{displayName(ctx, u)}</a>
               {u.is_demo ? <DemoBadge ctx={ctx} /> : null}
             </th>
-            <td class="wemi-break">{u.email ?? u.fiscal_code ?? ''}</td>
+            <td class="wemi-break">
+              {u.email ?? u.fiscal_code ?? ''}
+              {u.email && u.fiscal_code ? <small class="d-block wemi-muted">{u.fiscal_code}</small> : null}
+            </td>
             <td>{kindLabel(ctx, u.kind)}</td>
             <td>
               <StateChip class={chipClass('status', u.status)} label={statusLabel(ctx, u.status)} />

@@ -30,18 +30,41 @@ export interface OidcSettings {
 /** The gateway is misconfigured (e.g. a plain-http issuer that is not this machine). */
 export class OidcConfigurationError extends Error {}
 
-/** The gateway settings, or null when login with SPID/CIE is not configured. */
-export function oidcSettings(config: Config): OidcSettings | null {
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * `localhost` or `127.0.0.1`, with an optional port: this machine, whichever of its two usual names the browser used
+ * (not `[::1]`: a Content Security Policy cannot name an IPv6 address, so the demo gateway could not send it back).
+ */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
+
+/**
+ * Where the gateway sends the browser back: PUBLIC_BASE_URL, except on a development machine, where the site answers
+ * as http://localhost:3000 and as http://127.0.0.1:3000 alike: when the configured address and the address the
+ * browser used are both this machine (and NODE_ENV is not production), the browser's own address, so that the
+ * login comes back to the site it started from, with its cookies. Anywhere else the request's Host is never used.
+ */
+export function callbackBase(config: Pick<Config, 'publicBaseUrl' | 'NODE_ENV'>, request?: { protocol: string; host: string }): string {
+  if (!request || config.NODE_ENV === 'production') return config.publicBaseUrl;
+  const configured = new URL(config.publicBaseUrl);
+  if (!LOOPBACK_HOST.test(configured.host) || !LOOPBACK_HOST.test(request.host)) return config.publicBaseUrl;
+  if (request.protocol !== 'http' && request.protocol !== 'https') return config.publicBaseUrl;
+  return `${request.protocol}://${request.host}`;
+}
+
+/**
+ * The gateway settings, or null when login with SPID/CIE is not configured. Given the request, the callback address
+ * follows the address the site was opened at on a development machine (callbackBase).
+ */
+export function oidcSettings(config: Config, request?: { protocol: string; host: string }): OidcSettings | null {
   if (!config.OIDC_ISSUER_URL || !config.OIDC_CLIENT_SECRET) return null;
   return {
     issuer: new URL(config.OIDC_ISSUER_URL),
     clientId: config.OIDC_CLIENT_ID,
     clientSecret: config.OIDC_CLIENT_SECRET,
-    redirectUri: `${config.publicBaseUrl}${paths.oidcCallback()}`,
+    redirectUri: `${callbackBase(config, request)}${paths.oidcCallback()}`,
   };
 }
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Plain http only for a gateway on this machine (the demo gateway, tests); anything else must be https. */
 function allowsInsecureHttp(issuer: URL): boolean {
