@@ -11,6 +11,7 @@ import { registerAccessControl } from './lib/http/access';
 import { registerOpenApi } from './lib/http/api';
 import { registerResponseCache } from './lib/http/response-cache';
 import { registerCsrf } from './lib/http/csrf';
+import { registerMultipartEdge } from './lib/http/multipart';
 import { registerErrorHandling } from './lib/http/error-handler';
 import { registerInputCleaning } from './lib/http/validation';
 import { registerAssetRoutes, type AssetStore } from './web/assets';
@@ -29,7 +30,7 @@ import { registerTopicRoutes } from './features/topics/topics.routes';
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes';
 import { registerApiV1Routes } from './features/api-v1/api-v1.routes';
 import { registerHsdsRoutes } from './features/hsds/hsds.routes';
-import { registerSessions, type SessionSettings } from './features/accounts/session';
+import { presentedSession, registerSessions, type SessionSettings } from './features/accounts/session';
 import { registerLoginRoutes } from './features/accounts/public/login.routes';
 import { registerOidcRoutes } from './features/accounts/public/oidc.routes';
 import { registerEmailLinkRoutes } from './features/accounts/public/links.routes';
@@ -39,7 +40,9 @@ import { registerRegistrationRoutes } from './features/accounts/public/register.
 import { registerCityUserRoutes } from './features/accounts/city/users.routes';
 import { registerApplicationRoutes } from './features/enti-applications/applications.routes';
 import { registerEnteCardRoutes } from './features/ente-backoffice/ente-card.routes';
+import { registerEnteReviewRoutes } from './features/ente-backoffice/ente-revision.routes';
 import { registerServiceCardRoutes } from './features/service-cards/service-cards.routes';
+import { registerCardControlRoutes } from './features/service-cards/card-control.routes';
 import { registerCatalogueAdminRoutes } from './features/catalogue-admin/catalogue-admin.routes';
 import { registerCitizenRequestRoutes } from './features/requests/requests-citizen.routes';
 import { registerEnteRequestRoutes } from './features/requests/requests-ente.routes';
@@ -57,7 +60,8 @@ export interface AppDeps {
 export const sessionSettings = (config: Config): SessionSettings => ({
   idleMinutes: config.SESSION_IDLE_MINUTES,
   absoluteHours: config.SESSION_ABSOLUTE_HOURS,
-  secureCookies: config.publicBaseUrl.startsWith('https://'),
+  // Secure always in production or behind an https address; otherwise per request, when it came over TLS (session.ts).
+  secureCookies: config.publicBaseUrl.startsWith('https://') || config.NODE_ENV === 'production',
 });
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -102,18 +106,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  // Multipart forms (uploads): every field on request.body, files buffered and cut at the parser limit so the
-  // form can say "too large" instead of failing (src/lib/uploads.ts checks each file).
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    throwFileSizeLimit: false,
-    limits: { fileSize: MULTIPART_FILE_LIMIT, files: 10, fields: 200, fieldSize: 64 * 1024, parts: 220 },
-  });
+  // Multipart forms (uploads) only on the routes that declare `config.uploads`, checked (access, CSRF, size) before
+  // a byte is read, then parsed with the route's limits onto request.body (src/lib/http/multipart.ts).
+  await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: MULTIPART_FILE_LIMIT, files: 10, fields: 200, fieldSize: 64 * 1024, parts: 220 } });
+  registerMultipartEdge(app);
 
   registerErrorHandling(app, deps.assets, config);
   // Input cleaned once at the edge: no NUL character anywhere, no empty value in query strings (validation.ts).
   registerInputCleaning(app);
-  registerCsrf(app, { secureCookies, publicBaseUrl: config.publicBaseUrl });
+  registerCsrf(app, { secureCookies, publicBaseUrl: config.publicBaseUrl, secret: config.csrfSecret, sessionOf: presentedSession });
   registerPageContext(app, {
     assets: deps.assets,
     baseUrl: config.publicBaseUrl,
@@ -153,7 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCityUserRoutes(app, deps);
   registerApplicationRoutes(app, deps);
   registerEnteCardRoutes(app, deps);
+  registerEnteReviewRoutes(app, deps);
   registerServiceCardRoutes(app, deps);
+  registerCardControlRoutes(app, deps);
   registerCatalogueAdminRoutes(app, deps);
   registerCitizenRequestRoutes(app, deps);
   registerEnteRequestRoutes(app, deps);

@@ -15,11 +15,13 @@ import { messages as feedback } from '../features/feedback/feedback.messages';
 import { messages as auth } from '../features/accounts/accounts.messages';
 import { messages as oidc } from '../features/accounts/public/oidc.messages';
 import { messages as links } from '../features/accounts/public/links.messages';
+import { messages as lockout } from '../features/accounts/lockout.messages';
 import { messages as personal } from '../features/accounts/personal/personal.messages';
 import { messages as cityUsers } from '../features/accounts/city/users.messages';
 import { messages as applications } from '../features/enti-applications/applications.messages';
 import { messages as enteCard } from '../features/ente-backoffice/ente-card.messages';
 import { messages as cards } from '../features/service-cards/service-cards.messages';
+import { messages as cardControl } from '../features/service-cards/card-control.messages';
 import { messages as catalogueAdmin } from '../features/catalogue-admin/catalogue-admin.messages';
 import { messages as requests } from '../features/requests/requests-citizen.messages';
 import { messages as enteRequests } from '../features/requests/requests-ente.messages';
@@ -28,7 +30,7 @@ import { messages as reviews } from '../features/reviews/reviews.messages';
 import { messages as security } from '../features/accounts/security/security.messages';
 import { messages as register } from '../features/accounts/public/register.messages';
 
-const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, topics, feedback, auth, oidc, links, personal, cityUsers, applications, enteCard, cards, catalogueAdmin, requests, enteRequests, threads, reviews, security, register] as const;
+const parts = [common, home, search, services, enti, spazi, taxonomy, cityServices, pages, topics, feedback, auth, oidc, links, lockout, personal, cityUsers, applications, enteCard, cards, cardControl, catalogueAdmin, requests, enteRequests, threads, reviews, security, register] as const;
 
 type Union = (typeof parts)[number]['it'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/catalogue';
 import { formatNumber } from '../i18n/i18n';
 import type { PageContext } from './context';
 import { Pagination } from './components';
-import { CsrfField, TextField, type FormState } from './forms';
+import { CsrfField, TextField, uploadAction, type FormState } from './forms';
 import { Layout, PageHeader } from './layout';
 import { paths } from './paths';
 
@@ -219,7 +219,7 @@ export function PostForm(props: {
   return (
     <form
       method="post"
-      action={props.action}
+      action={props.multipart ? uploadAction(props.ctx, props.action) : props.action}
       enctype={props.multipart ? 'multipart/form-data' : undefined}
       novalidate
       class={(props.class ?? 'wemi-bo-form') || undefined}

@@ -1,4 +1,5 @@
 import type { AdminOrgAction } from '../features/catalogue-admin/org-status';
+import type { CityControlAction } from '../features/service-cards/card-control.state';
 import type { DocumentKind } from '../features/enti/enti.presenter';
 import type { Decision } from '../features/reviews/reviews.view';
 
@@ -25,6 +26,10 @@ export const withNotice = (path: string, notice: string) => `${path}${path.inclu
 /** URL segments of the City's actions on an ente. */
 const ORG_ACTION_SEGMENTS = { suspend: 'sospendi', revoke: 'revoca', reactivate: 'riattiva' } as const satisfies Record<AdminOrgAction, string>;
 
+/** URL segments of the City's actions on a single service card (card-control.state.ts). */
+const CARD_ACTION_SEGMENTS = { suspend: 'sospendi', withdraw: 'ritira', reactivate: 'riattiva' } as const satisfies Record<CityControlAction, string>;
+type CardCityAction = CityControlAction;
+
 /** Fastify patterns of the routes registered from here, next to the builders that fill them. */
 export const patterns = {
   requestReview: '/richieste/:requestId/enti/:enteRequestId/recensione',
@@ -37,6 +42,8 @@ export const patterns = {
     revisionPreview: '/gestione-ente/:enteId/schede/:serviceId/revisioni/:revisionId/anteprima',
     revisionSubmit: '/gestione-ente/:enteId/schede/:serviceId/revisioni/:revisionId/invia',
     revisionWithdraw: '/gestione-ente/:enteId/schede/:serviceId/revisioni/:revisionId/ritira',
+    serviceCardOffline: '/gestione-ente/:enteId/schede/:serviceId/metti-offline',
+    serviceCardOnline: '/gestione-ente/:enteId/schede/:serviceId/rimetti-online',
     reviews: '/gestione-ente/:enteId/recensioni',
     reviewReply: '/gestione-ente/:enteId/recensioni/:reviewId/risposta',
   },
@@ -51,6 +58,8 @@ export const patterns = {
     termDeactivate: '/gestione-wemi/tassonomie/:kind/termini/:id/disattiva',
     termReactivate: '/gestione-wemi/tassonomie/:kind/termini/:id/riattiva',
     enteAction: (action: AdminOrgAction) => `/gestione-wemi/enti/:id/${ORG_ACTION_SEGMENTS[action]}`,
+    card: '/gestione-wemi/schede-catalogo/:serviceId',
+    cardAction: (action: CardCityAction) => `/gestione-wemi/schede-catalogo/:serviceId/${CARD_ACTION_SEGMENTS[action]}`,
     reviews: '/gestione-wemi/recensioni',
     reviewDecide: '/gestione-wemi/recensioni/:reviewId/:decision',
   },
@@ -111,6 +120,9 @@ export const paths = {
   loginSecondFactor: () => '/accedi/verifica',
   /** The second factor with a single-use recovery code instead. */
   loginRecovery: () => '/accedi/verifica/recupero',
+  /** The e-mailed link that lets the owner sign in from this browser despite a lock (request, then the link). */
+  loginUnlock: () => '/accedi/sblocco',
+  loginUnlockLink: (token: string) => `/accedi/sblocco/${enc(token)}`,
   oidcCallback: () => '/accedi/oidc/callback',
   logout: () => '/esci',
   forgotPassword: () => '/password-dimenticata',
@@ -136,7 +148,12 @@ export const paths = {
   /** Keeps the session alive (the expiry warning's button). */
   sessionRenew: () => '/sessione/rinnova',
   myData: () => '/area-personale/i-miei-dati',
+  /** The download of "I miei dati" (JSON) and its printable summary page. */
+  myDataJson: () => '/area-personale/i-miei-dati.json',
+  myDataSummary: () => '/area-personale/i-miei-dati/riepilogo',
   deleteAccount: () => '/area-personale/elimina-account',
+  /** Public: where a person lands right after deleting their account (no session any more). */
+  accountDeleted: () => '/account-eliminato',
   myRequests: () => '/area-personale/richieste',
   /** The notifications received (the settings are at `notifications`). */
   inbox: () => '/area-personale/notifiche-ricevute',
@@ -144,7 +161,9 @@ export const paths = {
 
   // The citizen's requests: the stepper, sending, the comparison of offers and, per ente, the quote, acceptance,
   // withdrawal, conversation, complaint and review.
-  requestStart: (serviceSlug: string) => `/richieste/nuova?servizio=${enc(serviceSlug)}`,
+  /** The confirmation page before a draft is created (GET); its form POSTs to `requestNew`. */
+  requestStart: (serviceSlug: string) => `${paths.requestNew()}?servizio=${enc(serviceSlug)}`,
+  requestNew: () => '/richieste/nuova',
   request: (id: string) => `/richieste/${enc(id)}`,
   requestStep: (id: string, step: number) => `${paths.request(id)}/passo/${step}`,
   requestSend: (id: string) => `${paths.request(id)}/invia`,
@@ -169,6 +188,8 @@ export const entePaths = {
   home: (enteId: string) => `${paths.enteBackOffice()}/${enc(enteId)}`,
   // The ente card, sites, Spazi WeMi, public documents, operators.
   card: (enteId: string) => `${entePaths.home(enteId)}/scheda-ente`,
+  /** The ente takes back its request to change the public facts of its card (waiting for the City). */
+  cardWithdraw: (enteId: string) => `${entePaths.card(enteId)}/ritira-richiesta`,
   logo: (enteId: string) => `${entePaths.card(enteId)}/logo`,
   logoRemove: (enteId: string) => `${entePaths.logo(enteId)}/rimuovi`,
   sites: (enteId: string) => `${entePaths.home(enteId)}/sedi`,
@@ -190,6 +211,9 @@ export const entePaths = {
   revisionPreview: (enteId: string, serviceId: string, revisionId: string) => fill(ente.revisionPreview, enteId, serviceId, revisionId),
   revisionSubmit: (enteId: string, serviceId: string, revisionId: string) => fill(ente.revisionSubmit, enteId, serviceId, revisionId),
   revisionWithdraw: (enteId: string, serviceId: string, revisionId: string) => fill(ente.revisionWithdraw, enteId, serviceId, revisionId),
+  /** The ente takes its published card offline, and puts it back online (confirmation pages that post). */
+  serviceCardOffline: (enteId: string, serviceId: string) => fill(ente.serviceCardOffline, enteId, serviceId),
+  serviceCardOnline: (enteId: string, serviceId: string) => fill(ente.serviceCardOnline, enteId, serviceId),
   // Requests (inbox, one request and the moves on it, its conversation).
   requests: (enteId: string) => `${entePaths.home(enteId)}/richieste`,
   request: (enteId: string, id: string) => `${entePaths.requests(enteId)}/${enc(id)}`,
@@ -234,6 +258,11 @@ export const cityPaths = {
   revisionPreview: (revisionId: string) => fill(city.revisionPreview, revisionId),
   revisionApprove: (revisionId: string) => fill(city.revisionApprove, revisionId),
   revisionChanges: (revisionId: string) => fill(city.revisionChanges, revisionId),
+  // Requests of enti to change the public facts of their card (name, description, contacts), waiting for validation.
+  enteRevisions: () => `${cityBase}/schede-enti`,
+  enteRevision: (id: string) => `${cityPaths.enteRevisions()}/${enc(id)}`,
+  enteRevisionApprove: (id: string) => `${cityPaths.enteRevision(id)}/approva`,
+  enteRevisionChanges: (id: string) => `${cityPaths.enteRevision(id)}/modifiche`,
   // The catalogue: vocabularies and terms, enti by state, cards by state.
   taxonomies: () => `${cityBase}/tassonomie`,
   taxonomy: (kind: string) => `${cityPaths.taxonomies()}/${enc(kind)}`,
@@ -250,6 +279,9 @@ export const cityPaths = {
   ente: (id: string) => `${cityPaths.enti()}/${enc(id)}`,
   enteAction: (id: string, action: AdminOrgAction) => fill(city.enteAction(action), id),
   cards: () => `${cityBase}/schede-catalogo`,
+  /** One card as the City controls it: state, reasons, suspend / withdraw / reactivate. */
+  card: (serviceId: string) => fill(city.card, serviceId),
+  cardAction: (serviceId: string, action: CardCityAction) => fill(city.cardAction(action), serviceId),
   // Requests: conversations (read-only), complaints, quality, reviews.
   requestMessages: (enteRequestId: string) => `${cityBase}/richieste/${enc(enteRequestId)}/messaggi`,
   complaints: () => `${cityBase}/reclami`,
