@@ -155,7 +155,7 @@ describe('City staff keep the opening hours and the status of the Spazi WeMi', (
       const viewport = WIDTHS[c.widthName];
       const { page, context, problems } = await loggedIn(site, editorId, { viewport, javaScriptEnabled: c.js });
       await page.goto(`${site.baseUrl}/gestione-wemi`);
-      await follow(page, page.locator(`a[href="${cityPaths.spazi()}"]`).first(), cityPaths.spazi());
+      await follow(page, page.locator(`main a[href="${cityPaths.spazi()}"]`).first(), cityPaths.spazi());
       await noViolations(page, `City Spazi list, ${c.widthName}`, { javaScriptEnabled: c.js });
       if (c.widthName === 'desktop' && c.js) await page.screenshot({ path: `${SHOTS}/spazi-city-list.png`, fullPage: false });
       await follow(page, page.locator(`tr[data-spazio="${c.slug}"] th a`), cityPaths.spazio(c.slug));
