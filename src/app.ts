@@ -4,8 +4,6 @@ import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { MULTIPART_FILE_LIMIT } from './lib/uploads';
-import type { Config } from './config';
-import type { Db } from './db/database';
 import { followCatalogue } from './lib/catalogue-cache';
 import { registerAccessControl } from './lib/http/access';
 import { registerOpenApi } from './lib/http/api';
@@ -14,7 +12,7 @@ import { registerCsrf } from './lib/http/csrf';
 import { registerMultipartEdge } from './lib/http/multipart';
 import { registerErrorHandling } from './lib/http/error-handler';
 import { registerInputCleaning } from './lib/http/validation';
-import { registerAssetRoutes, type AssetStore } from './web/assets';
+import { registerAssetRoutes } from './web/assets';
 import { registerPageContext } from './web/context';
 import { registerHealthRoutes } from './features/health/health.routes';
 import { registerHomeRoutes } from './features/home/home.routes';
@@ -30,7 +28,7 @@ import { registerTopicRoutes } from './features/topics/topics.routes';
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes';
 import { registerApiV1Routes } from './features/api-v1/api-v1.routes';
 import { registerHsdsRoutes } from './features/hsds/hsds.routes';
-import { presentedSession, registerSessions, type SessionSettings } from './features/accounts/session';
+import { presentedSession, registerSessions, sessionSettings } from './features/accounts/session';
 import { registerLoginRoutes } from './features/accounts/public/login.routes';
 import { registerOidcRoutes } from './features/accounts/public/oidc.routes';
 import { registerEmailLinkRoutes } from './features/accounts/public/links.routes';
@@ -49,20 +47,9 @@ import { registerEnteRequestRoutes } from './features/requests/requests-ente.rou
 import { registerConversationRoutes } from './features/conversations/conversations.routes';
 import { registerReviewRoutes } from './features/reviews/reviews.routes';
 
-/** Everything the routes need, built once by the composition root (server.ts or a test). */
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  assets: AssetStore;
-}
+import type { AppDeps } from './deps';
 
-/** Session settings derived from the configuration. */
-export const sessionSettings = (config: Config): SessionSettings => ({
-  idleMinutes: config.SESSION_IDLE_MINUTES,
-  absoluteHours: config.SESSION_ABSOLUTE_HOURS,
-  // Secure always in production or behind an https address; otherwise per request, when it came over TLS (session.ts).
-  secureCookies: config.publicBaseUrl.startsWith('https://') || config.NODE_ENV === 'production',
-});
+export type { AppDeps };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/database';
 import { cookiesOf } from '../../lib/http/csrf';
 import type { Role } from '../../lib/http/access';
@@ -206,3 +207,11 @@ export function registerSessions(app: FastifyInstance, db: Db, settings: Session
     };
   });
 }
+
+/** Session settings derived from the configuration. */
+export const sessionSettings = (config: Config): SessionSettings => ({
+  idleMinutes: config.SESSION_IDLE_MINUTES,
+  absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+  // Secure always in production or behind an https address; otherwise per request, when it came over TLS (session.ts).
+  secureCookies: config.publicBaseUrl.startsWith('https://') || config.NODE_ENV === 'production',
+});

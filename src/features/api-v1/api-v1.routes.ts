@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 
 // The JSON API's own document. Each feature registers its /api/v1 endpoints with apiGet(); this route
 // publishes the OpenAPI 3.1 description generated from their Zod schemas.

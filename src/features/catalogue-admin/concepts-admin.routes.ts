@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Role } from '../../lib/http/access';
 import { notFound, type FieldIssue } from '../../lib/http/errors';
 import { privateRoute, queryValue } from '../../lib/http/private-routes';

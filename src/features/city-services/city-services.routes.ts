@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { isLocale, type Locale } from '../../i18n/i18n';
 import { apiGet } from '../../lib/http/api';
 import { notFound } from '../../lib/http/errors';

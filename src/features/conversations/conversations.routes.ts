@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { audit } from '../../lib/audit';
 import type { Access } from '../../lib/http/access';
 import { notFound } from '../../lib/http/errors';

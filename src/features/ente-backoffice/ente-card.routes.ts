@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Role } from '../../lib/http/access';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import { formFile, formList, LOGO_IMAGE, PDF_DOCUMENT, sendStoredFile, takesFiles } from '../../lib/uploads';

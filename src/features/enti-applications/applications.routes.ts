@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, RouteShorthandOptions } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { MessageKey } from '../../i18n/catalogue';
 import { audit } from '../../lib/audit';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Translate } from '../../i18n/i18n';
 import { wantsJson } from '../../lib/http/error-handler';
 import { AppError, badRequest, type FieldIssue } from '../../lib/http/errors';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
   // Liveness: the process answers.

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { formatDate } from '../../i18n/i18n';
 import { loadSitemapCityServices, loadSitemapSpazi, loadSitemapTerms } from './pages.repository';
 import {

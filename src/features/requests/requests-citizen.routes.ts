@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';
 import { formFields, sendStoredFile, takesFiles } from '../../lib/uploads';
 import { paths, withNotice } from '../../web/paths';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { audit } from '../../lib/audit';
 import type { Role } from '../../lib/http/access';
 import { AppError, notFound, type FieldIssue } from '../../lib/http/errors';

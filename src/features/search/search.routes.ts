@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Db } from '../../db/database';
 import type { Translate } from '../../i18n/i18n';
 import { apiGet } from '../../lib/http/api';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../lib/http/errors';
 import { TOPICS, findTopic } from './topics.data';
 import { presentTopic, presentTopicPage } from './topics.presenter';

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { sessionSettings, type AppDeps } from '../../../app';
+import type { AppDeps } from '../../../deps';
+import { sessionSettings, startSession } from '../session';
 import { audit, type AuditAction } from '../../../lib/audit';
 import type { Role } from '../../../lib/http/access';
 import { notFound, type FieldIssue } from '../../../lib/http/errors';
 import type { FormState } from '../../../web/forms';
 import { cityPaths, paths, patterns, withNotice } from '../../../web/paths';
-import { startSession } from '../session';
 import { findUserById, type AccountKind, type UserRow, type UserStatus } from '../users.repository';
 import {
   activeEnti,

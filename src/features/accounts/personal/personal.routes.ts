@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import type { AppDeps } from '../../../app';
-import { sessionSettings } from '../../../app';
+import type { AppDeps } from '../../../deps';
+import { sessionSettings, endSession, type Principal } from '../session';
 import type { MessageKey } from '../../../i18n/catalogue';
 import { AppError, notFound } from '../../../lib/http/errors';
 import { bodyString, emptyForm } from '../../../web/forms';
 import { paths } from '../../../web/paths';
 import { PRIVACY_VERSION, safeReturnTo } from '../login.service';
-import { endSession, type Principal } from '../session';
 import { findUserById, type UserRow } from '../users.repository';
 import { activeRoles, activeSessions } from './personal.repository';
 import {

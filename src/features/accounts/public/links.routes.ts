@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { sessionSettings, type AppDeps } from '../../../app';
+import type { AppDeps } from '../../../deps';
+import { sessionSettings } from '../session';
 import type { FieldIssue } from '../../../lib/http/errors';
 import type { PageContext } from '../../../web/context';
 import { bodyString, emptyForm, type FormState } from '../../../web/forms';

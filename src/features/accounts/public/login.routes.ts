@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { sessionSettings, type AppDeps } from '../../../app';
+import type { AppDeps } from '../../../deps';
+import { sessionSettings, endSession, startSession } from '../session';
 import type { Queryable } from '../../../db/database';
 import { audit } from '../../../lib/audit';
 import type { FieldIssue } from '../../../lib/http/errors';
@@ -8,7 +9,6 @@ import { bodyString, emptyForm, type FormState } from '../../../web/forms';
 import { paths } from '../../../web/paths';
 import { completeLogin, lockedMessage, nextAfterLogin, safeReturnTo } from '../login.service';
 import { dummyHash, verifyPassword } from '../password';
-import { endSession, startSession } from '../session';
 import { normalizeRecoveryCode, redeemRecoveryCode } from '../security/security.service';
 import { clearFailures, lockedFor, recordFailure, RULES } from '../throttle';
 import { accountRef, deviceOf, ensureDevice, loginGate, recordLoginFailure, recordLoginSuccess } from '../lockout.service';

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sessionSettings, type AppDeps } from '../../../app';
+import type { AppDeps } from '../../../deps';
+import { sessionSettings, secureFor } from '../session';
 import type { Db } from '../../../db/database';
 import type { MessageKey } from '../../../i18n/catalogue';
 import { audit } from '../../../lib/audit';
@@ -11,7 +12,6 @@ import { Layout, PageHeader } from '../../../web/layout';
 import { paths } from '../../../web/paths';
 import { completeLogin, safeReturnTo } from '../login.service';
 import { createUser, findUserByEmail, findUserByFiscalCode, findUserById, grantRole, type UserRow } from '../users.repository';
-import { secureFor } from '../session';
 import {
   authorizationUrl,
   exchangeCode,

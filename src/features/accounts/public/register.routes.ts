@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app';
+import type { AppDeps } from '../../../deps';
 import type { Translate } from '../../../i18n/i18n';
 import { notFound, type FieldIssue } from '../../../lib/http/errors';
 import { bodyString, emptyForm } from '../../../web/forms';

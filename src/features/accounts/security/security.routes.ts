@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { sessionSettings, type AppDeps } from '../../../app';
+import type { AppDeps } from '../../../deps';
+import { sessionSettings } from '../session';
 import type { MessageKey } from '../../../i18n/catalogue';
 import { AppError } from '../../../lib/http/errors';
 import { bodyString, emptyForm, type FormState } from '../../../web/forms';
