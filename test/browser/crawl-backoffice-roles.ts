@@ -30,83 +30,88 @@ interface Role {
   kinds: string[];
 }
 
-const startedAt = Date.now();
 const took = (from: number) => `${((Date.now() - from) / 1000).toFixed(1)} s`;
 
-describe('Each demo role walks its area and submits every form as rendered', () => {
-  let site: Site;
-  /** The demo citizen (one for both runs: the links of one run are checked in the other). */
-  let citizen: string | undefined;
-  const userOf = async (email: string) => (await site.t.db.one<{ id: string }>('select id from app_user where email = $1', [email])).id;
+/** The crawl of the named roles, in one test file (the roles are split over two files that run side by side). */
+export function crawlBackOffice(file: string, only: string[]): void {
+  const startedAt = Date.now();
+  describe(`Each demo role walks its area and submits every form as rendered (${only.join(', ')})`, () => {
+    let site: Site;
+    /** The demo citizen (one for both runs: the links of one run are checked in the other). */
+    let citizen: string | undefined;
+    const userOf = async (email: string) => (await site.t.db.one<{ id: string }>('select id from app_user where email = $1', [email])).id;
 
-  beforeAll(async () => {
-    site = await startSite();
-    await seedDemoAccounts(site.t.db);
-  });
-  afterAll(async () => {
-    await site?.close();
-    console.log(`crawl-backoffice: wall time ${took(startedAt)}`);
-  });
+    beforeAll(async () => {
+      site = await startSite();
+      await seedDemoAccounts(site.t.db);
+    });
+    afterAll(async () => {
+      await site?.close();
+      console.log(`${file}: wall time ${took(startedAt)}`);
+    });
 
-  const roles: Role[] = [
-    {
-      name: 'citizen',
-      user: async () => (citizen ??= (await createTestUser(site.t.db, { kind: 'citizen', givenName: 'Anna', familyName: 'Crawler' })).id),
-      start: async () => ['/area-personale', `/richieste/nuova?servizio=${encodeURIComponent((await sampleSlugs(site)).service)}`],
-      area: /^\/(area-personale|richieste)(\/|$)/,
-      kinds: ['/area-personale', '/area-personale/profilo', '/area-personale/privacy', '/area-personale/notifiche', '/area-personale/sessioni', '/area-personale/i-miei-dati', '/area-personale/sicurezza'],
-    },
-    {
-      name: 'ente operator',
-      user: () => userOf(DEMO_ACCOUNTS.enteOperator),
-      start: async () => ['/gestione-ente'],
-      area: /^\/gestione-ente(\/|$)/,
-      kinds: ['/gestione-ente/:id', '/gestione-ente/:id/richieste'],
-    },
-    {
-      name: 'ente admin',
-      user: () => userOf(DEMO_ACCOUNTS.enteAdmin),
-      start: async () => ['/gestione-ente'],
-      area: /^\/gestione-ente(\/|$)/,
-      kinds: ['/gestione-ente/:id', '/gestione-ente/:id/scheda-ente', '/gestione-ente/:id/sedi', '/gestione-ente/:id/operatori', '/gestione-ente/:id/schede', '/gestione-ente/:id/richieste', '/gestione-ente/:id/recensioni'],
-    },
-    {
-      name: 'City content staff',
-      user: () => userOf(DEMO_ACCOUNTS.cityContent),
-      start: async () => ['/gestione-wemi'],
-      area: /^\/gestione-wemi(\/|$)/,
-      kinds: ['/gestione-wemi', '/gestione-wemi/tassonomie'],
-    },
-    {
-      name: 'City admin',
-      user: () => userOf(DEMO_ACCOUNTS.cityAdmin),
-      start: async () => ['/gestione-wemi'],
-      area: /^\/gestione-wemi(\/|$)/,
-      kinds: ['/gestione-wemi', '/gestione-wemi/utenti', '/gestione-wemi/utenti/:id', '/gestione-wemi/registro-attivita', '/gestione-wemi/enti', '/gestione-wemi/schede', '/gestione-wemi/tassonomie'],
-    },
-  ];
+    const roles: Role[] = [
+      {
+        name: 'citizen',
+        user: async () => (citizen ??= (await createTestUser(site.t.db, { kind: 'citizen', givenName: 'Anna', familyName: 'Crawler' })).id),
+        start: async () => ['/area-personale', `/richieste/nuova?servizio=${encodeURIComponent((await sampleSlugs(site)).service)}`],
+        area: /^\/(area-personale|richieste)(\/|$)/,
+        kinds: ['/area-personale', '/area-personale/profilo', '/area-personale/privacy', '/area-personale/notifiche', '/area-personale/sessioni', '/area-personale/i-miei-dati', '/area-personale/sicurezza'],
+      },
+      {
+        name: 'ente operator',
+        user: () => userOf(DEMO_ACCOUNTS.enteOperator),
+        start: async () => ['/gestione-ente'],
+        area: /^\/gestione-ente(\/|$)/,
+        kinds: ['/gestione-ente/:id', '/gestione-ente/:id/richieste'],
+      },
+      {
+        name: 'ente admin',
+        user: () => userOf(DEMO_ACCOUNTS.enteAdmin),
+        start: async () => ['/gestione-ente'],
+        area: /^\/gestione-ente(\/|$)/,
+        kinds: ['/gestione-ente/:id', '/gestione-ente/:id/scheda-ente', '/gestione-ente/:id/sedi', '/gestione-ente/:id/operatori', '/gestione-ente/:id/schede', '/gestione-ente/:id/richieste', '/gestione-ente/:id/recensioni'],
+      },
+      {
+        name: 'City content staff',
+        user: () => userOf(DEMO_ACCOUNTS.cityContent),
+        start: async () => ['/gestione-wemi'],
+        area: /^\/gestione-wemi(\/|$)/,
+        kinds: ['/gestione-wemi', '/gestione-wemi/tassonomie'],
+      },
+      {
+        name: 'City admin',
+        user: () => userOf(DEMO_ACCOUNTS.cityAdmin),
+        start: async () => ['/gestione-wemi'],
+        area: /^\/gestione-wemi(\/|$)/,
+        kinds: ['/gestione-wemi', '/gestione-wemi/utenti', '/gestione-wemi/utenti/:id', '/gestione-wemi/registro-attivita', '/gestione-wemi/enti', '/gestione-wemi/schede', '/gestione-wemi/tassonomie'],
+      },
+    ];
 
-  for (const role of roles) {
-    // Links are checked as this person, each once across the two runs, as soon as the page holding them is visited.
-    const links = linkCheck(400, 20);
-    for (const js of [true, false]) {
-      it(`${role.name}: reaches the pages of the area, each sound, and every form works as rendered (JavaScript ${js ? 'on' : 'off'}, 1280 px)`, async () => {
-        const t0 = Date.now();
-        const opened = await loggedIn(site, await role.user(), { javaScriptEnabled: js, viewport: WIDTHS.desktop });
-        const r = await crawl(site, opened, {
-          label: `[${role.name}, JS ${js ? 'on' : 'off'}]`,
-          start: await role.start(),
-          follow: (u) => role.area.test(u.pathname),
-          skipForms: SKIP,
-          loggedIn: true,
-          linkCheck: links,
-        });
-        r.log.push(`links checked so far: ${links.checked.size}`);
-        await opened.context.close();
-        console.log(`crawl-backoffice ${role.name} JS ${js ? 'on' : 'off'}: ${r.kinds.size} kinds in ${took(t0)}\n  ${[...r.kinds].map(([k, v]) => `${k}  ←  ${v}`).join('\n  ')}\n${r.log.join('\n')}`);
-        expect(role.kinds.filter((k) => !r.kinds.has(k)), 'kinds of page not reached').toEqual([]);
-        expect(r.failures.join('\n')).toBe('');
-      }, 600_000);
+    const unknown = only.filter((name) => !roles.some((r) => r.name === name));
+    if (unknown.length) throw new Error(`unknown roles: ${unknown.join(', ')}`);
+    for (const role of roles.filter((r) => only.includes(r.name))) {
+      // Links are checked as this person, each once across the two runs, as soon as the page holding them is visited.
+      const links = linkCheck(400, 20);
+      for (const js of [true, false]) {
+        it(`${role.name}: reaches the pages of the area, each sound, and every form works as rendered (JavaScript ${js ? 'on' : 'off'}, 1280 px)`, async () => {
+          const t0 = Date.now();
+          const opened = await loggedIn(site, await role.user(), { javaScriptEnabled: js, viewport: WIDTHS.desktop });
+          const r = await crawl(site, opened, {
+            label: `[${role.name}, JS ${js ? 'on' : 'off'}]`,
+            start: await role.start(),
+            follow: (u) => role.area.test(u.pathname),
+            skipForms: SKIP,
+            loggedIn: true,
+            linkCheck: links,
+          });
+          r.log.push(`links checked so far: ${links.checked.size}`);
+          await opened.context.close();
+          console.log(`crawl-backoffice ${role.name} JS ${js ? 'on' : 'off'}: ${r.kinds.size} kinds in ${took(t0)}\n  ${[...r.kinds].map(([k, v]) => `${k}  ←  ${v}`).join('\n  ')}\n${r.log.join('\n')}`);
+          expect(role.kinds.filter((k) => !r.kinds.has(k)), 'kinds of page not reached').toEqual([]);
+          expect(r.failures.join('\n')).toBe('');
+        }, 600_000);
+      }
     }
-  }
-});
+  });
+}

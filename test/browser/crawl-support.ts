@@ -1,7 +1,7 @@
 import type { Locator, Page, Response } from 'playwright-core';
 import type { OpenedPage, Site } from './support';
 
-// The crawler of crawl-public.test.ts and crawl-backoffice.test.ts: it follows the links of a site as a person
+// The crawler of crawl-public.test.ts and the back-office crawl (crawl-backoffice-roles.ts): it follows the links of a site as a person
 // would, visits ONE page of each kind (URLs classified by their pattern), checks every page it sees (no 5xx, no
 // broken resource, exactly one h1, no console error other than the 4xx the document itself answered), then submits
 // every form of those pages exactly as rendered: GET forms at their defaults and with one option chosen in each
